@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // wiring added by the reader's-extension work
+});

@@ -1,0 +1,62 @@
+/**
+ * buildDoc — from a string to a segmented, language-tagged Doc (src/types.ts).
+ *
+ * Steps: normalise (same length) -> paragraphs -> language per paragraph (franc-min, once per block; short blocks
+ * take the document's language) -> sentences per paragraph -> words per sentence. The document language is the one
+ * that covers most letters among blocks whose language could be told; 'und' when none could.
+ * Options: `lang` forces the language (skips detection), e.g. when a caller already knows it.
+ * Limits: MAX_CHARS bounds the input (see src/score/analyse.ts for the public limit).
+ */
+import type { Doc, Lang, Paragraph, Sentence, Word } from '../types';
+import { detectLanguage, MIN_LANG_CHARS } from './language';
+import { normalise } from './normalise';
+import { lowerWord, splitParagraphs, splitSentences, splitWords } from './segment';
+
+export interface BuildOptions {
+  /** Force the document language (ISO 639-1 for en/fr, 639-3 otherwise). */
+  lang?: Lang;
+}
+
+export function buildDoc(text: string, options: BuildOptions = {}): Doc {
+  const norm = normalise(text);
+  const spans = splitParagraphs(norm);
+  const blockLangs = spans.map((p) => {
+    if (options.lang) return options.lang;
+    return p.end - p.start >= MIN_LANG_CHARS ? detectLanguage(norm.slice(p.start, p.end)) : 'und';
+  });
+  const lang = options.lang ?? documentLanguage(norm, spans, blockLangs);
+
+  const paragraphs: Paragraph[] = [];
+  const sentences: Sentence[] = [];
+  const words: Word[] = [];
+  spans.forEach((p, pi) => {
+    const plang = blockLangs[pi] === 'und' ? lang : blockLangs[pi];
+    const firstSentence = sentences.length;
+    for (const s of splitSentences(norm, p.start, p.end, plang)) {
+      const index = sentences.length;
+      const firstWord = words.length;
+      for (const w of splitWords(norm, s.start, s.end, plang)) {
+        words.push({ start: w.start, end: w.end, text: w.text, lower: lowerWord(w.text), sentence: index });
+      }
+      sentences.push({ start: s.start, end: s.end, index, paragraph: pi, firstWord, wordCount: words.length - firstWord });
+    }
+    paragraphs.push({ start: p.start, end: p.end, index: pi, lang: plang, firstSentence, sentenceCount: sentences.length - firstSentence });
+  });
+  return { text, norm, lang, paragraphs, sentences, words };
+}
+
+function documentLanguage(norm: string, spans: { start: number; end: number }[], langs: Lang[]): Lang {
+  const weight = new Map<Lang, number>();
+  spans.forEach((p, i) => {
+    if (langs[i] !== 'und') weight.set(langs[i], (weight.get(langs[i]) ?? 0) + p.end - p.start);
+  });
+  let best: Lang = 'und';
+  let bestW = 0;
+  for (const [l, w] of weight) if (w > bestW) [best, bestW] = [l, w];
+  return best !== 'und' ? best : detectLanguage(norm);
+}
+
+/** Words of one sentence. */
+export function sentenceWords(doc: Doc, s: Sentence): Word[] {
+  return doc.words.slice(s.firstWord, s.firstWord + s.wordCount);
+}

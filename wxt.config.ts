@@ -1,0 +1,22 @@
+import { defineConfig } from 'wxt';
+
+// Build configuration. The shipped build asks for no host permission at install; the e2e test build
+// (MIRAGE_E2E=1) adds http://127.0.0.1/* so that Playwright can drive it without a user gesture.
+const e2e = process.env.MIRAGE_E2E === '1';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: e2e ? '.output-e2e' : '.output',
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    ...(e2e ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    content_security_policy:
+      browser === 'firefox'
+        ? undefined
+        : { extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'" },
+  }),
+});
