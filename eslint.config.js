@@ -1,0 +1,33 @@
+// Lint: TypeScript-aware, and one security rule set that matters here: no HTML parsing of strings anywhere in the
+// extension or engine (page text and user files must never become markup). Build DOM with createElement/textContent.
+import tseslint from 'typescript-eslint';
+
+const noHtmlStrings = [
+  { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Do not assign HTML strings; build DOM nodes with textContent.' },
+  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'insertAdjacentHTML parses strings as HTML; build DOM nodes instead.' },
+  { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]", message: 'document.write parses strings as HTML.' },
+  { selector: "CallExpression[callee.property.name='createContextualFragment']", message: 'createContextualFragment parses strings as HTML.' },
+  { selector: "CallExpression[callee.property.name='setHTMLUnsafe']", message: 'setHTMLUnsafe parses strings as HTML.' },
+  { selector: "CallExpression[callee.name='eval']", message: 'No eval.' },
+  { selector: "NewExpression[callee.name='Function']", message: 'No new Function.' },
+];
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.output-e2e/**', '.wxt/**', 'node_modules/**', 'test-results/**'] },
+  {
+    files: ['**/*.ts', '**/*.mjs', '**/*.js'],
+    extends: [tseslint.configs.base],
+    rules: {
+      'no-restricted-syntax': ['error', ...noHtmlStrings],
+      'no-restricted-properties': ['error',
+        { property: 'innerHTML', message: 'Do not read or write innerHTML in product code; use textContent/DOM APIs.' },
+        { property: 'outerHTML', message: 'Do not use outerHTML; serialise with XMLSerializer on a document you built.' },
+      ],
+    },
+  },
+  {
+    // Tests may read innerHTML to compare a page before and after (never to write page or user strings).
+    files: ['tests/**'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+);
