@@ -1,0 +1,284 @@
+/**
+ * teacher — the teacher report: conversation notes about one text, never evidence of misconduct.
+ *
+ * When to use: the analysis page's "Export report" (HTML to print or save as PDF, and JSON). The report is built
+ * from an engine Report (src/score/types.ts) produced with `ui` = the report's language, so that evidence and
+ * caveats are in that language; its language is chosen by the teacher, independently of the browser's.
+ *
+ * API:
+ * - `buildTeacherReport(report, text, options)` -> Promise<TeacherReport> (async only for the SHA-256).
+ *   options: `{ lang, includeText = false, date = new Date(), title?, checked? }`. The text itself is in the report
+ *   only when `includeText` is true; otherwise only its fingerprint (hash, word and character counts).
+ * - `reportHtml(model)` -> a complete, printable HTML document as a string. Built with src/report/markup.ts: every
+ *   string from the text, the title or the engine is escaped; the document has no script and no external resource.
+ * - `reportTree(model)` -> the same document as a markup tree (the page shows a preview with `toDom`).
+ * - `reportJson(model)` -> pretty JSON of the model (schema REPORT_SCHEMA).
+ * - `reportFileName(model, ext)` -> "mirage-lens-report-2026-11-26-3f2a9c01.html".
+ * Limits: the checklist and questions are prompts for a conversation, chosen from the signals that agree; they
+ * are not a procedure.
+ */
+import type { Report } from '../score/types';
+import type { UiLang } from '../types';
+import { t } from '../ui/i18n';
+import { barChart, percentileChart, PALETTE } from '../ui/charts';
+import { sha256Hex, shortHash } from './fingerprint';
+import { css, documentHtml, h, type El } from './markup';
+import { sentenceRuns } from './runs';
+
+export const REPORT_SCHEMA = 'mirage-lens/teacher-report@1';
+
+/** Process evidence worth looking at before any conclusion (keys report_check_<id>). */
+export const CHECKLIST = ['drafts', 'history', 'samples', 'notes', 'conversation', 'tools'] as const;
+export type ChecklistId = (typeof CHECKLIST)[number];
+
+/** Questions asked whatever the result (keys report_q_<id>). */
+export const GENERAL_QUESTIONS = ['process', 'choices', 'sources', 'rewrite'] as const;
+
+/** The engine's agreement point: beyond it a signal counts as agreeing (mirrors analyse.ts; used for the chart band). */
+export const AGREE_AT = 0.9;
+
+export interface ReportSignal {
+  id: string;
+  title: string;
+  describe: string;
+  status: 'ok' | 'abstained';
+  percentile?: number;
+  agrees?: boolean;
+  weight: number;
+  evidence?: string;
+  reason?: string;
+}
+
+export interface TeacherReport {
+  schema: typeof REPORT_SCHEMA;
+  lang: UiLang;
+  /** ISO 8601. */
+  createdAt: string;
+  engine: string;
+  title?: string;
+  fingerprint: { sha256: string; words: number; chars: number; sentences: number; language: string };
+  /** Present only when the teacher chose to include the text. */
+  text?: string;
+  /** Sentence levels, only with the text. */
+  sentences?: { index: number; start: number; end: number; level: 0 | 1 | 2 | 3 }[];
+  status: Report['status'];
+  score: number | null;
+  flag: boolean;
+  agreement: Report['agreement'];
+  headline: string;
+  summary: string;
+  signals: ReportSignal[];
+  caveats: string[];
+  checklist: { id: ChecklistId; text: string; checked: boolean }[];
+  questions: string[];
+  statement: string;
+  frame: string;
+}
+
+export interface TeacherReportOptions {
+  lang: UiLang;
+  includeText?: boolean;
+  date?: Date;
+  title?: string;
+  /** Checklist items the teacher ticked. */
+  checked?: readonly ChecklistId[];
+}
+
+const key = (id: string) => id.replace(/[^A-Za-z0-9]/g, '_');
+
+export async function buildTeacherReport(report: Report, text: string, options: TeacherReportOptions): Promise<TeacherReport> {
+  const lang = options.lang;
+  const tt = (k: string, subs?: (string | number)[]) => t(k, subs, lang);
+  const sha256 = await sha256Hex(text);
+  const signals: ReportSignal[] = report.signals.map((s) => ({
+    id: s.id,
+    title: s.title,
+    describe: s.describe,
+    status: s.status,
+    percentile: s.percentile,
+    agrees: s.agrees,
+    weight: s.weight,
+    evidence: s.evidence,
+    reason: s.reason,
+  }));
+  const questions = [
+    ...report.signals.filter((s) => s.agrees).map((s) => `report_q_${key(s.id)}`).filter((k) => t(k, undefined, lang) !== k),
+    ...GENERAL_QUESTIONS.map((q) => `report_q_${q}`),
+  ].map((k) => tt(k));
+  const caveats = [...report.caveats, tt('report_caveat_genre'), tt('report_caveat_nonNative'), tt('report_caveat_tools'), tt('report_caveat_edited')];
+  const checked = new Set(options.checked ?? []);
+  const model: TeacherReport = {
+    schema: REPORT_SCHEMA,
+    lang,
+    createdAt: (options.date ?? new Date()).toISOString(),
+    engine: report.engine,
+    title: options.title?.trim() || undefined,
+    fingerprint: { sha256, words: report.counts.words, chars: report.counts.chars, sentences: report.counts.sentences, language: report.langName },
+    status: report.status,
+    score: report.score,
+    flag: report.flag,
+    agreement: report.agreement,
+    headline: report.headline,
+    summary: report.summary,
+    signals,
+    caveats,
+    checklist: CHECKLIST.map((id) => ({ id, text: tt(`report_check_${id}`), checked: checked.has(id) })),
+    questions,
+    statement: tt('report_statement'),
+    frame: tt('report_frame'),
+  };
+  if (options.includeText) {
+    model.text = text;
+    model.sentences = report.sentences.map((s) => ({ index: s.index, start: s.start, end: s.end, level: s.level }));
+  }
+  return model;
+}
+
+export function reportJson(model: TeacherReport): string {
+  return JSON.stringify(model, null, 2) + '\n';
+}
+
+export function reportFileName(model: TeacherReport, ext: 'html' | 'json'): string {
+  return `mirage-lens-report-${model.createdAt.slice(0, 10)}-${model.fingerprint.sha256.slice(0, 8)}.${ext}`;
+}
+
+function formatDate(iso: string, lang: UiLang): string {
+  const d = new Date(iso);
+  return d.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' });
+}
+
+export function percentText(p: number, lang: UiLang): string {
+  const v = Math.round(p * 100);
+  return lang === 'fr' ? `${v} %` : `${v}%`;
+}
+
+export const REPORT_CSS = `
+:root { color-scheme: light; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2430; max-width: 46rem; margin: 2rem auto; padding: 0 1.25rem; }
+h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.1rem; margin: 1.6rem 0 .5rem; border-bottom: 1px solid #d9dce3; padding-bottom: .2rem; }
+.statement { border: 2px solid #1f2430; padding: .6rem .8rem; font-weight: 600; margin: 1rem 0; }
+.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0; }
+.meta dt { color: #5b6270; } .meta dd { margin: 0; }
+code { font-family: ui-monospace, monospace; font-size: .9em; word-break: break-all; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: .35rem .4rem; border-bottom: 1px solid #e6e8ee; }
+th { font-weight: 600; }
+.num { white-space: nowrap; }
+.abstained { color: #5b6270; }
+ul.checklist { list-style: none; padding-left: 0; } ul.checklist li { margin: .25rem 0; }
+.box { display: inline-block; width: 1.4em; font-weight: 700; }
+.frame { font-style: italic; color: #3b4150; }
+.text { white-space: pre-wrap; border: 1px solid #d9dce3; padding: .8rem; border-radius: 4px; }
+mark { background: none; color: inherit; }
+mark.l1 { background: #fff3c4; text-decoration: underline dotted; }
+mark.l2 { background: #ffe08a; text-decoration: underline dashed; }
+mark.l3 { background: #ffc46b; text-decoration: underline solid 2px; }
+.legend span { margin-right: 1rem; }
+svg.chart { width: 100%; height: auto; max-width: 32rem; display: block; margin: .5rem 0; }
+footer { margin-top: 2rem; color: #5b6270; font-size: .85rem; }
+@media print { body { margin: 0; max-width: none; font-size: 11pt; } h2 { break-after: avoid; } .text, table, svg { break-inside: avoid; } }
+`;
+
+export function reportTree(m: TeacherReport): El {
+  const lang = m.lang;
+  const tt = (k: string, subs?: (string | number)[]) => t(k, subs, lang);
+  const pc = (p: number) => percentText(p, lang);
+  const scoreText =
+    m.score === null ? tt('report_noScore') : tt('report_scoreValue', [pc(m.score)]) + (m.status === 'weak' ? ' ' + tt('report_weak') : '');
+  const measured = m.signals.filter((s) => s.status === 'ok');
+
+  const chart = measured.length
+    ? percentileChart({
+        title: tt('report_chartTitle'),
+        desc: measured.map((s) => `${s.title}: ${pc(s.percentile ?? 0)}`).join('; '),
+        rows: [
+          ...(m.score !== null ? [{ label: tt('report_combined'), strong: true, marks: [{ value: m.score, shape: 'circle' as const, name: tt('report_combined'), fill: PALETTE.ink }] }] : []),
+          ...measured.map((s) => ({ label: s.title, marks: [{ value: s.percentile, shape: 'circle' as const, name: s.title }] })),
+        ],
+        agreeAt: AGREE_AT,
+        axisLabel: tt('report_chartAxis'),
+        bandLabel: tt('report_chartBand'),
+      })
+    : null;
+
+  const textSection = m.text
+    ? [
+        h('h2', null, tt('report_textHeading')),
+        h('p', { class: 'legend' }, [1, 2, 3].map((l) => h('span', null, h('mark', { class: `l${l}` }, t(`level${l}`, undefined, lang)), ` (${t(`levelUnderline${l}`, undefined, lang)})`))),
+        h('div', { class: 'text' }, sentenceRuns(m.text, m.sentences ?? []).map((r) => (r.level ? h('mark', { class: `l${r.level}`, title: t(`level${r.level}`, undefined, lang) }, r.text) : r.text))),
+      ]
+    : [h('p', { class: 'abstained' }, tt('report_textNotIncluded'))];
+
+  return h(
+    'html',
+    { lang },
+    h('head', null, h('meta', { charset: 'utf-8' }), h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }), h('title', null, m.title ? `${tt('report_title')} — ${m.title}` : tt('report_title')), css(REPORT_CSS)),
+    h(
+      'body',
+      null,
+      h('main', null,
+        h('header', null,
+          h('h1', null, tt('report_title')),
+          m.title ? h('p', { class: 'subtitle' }, m.title) : null,
+          h('p', { class: 'statement', role: 'note' }, m.statement),
+          h('dl', { class: 'meta' },
+            h('dt', null, tt('report_date')), h('dd', null, h('time', { datetime: m.createdAt }, formatDate(m.createdAt, lang))),
+            h('dt', null, tt('report_fingerprint')), h('dd', null, h('code', { title: m.fingerprint.sha256 }, `SHA-256 ${m.fingerprint.sha256}`)),
+            h('dt', null, tt('report_size')), h('dd', null, tt('report_sizeValue', [m.fingerprint.words, m.fingerprint.sentences, m.fingerprint.chars])),
+            h('dt', null, tt('report_language')), h('dd', null, m.fingerprint.language),
+            h('dt', null, tt('report_engine')), h('dd', null, m.engine),
+          ),
+        ),
+        h('section', null,
+          h('h2', null, tt('report_summaryHeading')),
+          h('p', null, h('strong', null, scoreText)),
+          h('p', null, m.headline),
+          h('p', null, m.summary),
+          h('p', null, tt('report_agreement', [m.agreement.agree, m.agreement.measured, m.agreement.abstained])),
+        ),
+        h('section', null,
+          h('h2', null, tt('report_signalsHeading')),
+          chart,
+          h('table', null,
+            h('thead', null, h('tr', null, h('th', { scope: 'col' }, tt('report_colSignal')), h('th', { scope: 'col' }, tt('report_colPosition')), h('th', { scope: 'col' }, tt('report_colEvidence')))),
+            h('tbody', null,
+              m.signals.map((s) =>
+                h('tr', { class: s.status === 'ok' ? 'measured' : 'abstained' },
+                  h('th', { scope: 'row' }, s.title, h('br'), h('small', { class: 'abstained' }, s.describe)),
+                  h('td', { class: 'num' }, s.status === 'ok' && s.percentile !== undefined ? pc(s.percentile) + (s.agrees ? ` · ${tt('report_agrees')}` : '') : tt('report_abstained')),
+                  h('td', null, s.status === 'ok' ? (s.evidence ?? '') : (s.reason ?? '')),
+                ),
+              ),
+            ),
+          ),
+          h('p', null, h('small', { class: 'abstained' }, tt('report_positionNote'))),
+        ),
+        textSection,
+        h('section', null, h('h2', null, tt('report_caveatsHeading')), h('p', { class: 'frame' }, m.frame), h('ul', null, m.caveats.map((c) => h('li', null, c)))),
+        h('section', null,
+          h('h2', null, tt('report_checklistHeading')),
+          h('p', null, tt('report_checklistIntro')),
+          h('ul', { class: 'checklist' }, m.checklist.map((c) => h('li', null, h('span', { class: 'box', 'aria-hidden': 'true' }, c.checked ? '☑' : '☐'), h('span', { class: 'sr-state' }, c.checked ? `(${tt('report_checked')}) ` : ''), c.text))),
+        ),
+        h('section', null, h('h2', null, tt('report_questionsHeading')), h('ol', null, m.questions.map((q) => h('li', null, q)))),
+        h('footer', null, h('p', null, m.statement), h('p', null, tt('report_footer'))),
+      ),
+    ),
+  );
+}
+
+export function reportHtml(model: TeacherReport): string {
+  return documentHtml(reportTree(model));
+}
+
+/** A small bar chart of the GLTR buckets, shared by the analysis page (counts per bucket, top-10 first). */
+export function bucketChart(counts: readonly number[], labels: readonly string[], title: string, desc: string): El {
+  const total = counts.reduce((a, b) => a + b, 0) || 1;
+  return barChart({
+    title,
+    desc,
+    bars: counts.map((c, i) => ({ label: labels[i], value: c / total, fill: PALETTE.buckets[i], className: `bucket-${i}` })),
+    format: (v) => `${Math.round(v * 100)}%`,
+  });
+}

@@ -1,0 +1,134 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { buildTeacherReport, reportFileName, reportHtml, reportJson, REPORT_SCHEMA } from '@/src/report/teacher';
+import { sha256Hex, shortHash } from '@/src/report/fingerprint';
+import { sentenceRuns } from '@/src/report/runs';
+import { fakeReport } from './fixture';
+
+const TEXT = 'In conclusion, it is important to note the <img src=x onerror=alert(1)> tag. Then </script><script>alert(2)</script> ends.';
+const DATE = new Date('2026-11-26T10:30:00Z');
+
+function parse(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+describe('fingerprint', () => {
+  it.each([
+    ['', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+    ['abc', 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
+  ])('sha256(%j)', async (text, hex) => {
+    expect(await sha256Hex(text)).toBe(hex);
+  });
+
+  it('hashes UTF-8 bytes, not UTF-16 code units', async () => {
+    // "é" is c3 a9 in UTF-8.
+    const viaBytes = await sha256Hex('é');
+    const digest = await crypto.subtle.digest('SHA-256', new Uint8Array([0xc3, 0xa9]));
+    expect(viaBytes).toBe(Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join(''));
+  });
+
+  it('short form', () => {
+    expect(shortHash('ba7816bf8f01cfea414140de')).toBe('ba78 16bf 8f01');
+  });
+});
+
+describe('sentenceRuns', () => {
+  it.each([
+    ['A. B.', [{ index: 0, start: 0, end: 2, level: 1 as const }, { index: 1, start: 3, end: 5, level: 0 as const }]],
+    ['  x y ', [{ index: 0, start: 2, end: 5, level: 3 as const }]],
+    ['no sentences', []],
+    ['bad offsets', [{ index: 0, start: 5, end: 99, level: 2 as const }, { index: 1, start: 3, end: 2, level: 1 as const }]],
+  ])('gives back %j exactly', (text, sentences) => {
+    const runs = sentenceRuns(text, sentences);
+    expect(runs.map((r) => r.text).join('')).toBe(text);
+  });
+
+  it('carries levels and sentence indexes', () => {
+    expect(sentenceRuns('A. B.', [{ index: 0, start: 0, end: 2, level: 2 }])).toEqual([
+      { text: 'A.', level: 2, sentence: 0 },
+      { text: ' B.', level: 0 },
+    ]);
+  });
+});
+
+describe('teacher report', () => {
+  it('builds the model: date, fingerprint, summary, signals, caveats, checklist, questions, statement', async () => {
+    const m = await buildTeacherReport(fakeReport(TEXT), TEXT, { lang: 'en', date: DATE, checked: ['drafts'] });
+    expect(m.schema).toBe(REPORT_SCHEMA);
+    expect(m.createdAt).toBe('2026-11-26T10:30:00.000Z');
+    expect(m.fingerprint).toEqual({ sha256: await sha256Hex(TEXT), words: 321, chars: TEXT.length, sentences: 2, language: 'English' });
+    expect(m.text).toBeUndefined();
+    expect(m.sentences).toBeUndefined();
+    expect(m.summary).toContain('Sentence lengths');
+    expect(m.signals.map((s) => s.id)).toEqual(['burstiness', 'formulaic', 'lexical-diversity', 'repetition']);
+    expect(m.caveats[0]).toBe('Scores describe wording, not authorship.');
+    expect(m.caveats.length).toBeGreaterThan(3);
+    expect(m.checklist.map((c) => c.id)).toEqual(['drafts', 'history', 'samples', 'notes', 'conversation', 'tools']);
+    expect(m.checklist.filter((c) => c.checked).map((c) => c.id)).toEqual(['drafts']);
+    // Questions from the agreeing signals first (burstiness, formulaic), then the general ones.
+    expect(m.questions[0]).toMatch(/even in length/);
+    expect(m.questions[1]).toMatch(/stock phrases/);
+    expect(m.questions.length).toBe(6);
+    expect(m.statement).toMatch(/not evidence of misconduct/);
+    expect(m.frame).toMatch(/Pfeiffer/);
+  });
+
+  it('includes the text and its sentence levels only when asked', async () => {
+    const m = await buildTeacherReport(fakeReport(TEXT), TEXT, { lang: 'en', date: DATE, includeText: true });
+    expect(m.text).toBe(TEXT);
+    expect(m.sentences).toHaveLength(2);
+  });
+
+  it.each(['en', 'fr'] as const)('renders a complete, inert HTML document (%s)', async (lang) => {
+    const m = await buildTeacherReport(fakeReport(TEXT, { ui: lang }), TEXT, { lang, date: DATE, includeText: true, title: 'Essay <b>3</b> "draft"' });
+    const html = reportHtml(m);
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    const doc = parse(html);
+    // Nothing from the text, title or engine strings became markup.
+    expect(doc.querySelectorAll('script, img, iframe, object, embed, link, b').length).toBe(0);
+    expect(doc.querySelectorAll('[onerror], [onload]').length).toBe(0);
+    expect(html).not.toMatch(/<script/i);
+    expect(doc.documentElement.getAttribute('lang')).toBe(lang);
+    expect(doc.title).toContain('Essay <b>3</b> "draft"');
+    const body = doc.body.textContent!;
+    expect(body).toContain(TEXT.slice(0, 40));
+    expect(body).toContain('<img src=x onerror=alert(1)>');
+    expect(body).toContain('Uses "<b>delve</b>" & "in conclusion".');
+    expect(body).toContain(m.fingerprint.sha256);
+    expect(body).toContain(lang === 'en' ? 'not evidence of misconduct' : "n'est pas une preuve de fraude");
+    expect(body).toContain(lang === 'en' ? '93%' : '93 %');
+    // Sentence highlight of the first sentence.
+    expect(doc.querySelector('.text mark.l2')!.textContent).toBe(TEXT.slice(0, TEXT.indexOf('.') + 1));
+    // A chart with an accessible name.
+    expect(doc.querySelector('svg[role="img"] title')!.textContent!.length).toBeGreaterThan(5);
+    // Checklist and questions.
+    expect(doc.querySelectorAll('ul.checklist li').length).toBe(6);
+    expect(doc.querySelectorAll('ol li').length).toBe(6);
+  });
+
+  it('without the text, says so and contains no sentence of it', async () => {
+    const m = await buildTeacherReport(fakeReport(TEXT), TEXT, { lang: 'en', date: DATE });
+    const html = reportHtml(m);
+    expect(html).not.toContain('it is important to note');
+    expect(parse(html).body.textContent).toContain('not included');
+  });
+
+  it('says nothing meaningful can be said when there is no score', async () => {
+    const m = await buildTeacherReport(fakeReport(TEXT, { status: 'too-short', score: null, flag: false }), TEXT, { lang: 'en', date: DATE });
+    expect(parse(reportHtml(m)).body.textContent).toContain('nothing meaningful can be said');
+  });
+
+  it('JSON export round-trips the model', async () => {
+    const m = await buildTeacherReport(fakeReport(TEXT), TEXT, { lang: 'fr', date: DATE });
+    expect(JSON.parse(reportJson(m))).toEqual(JSON.parse(JSON.stringify(m)));
+    expect(reportFileName(m, 'json')).toMatch(/^mirage-lens-report-2026-11-26-[0-9a-f]{8}\.json$/);
+  });
+
+  it('never claims authorship or gives a probability of it, in either language', async () => {
+    for (const lang of ['en', 'fr'] as const) {
+      const m = await buildTeacherReport(fakeReport(TEXT), TEXT, { lang, date: DATE, includeText: true });
+      const text = parse(reportHtml(m)).body.textContent!;
+      expect(text).not.toMatch(/is (AI|machine)[- ]generated|written by (AI|a machine)|probability of (AI|machine)|généré par (l'IA|une IA|une machine)/i);
+    }
+  });
+});
