@@ -12,6 +12,9 @@ import { detectLanguage, MIN_LANG_CHARS } from './language';
 import { normalise } from './normalise';
 import { lowerWord, splitParagraphs, splitSentences, splitWords } from './segment';
 
+const DASH = /[\u2012-\u2015]/;
+const DASH_G = /[\u2012-\u2015]/g;
+
 export interface BuildOptions {
   /** Force the document language (ISO 639-1 for en/fr, 639-3 otherwise). */
   lang?: Lang;
@@ -19,6 +22,9 @@ export interface BuildOptions {
 
 export function buildDoc(text: string, options: BuildOptions = {}): Doc {
   const norm = normalise(text);
+  // Dashes used as punctuation fold to '-' in `norm`, but must not glue the words around them into one
+  // ("text—with" is two words): words are read from a copy where they are spaces.
+  const wordText = DASH.test(text) ? normalise(text.replace(DASH_G, ' ')) : norm;
   const spans = splitParagraphs(norm);
   const blockLangs = spans.map((p) => {
     if (options.lang) return options.lang;
@@ -35,7 +41,7 @@ export function buildDoc(text: string, options: BuildOptions = {}): Doc {
     for (const s of splitSentences(norm, p.start, p.end, plang)) {
       const index = sentences.length;
       const firstWord = words.length;
-      for (const w of splitWords(norm, s.start, s.end, plang)) {
+      for (const w of splitWords(wordText, s.start, s.end, plang)) {
         words.push({ start: w.start, end: w.end, text: w.text, lower: lowerWord(w.text), sentence: index });
       }
       sentences.push({ start: s.start, end: s.end, index, paragraph: pi, firstWord, wordCount: words.length - firstWord });
