@@ -25,8 +25,10 @@ const FOLDABLE = /[\u2018\u2019\u201A\u201B\u2032\u02BC`\u00B4\u201C-\u201F\u203
 
 /** A line break with text on both sides of it (not a blank line) is folded to a space: hard-wrapped prose
  * (e-mail, arXiv abstracts) must not be read as one sentence per line. */
-const LONE_NEWLINE = /(?<=[^\n])\n(?=[ ]*[^\n ])/g;
+const LONE_NEWLINE = /(?<=[^\n ][ ]*)\n(?=[ ]*[^\n ])/g;
+/** Windows line ends: the CR of a CRLF pair becomes a space, so CRLF counts as one line break. */
+const CR_BEFORE_LF = /\r(?=\n)/g;
 
 export function normalise(text: string): string {
-  return text.replace(FOLDABLE, (c) => FOLD[c] ?? c).replace(LONE_NEWLINE, ' ');
+  return text.replace(CR_BEFORE_LF, ' ').replace(FOLDABLE, (c) => FOLD[c] ?? c).replace(LONE_NEWLINE, ' ');
 }

@@ -10,7 +10,10 @@ describe('normalise', () => {
     ['no-break space', 'a\u00A0b', 'a b'],
     ['lone newline inside a paragraph', 'one\ntwo', 'one two'],
     ['blank line kept', 'one\n\ntwo', 'one\n\ntwo'],
-    ['CRLF', 'one\r\n\r\ntwo', 'one\n\n\ntwo'],
+    ['CRLF blank line', 'one\r\n\r\ntwo', 'one \n \ntwo'],
+    ['CRLF lone line break', 'one\r\ntwo', 'one  two'],
+    ['old Mac line ends', 'one\r\rtwo', 'one\n\ntwo'],
+    ['blank line with spaces', 'one \n  \ntwo', 'one \n  \ntwo'],
     ['plain text unchanged', 'Plain text, nothing to fold.', 'Plain text, nothing to fold.'],
   ])('%s', (_name, input, expected) => {
     const out = normalise(input);
