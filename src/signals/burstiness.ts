@@ -6,7 +6,8 @@
  * stand-in for clause count). Human prose tends to alternate short and long, simple and complex sentences; the prose
  * of 2023-era language models is more even. Raw: `1 - (W_LENGTH * cvLength + W_SHAPE * cvShape)`, so higher = more
  * uniform = more predictable. Units: 1 minus a coefficient of variation; in practice -0.2..0.8 (dev set: human
- * median ~0.51 in English and French, i.e. a combined variation of ~0.49). Language-independent: it reads only words and punctuation.
+ * median ~0.51 in English and French, i.e. a combined variation of ~0.49). Language-independent: it reads only
+ * words and punctuation.
  * Per sentence: `1 - |len - local| / local`, clamped to 0..1, where `local` is the mean length of the sentence and
  * its LOCAL_RADIUS neighbours on each side: 1 for a sentence as long as its neighbours, lower for a sentence that
  * breaks the rhythm.

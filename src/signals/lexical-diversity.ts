@@ -87,11 +87,11 @@ function explain(result: SignalResult, lang: UiLang, percentile?: number): strin
   const diff = per50 - typical;
   let first: string;
   if (lang === 'fr') {
-    const cmp = Math.abs(diff) <= 1 ? 'à peu près autant que' : diff < 0 ? `moins que les ${typical} environ de` : `plus que les ${typical} environ de`;
-    first = `Sur ${d.window} mots consécutifs, le texte emploie en moyenne ${per50} mots différents, ${cmp} une prose humaine typique (diversité ${fmt(d.mattr, 'fr')}).`;
+    const cmp = Math.abs(diff) <= 1 ? 'à peu près autant que' : diff < 0 ? 'moins que' : 'plus que';
+    first = `Sur ${d.window} mots consécutifs, le texte emploie en moyenne ${per50} mots différents, ${cmp} dans une prose humaine typique (environ ${typical} ; diversité ${fmt(d.mattr, 'fr')}).`;
   } else {
-    const cmp = Math.abs(diff) <= 1 ? 'about as many as' : diff < 0 ? `fewer than the ~${typical} of` : `more than the ~${typical} of`;
-    first = `In any ${d.window} consecutive words the text uses ${per50} different words on average, ${cmp} typical human prose (diversity ${fmt(d.mattr, 'en')}).`;
+    const cmp = Math.abs(diff) <= 1 ? 'about as many as' : diff < 0 ? 'fewer than' : 'more than';
+    first = `In any ${d.window} consecutive words the text uses ${per50} different words on average, ${cmp} typical human prose (about ${typical}; diversity ${fmt(d.mattr, 'en')}).`;
   }
   return first + percentileClause(percentile, lang);
 }
