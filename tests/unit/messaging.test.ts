@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { parseBackgroundRequest, parseContentRequest, parseExtractResult } from '@/src/messaging';
+import { sanitise, originOf } from '@/src/settings';
+
+describe('parseBackgroundRequest: the automation contract is validated by type and shape', () => {
+  it.each([
+    [{ type: 'mirage:set-highlights', tabId: 3, enabled: true }, { type: 'mirage:set-highlights', tabId: 3, enabled: true, scope: 'page' }],
+    [{ type: 'mirage:set-highlights', tabId: 0, enabled: false, scope: 'selection' }, { type: 'mirage:set-highlights', tabId: 0, enabled: false, scope: 'selection' }],
+    [{ type: 'mirage:get-state', tabId: 9 }, { type: 'mirage:get-state', tabId: 9 }],
+    [{ type: 'mirage:focus', tabId: 9, analysis: 0, sentence: 4 }, { type: 'mirage:focus', tabId: 9, analysis: 0, sentence: 4 }],
+  ])('accepts %j', (msg, parsed) => expect(parseBackgroundRequest(msg)).toEqual(parsed));
+
+  it.each([
+    [{ type: 'mirage:set-highlights', tabId: '3', enabled: true }],
+    [{ type: 'mirage:set-highlights', tabId: 3.5, enabled: true }],
+    [{ type: 'mirage:set-highlights', tabId: -1, enabled: true }],
+    [{ type: 'mirage:set-highlights', tabId: 3, enabled: 'yes' }],
+    [{ type: 'mirage:set-highlights', tabId: 3 }],
+    [{ type: 'mirage:set-highlights', tabId: 3, enabled: true, scope: 'all' }],
+    [{ type: 'mirage:nope', tabId: 3 }],
+    [{ tabId: 3, enabled: true }],
+    [null], ['mirage:set-highlights'], [[1, 2]],
+  ])('refuses %j', (msg) => expect(parseBackgroundRequest(msg)).toHaveProperty('invalid'));
+});
+
+describe('parseContentRequest', () => {
+  it('accepts a well-formed paint', () => {
+    const m = { type: 'mirage:paint', analyses: [{ id: 0, blocks: [0, 1], sentences: [{ i: 2, start: 0, end: 5, level: 3 }] }], legend: null };
+    expect(parseContentRequest(m)).toEqual(m);
+  });
+  it.each([
+    [{ type: 'mirage:paint', analyses: [{ id: 0, blocks: [0], sentences: [{ i: 0, start: 5, end: 1, level: 1 }] }], legend: null }],
+    [{ type: 'mirage:paint', analyses: [{ id: 0, blocks: [0], sentences: [{ i: 0, start: 0, end: 1, level: 4 }] }], legend: null }],
+    [{ type: 'mirage:paint', analyses: 'x', legend: null }],
+    [{ type: 'mirage:paint', analyses: [], legend: { title: 1 } }],
+    [{ type: 'mirage:extract', scope: 'everything' }],
+    [{ type: 'mirage:scroll-to', analysis: 0 }],
+  ])('refuses %j', (m) => expect(parseContentRequest(m)).toBeUndefined());
+});
+
+describe('parseExtractResult', () => {
+  it('keeps only text and lang of each block', () => {
+    expect(parseExtractResult({ ok: true, ms: 1, blocks: [{ text: 'a', lang: '', extra: 1 }] })).toEqual({ ok: true, ms: 1, blocks: [{ text: 'a', lang: '' }] });
+    expect(parseExtractResult({ ok: true, ms: 1, blocks: [{ text: 2, lang: '' }] })).toBeUndefined();
+    expect(parseExtractResult({ ok: false, code: 'no-text' })).toEqual({ ok: false, code: 'no-text' });
+  });
+});
+
+describe('settings', () => {
+  it.each([
+    [undefined, { sensitivity: 'medium', showLegend: true, alwaysOrigins: [] }],
+    [{ sensitivity: 'high', showLegend: false, alwaysOrigins: ['https://a.org', 'https://a.org', 'ftp://x', 'https://b.org/path', 3] },
+      { sensitivity: 'high', showLegend: false, alwaysOrigins: ['https://a.org'] }],
+    [{ sensitivity: 'extreme', pageText: 'never kept' }, { sensitivity: 'medium', showLegend: true, alwaysOrigins: [] }],
+  ])('sanitise(%j)', (raw, expected) => expect(sanitise(raw)).toEqual(expected));
+  it('originOf', () => {
+    expect(originOf('https://ex.org/a?b')).toBe('https://ex.org');
+    expect(originOf('chrome://extensions')).toBeUndefined();
+    expect(originOf('file:///tmp/x.html')).toBeUndefined();
+  });
+});
