@@ -110,8 +110,8 @@ function compute(doc: Doc): SignalResult | Abstention {
     sentences: measured,
     fwSd,
     fwRate,
-    fwMin: Math.min(...rates),
-    fwMax: Math.max(...rates),
+    fwMin: rates.reduce((a, b) => Math.min(a, b)),
+    fwMax: rates.reduce((a, b) => Math.max(a, b)),
     typicalMarks: TYPICAL_MARKS[doc.lang as SupportedLang],
   };
   for (const c of CLASSES) details[c] = (perClass.get(c) ?? 0) / n;
