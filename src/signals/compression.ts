@@ -73,8 +73,8 @@ function windowStarts(text: string): number[] {
   for (let k = 0; k < n; k++) {
     let s = Math.round((k * (text.length - WINDOW_CHARS)) / (n - 1));
     if (s > 0) {
-      const sp = text.indexOf(' ', s);
-      s = sp >= 0 && sp - s < 40 ? sp + 1 : s;
+      const sp = text.slice(s, s + 40).search(/\s/);
+      if (sp >= 0) s += sp + 1;
     }
     starts.push(s);
   }
@@ -85,10 +85,12 @@ function compute(doc: Doc): SignalResult | Abstention {
   const lang = doc.lang as SupportedLang;
   if (!LANGS.includes(lang)) return { abstained: true, code: 'language', params: { lang: doc.lang } };
   if (doc.words.length < MIN_WORDS) return { abstained: true, code: 'too-short', params: { words: doc.words.length, needed: MIN_WORDS } };
-  const text = doc.norm.replace(/\s+/g, ' ').trim();
+  // Windows are cut from the text between the first and last word, then runs of white space are folded to one space
+  // (paragraph breaks are layout, not wording). Only the windows are processed: bounded work on long pages.
+  const text = doc.norm.slice(doc.words[0].start, doc.words[doc.words.length - 1].end);
   const starts = windowStarts(text);
   let sum = 0;
-  for (const s of starts) sum += preludeSaving(text.slice(s, s + WINDOW_CHARS), lang);
+  for (const s of starts) sum += preludeSaving(text.slice(s, s + WINDOW_CHARS).replace(/\s+/g, ' '), lang);
   const raw = sum / starts.length;
   return { raw, details: { saving: raw, windows: starts.length, windowChars: Math.min(WINDOW_CHARS, text.length), typicalHuman: TYPICAL_HUMAN[lang] } };
 }
