@@ -146,9 +146,9 @@ export function analyse(text: string, options: AnalyseOptions & { minWords?: num
 
   let status: ReportStatus;
   if (words === 0) status = 'no-text';
+  else if (words < minWords) status = 'too-short';
   else if (doc.lang === 'und') status = 'undetermined-language';
   else if (!isScoredLang(doc.lang) || !langRef) status = 'unsupported-language';
-  else if (words < minWords) status = 'too-short';
   else status = words < STRONG_WORDS ? 'weak' : 'ok';
   const scored = status === 'ok' || status === 'weak';
 
