@@ -14,9 +14,24 @@ export default defineConfig({
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(e2e ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    commands: {
+      'toggle-analysis': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_cmd_toggle__' },
+    },
+    // No network from any extension page: connect-src 'none' (the engine and its tables are bundled).
     content_security_policy:
       browser === 'firefox'
-        ? undefined
+        ? "script-src 'self'; object-src 'self'; connect-src 'none'"
         : { extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'" },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'mirage-lens@example.org',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
   }),
 });

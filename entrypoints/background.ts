@@ -1,3 +1,6 @@
+import { startController } from '@/src/extension/controller';
+
+// Message hub, per-tab state, context menu, keyboard command: see src/extension/controller.ts.
 export default defineBackground(() => {
-  // wiring added by the reader's-extension work
+  startController();
 });

@@ -47,7 +47,12 @@ export interface FocusMessage {
   sentence: number;
 }
 
-export type BackgroundRequest = SetHighlightsMessage | GetStateMessage | FocusMessage;
+/** From the content script: page text was added or changed (debounced). The tab comes from the sender. */
+export interface ContentChangedMessage {
+  type: 'mirage:content-changed';
+}
+
+export type BackgroundRequest = SetHighlightsMessage | GetStateMessage | FocusMessage | ContentChangedMessage;
 
 export type SetHighlightsResult =
   | { ok: true; sentences: number; flagged: number; ms: number }
@@ -180,6 +185,8 @@ export function parseBackgroundRequest(x: unknown): BackgroundRequest | { invali
     case 'mirage:focus':
       if (!isTabId(m.tabId) || !isIndex(m.analysis) || !isIndex(m.sentence)) return { invalid: 'bad focus request' };
       return { type: m.type, tabId: m.tabId, analysis: m.analysis, sentence: m.sentence };
+    case 'mirage:content-changed':
+      return { type: m.type };
     default:
       return { invalid: `unknown message type ${String(m.type).slice(0, 40)}` };
   }

@@ -1,0 +1,11 @@
+import { startContent } from '@/src/extension/content';
+
+// Injected on demand (activeTab or a site's optional permission) by src/extension/controller.ts; never declared
+// for any site in the manifest. One page session per injection, ended by ctx.signal.
+export default defineContentScript({
+  registration: 'runtime',
+  matches: [],
+  main(ctx) {
+    startContent(ctx);
+  },
+});

@@ -1,0 +1,4 @@
+import '@/src/ui/ui.css';
+import { mountPopup } from '@/src/ui/popup';
+
+void mountPopup(document.getElementById('app')!);

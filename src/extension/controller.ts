@@ -1,0 +1,359 @@
+/**
+ * controller — the background's per-tab state and the one code path that turns analysis on and off.
+ *
+ * What: `startController()` (called by entrypoints/background.ts) registers the message hub, the context menu, the
+ * keyboard command, the "always analyse here" sites and the sensitivity watcher. Every way of switching analysis
+ * (popup, shortcut, context menu, automation message) goes through `setHighlights(tabId, enabled, scope)`, which
+ * injects the content script when needed (activeTab or the site's optional host permission), asks it for the
+ * page's blocks, scores them here with the engine (off the page's main thread), and sends back what to paint.
+ * State: kept in memory, and the view of each tab (summary, passages: page text cut to short excerpts) mirrored in
+ * `storage.session` so that a restarted service worker can still answer the side panel. storage.session lives in
+ * memory only and is never synced; storage.sync holds settings only.
+ * Network: none. Nothing here fetches anything; the engine's reference tables are bundled.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import {
+  parseBackgroundRequest,
+  parseExtractResult,
+  parsePaintResult,
+  type ErrorCode,
+  type LegendPayload,
+  type Scope,
+  type SetHighlightsResult,
+  type TabView,
+} from '../messaging';
+import { loadSettings, originOf, originPattern, watchSettings, type Settings } from '../settings';
+import { t, uiLanguage } from '../ui/i18n';
+import type { UiLang } from '../types';
+import { analyseBlocks, isUnusable, paintOf, viewOf, type PageAnalysis } from './page-analysis';
+
+export const CONTENT_SCRIPT = '/content-scripts/content.js';
+export const COMMAND_TOGGLE = 'toggle-analysis';
+const MENU_PAGE = 'mirage-analyse-page';
+const MENU_SELECTION = 'mirage-analyse-selection';
+const MENU_CLEAR = 'mirage-clear';
+const SESSION_KEY = (tabId: number) => `tab:${tabId}`;
+
+interface TabRecord {
+  view: TabView;
+  analyses?: PageAnalysis[];
+  blocks?: number;
+  /** Incremented by every request, so that a late answer to an older one is dropped. */
+  run: number;
+}
+
+const tabs = new Map<number, TabRecord>();
+let settings: Settings | undefined;
+
+async function currentSettings(): Promise<Settings> {
+  settings ??= await loadSettings();
+  return settings;
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+function offView(tabId: number, sensitivity: Settings['sensitivity'], scope: Scope = 'page'): TabView {
+  return { tabId, phase: 'off', scope, sensitivity };
+}
+
+async function saveView(view: TabView): Promise<void> {
+  try {
+    if (view.phase === 'off') await browser.storage.session?.remove(SESSION_KEY(view.tabId));
+    else await browser.storage.session?.set({ [SESSION_KEY(view.tabId)]: view });
+  } catch {
+    // storage.session missing (old Firefox): memory only
+  }
+}
+
+function broadcast(tabId: number): void {
+  browser.runtime.sendMessage({ type: 'mirage:state-changed', tabId }).catch(() => undefined);
+}
+
+function record(tabId: number): TabRecord {
+  let r = tabs.get(tabId);
+  if (!r) tabs.set(tabId, (r = { view: offView(tabId, settings?.sensitivity ?? 'medium'), run: 0 }));
+  return r;
+}
+
+async function setView(tabId: number, view: TabView): Promise<void> {
+  record(tabId).view = view;
+  await saveView(view);
+  broadcast(tabId);
+}
+
+export async function getView(tabId: number): Promise<TabView> {
+  const mem = tabs.get(tabId);
+  const s = await currentSettings();
+  if (mem) return mem.view;
+  try {
+    const got = await browser.storage.session?.get(SESSION_KEY(tabId));
+    const v = got?.[SESSION_KEY(tabId)] as TabView | undefined;
+    if (v && v.tabId === tabId) return v;
+  } catch {
+    // fall through
+  }
+  return offView(tabId, s.sensitivity);
+}
+
+function fail(code: ErrorCode, ui: UiLang, detail?: string): SetHighlightsResult & { ok: false } {
+  const key: Record<ErrorCode, string> = {
+    'bad-request': 'err_badRequest',
+    'no-access': 'err_noAccess',
+    'no-text': 'err_noText',
+    'no-selection': 'err_noSelection',
+    'no-tab': 'err_noTab',
+    'page-changed': 'err_pageChanged',
+    engine: 'err_engine',
+  };
+  return { ok: false, code, error: detail && code !== 'engine' ? detail : t(key[code], detail ?? '', ui) };
+}
+
+async function ping(tabId: number): Promise<boolean> {
+  try {
+    const r = (await browser.tabs.sendMessage(tabId, { type: 'mirage:ping' })) as { ok?: boolean } | undefined;
+    return r?.ok === true;
+  } catch {
+    return false;
+  }
+}
+
+async function ensureContentScript(tabId: number): Promise<boolean> {
+  if (await ping(tabId)) return true;
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+  } catch {
+    return false;
+  }
+  return ping(tabId);
+}
+
+function legendFor(flagged: number, sentences: number, ui: UiLang): LegendPayload {
+  const lv = (n: 1 | 2 | 3) => `${t(`level${n}`, undefined, ui)} · ${t(`levelUnderline${n}`, undefined, ui)}`;
+  return {
+    title: t('page_legendTitle', undefined, ui),
+    note: t('page_legendNote', undefined, ui),
+    summary: t('page_legendSummary', [flagged, sentences], ui),
+    close: t('page_legendClose', undefined, ui),
+    levels: [lv(1), lv(2), lv(3)],
+    lang: ui,
+  };
+}
+
+async function tabOrigin(tabId: number): Promise<string | undefined> {
+  try {
+    return originOf((await browser.tabs.get(tabId)).url);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The single path that switches analysis on or off for a tab. */
+export async function setHighlights(tabId: number, enabled: boolean, scope: Scope = 'page'): Promise<SetHighlightsResult> {
+  const t0 = now();
+  const ui = uiLanguage();
+  const s = await currentSettings();
+  const rec = record(tabId);
+  const run = ++rec.run;
+  try {
+    await browser.tabs.get(tabId);
+  } catch {
+    return fail('no-tab', ui);
+  }
+
+  if (!enabled) {
+    if (await ping(tabId)) {
+      await browser.tabs.sendMessage(tabId, { type: 'mirage:stop' }).catch(() => undefined);
+    }
+    rec.analyses = undefined;
+    await setView(tabId, offView(tabId, s.sensitivity, scope));
+    return { ok: true, sentences: 0, flagged: 0, ms: Math.round(now() - t0) };
+  }
+
+  const origin = await tabOrigin(tabId);
+  const stale = () => rec.run !== run;
+  const failWith = async (code: ErrorCode, detail?: string) => {
+    const f = fail(code, ui, detail);
+    if (!stale()) await setView(tabId, { ...offView(tabId, s.sensitivity, scope), phase: 'error', error: f.error, code, origin });
+    return f;
+  };
+
+  await setView(tabId, { ...offView(tabId, s.sensitivity, scope), phase: 'working', origin });
+  if (!(await ensureContentScript(tabId))) return failWith('no-access');
+  if (stale()) return fail('page-changed', ui);
+
+  const extracted = parseExtractResult(
+    await browser.tabs.sendMessage(tabId, { type: 'mirage:extract', scope }).catch(() => undefined),
+  );
+  if (!extracted) return failWith('page-changed');
+  if (!extracted.ok) return failWith(extracted.code);
+  if (stale()) return fail('page-changed', ui);
+
+  let analyses: PageAnalysis[];
+  try {
+    analyses = analyseBlocks(extracted.blocks, { ui });
+  } catch (e) {
+    return failWith('engine', e instanceof Error ? e.message : String(e));
+  }
+  const first = analyses[0].report;
+  if (isUnusable(first)) {
+    return failWith('no-text', first.status === 'too-short' ? `${t('status_tooShort', undefined, ui)} ${first.headline}` : undefined);
+  }
+  if (stale()) return fail('page-changed', ui);
+
+  const paint = paintOf(analyses, s.sensitivity);
+  const flagged = paint.reduce((n, a) => n + a.sentences.length, 0);
+  const sentences = analyses.reduce((n, a) => n + a.report.sentences.length, 0);
+  const painted = parsePaintResult(
+    await browser.tabs
+      .sendMessage(tabId, {
+        type: 'mirage:paint',
+        analyses: paint,
+        legend: s.showLegend ? legendFor(flagged, sentences, ui) : null,
+      })
+      .catch(() => undefined),
+  );
+  if (!painted?.ok) return failWith('page-changed');
+  if (stale()) return fail('page-changed', ui);
+
+  rec.analyses = analyses;
+  rec.blocks = extracted.blocks.length;
+  const ms = Math.round(now() - t0);
+  await setView(tabId, viewOf(tabId, analyses, s.sensitivity, { scope, origin, ms, blocks: extracted.blocks.length }));
+  return { ok: true, sentences, flagged: painted.painted, ms };
+}
+
+/** Re-level open tabs after a sensitivity or legend change, without re-scoring. */
+async function relevel(next: Settings): Promise<void> {
+  const ui = uiLanguage();
+  for (const [tabId, rec] of tabs) {
+    if (rec.view.phase !== 'on') continue;
+    if (!rec.analyses) {
+      void setHighlights(tabId, true, rec.view.scope);
+      continue;
+    }
+    const paint = paintOf(rec.analyses, next.sensitivity);
+    const flagged = paint.reduce((n, a) => n + a.sentences.length, 0);
+    const sentences = rec.analyses.reduce((n, a) => n + a.report.sentences.length, 0);
+    const ok = parsePaintResult(
+      await browser.tabs
+        .sendMessage(tabId, { type: 'mirage:paint', analyses: paint, legend: next.showLegend ? legendFor(flagged, sentences, ui) : null })
+        .catch(() => undefined),
+    );
+    if (!ok?.ok) continue;
+    await setView(tabId, viewOf(tabId, rec.analyses, next.sensitivity, {
+      scope: rec.view.scope, origin: rec.view.origin, ms: rec.view.ms ?? 0, blocks: rec.blocks ?? 0,
+    }));
+  }
+}
+
+async function toggle(tabId: number, scope: Scope = 'page'): Promise<SetHighlightsResult> {
+  const v = await getView(tabId);
+  return setHighlights(tabId, !(v.phase === 'on' || v.phase === 'working'), scope);
+}
+
+/** tabs.onUpdated: a navigation ends the page's session; "always analyse" sites start a new one. */
+async function onTabUpdated(tabId: number, info: { status?: string }, tab: Browser.tabs.Tab): Promise<void> {
+  if (info.status === 'loading') {
+    const rec = tabs.get(tabId);
+    if (rec && rec.view.phase !== 'off') {
+      rec.run++;
+      rec.analyses = undefined;
+      await setView(tabId, offView(tabId, (await currentSettings()).sensitivity));
+    }
+    return;
+  }
+  if (info.status !== 'complete') return;
+  const origin = originOf(tab.url);
+  const s = await currentSettings();
+  if (!origin || !s.alwaysOrigins.includes(origin)) return;
+  if (!(await browser.permissions.contains({ origins: [originPattern(origin)] }))) return;
+  const v = await getView(tabId);
+  if (v.phase === 'off') await setHighlights(tabId, true, 'page');
+}
+
+function createMenus(): void {
+  const ui = uiLanguage();
+  browser.contextMenus.removeAll().then(() => {
+    browser.contextMenus.create({ id: MENU_PAGE, title: t('menu_analysePage', undefined, ui), contexts: ['page'] });
+    browser.contextMenus.create({ id: MENU_SELECTION, title: t('menu_analyseSelection', undefined, ui), contexts: ['selection'] });
+    browser.contextMenus.create({ id: MENU_CLEAR, title: t('menu_clear', undefined, ui), contexts: ['page', 'selection'] });
+  });
+}
+
+async function activeTabId(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+export function startController(): void {
+  browser.runtime.onInstalled.addListener(createMenus);
+  browser.runtime.onStartup?.addListener(createMenus);
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const id = tab?.id;
+    if (id === undefined || id < 0) return;
+    if (info.menuItemId === MENU_PAGE) void setHighlights(id, true, 'page');
+    else if (info.menuItemId === MENU_SELECTION) void setHighlights(id, true, 'selection');
+    else if (info.menuItemId === MENU_CLEAR) void setHighlights(id, false);
+  });
+
+  browser.commands?.onCommand.addListener((command: string, tab?: Browser.tabs.Tab) => {
+    if (command !== COMMAND_TOGGLE) return;
+    void (async () => {
+      const id = tab?.id ?? (await activeTabId());
+      if (id !== undefined) await toggle(id);
+    })();
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, info, tab) => void onTabUpdated(tabId, info, tab));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    tabs.delete(tabId);
+    void browser.storage.session?.remove(SESSION_KEY(tabId)).catch(() => undefined);
+  });
+
+  // a withdrawn site permission also withdraws "always analyse" there
+  browser.permissions.onRemoved?.addListener(async (p) => {
+    const s = await currentSettings();
+    const gone = (p.origins ?? []).map((o) => o.replace(/\/\*$/, ''));
+    const keep = s.alwaysOrigins.filter((o) => !gone.includes(o));
+    if (keep.length !== s.alwaysOrigins.length) {
+      const { saveSettings } = await import('../settings');
+      await saveSettings({ alwaysOrigins: keep });
+    }
+  });
+
+  watchSettings((next) => {
+    const before = settings;
+    settings = next;
+    if (before && (before.sensitivity !== next.sensitivity || before.showLegend !== next.showLegend)) void relevel(next);
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (typeof message !== 'object' || message === null || !String((message as { type?: unknown }).type).startsWith('mirage:')) {
+      return undefined; // not ours: leave it to other listeners
+    }
+    if ((message as { type: string }).type === 'mirage:state-changed') return undefined;
+    const req = parseBackgroundRequest(message);
+    if ('invalid' in req) {
+      return Promise.resolve({ ok: false, code: 'bad-request', error: `${t('err_badRequest')} (${req.invalid})` });
+    }
+    switch (req.type) {
+      case 'mirage:set-highlights':
+        return setHighlights(req.tabId, req.enabled, req.scope);
+      case 'mirage:get-state':
+        return getView(req.tabId);
+      case 'mirage:focus':
+        return browser.tabs
+          .sendMessage(req.tabId, { type: 'mirage:scroll-to', analysis: req.analysis, sentence: req.sentence })
+          .then((r) => ({ ok: (r as { ok?: boolean } | undefined)?.ok === true }))
+          .catch(() => ({ ok: false }));
+      case 'mirage:content-changed': {
+        const id = sender.tab?.id;
+        if (id === undefined || tabs.get(id)?.view.phase !== 'on') return Promise.resolve({ ok: false });
+        return setHighlights(id, true, tabs.get(id)!.view.scope);
+      }
+    }
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * panel — the side panel (Chrome side_panel, Firefox sidebar_action): the page summary, the flagged passages in page
+ * order (choosing one scrolls the page to it and marks it), and the permanent explanation of limits in English and
+ * French. Follows the active tab unless opened with `?tab=ID`.
+ */
+import { browser } from 'wxt/browser';
+import { parseStateChanged, type Passage, type TabView } from '../messaging';
+import type { UiLang } from '../types';
+import { h, replace } from './h';
+import { t, uiLanguage } from './i18n';
+import { renderLegend, renderLimits, renderPassages, renderSummary } from './render';
+import { getState, setHighlights, targetTab } from './tab';
+
+export async function mountPanel(root: HTMLElement): Promise<void> {
+  const ui = uiLanguage();
+  document.documentElement.lang = ui;
+  const fixed = new URLSearchParams(location.search).has('tab');
+  let tab = await targetTab();
+  let limitsLang: UiLang = ui;
+
+  const pageBox = h('section', { attrs: { 'aria-labelledby': 'page-title', id: 'page' } });
+  const passagesBox = h('section', { attrs: { 'aria-labelledby': 'passages-title', id: 'passages' } });
+  const limitsBox = h('div', { attrs: { id: 'limits' } });
+  const title = h('span', { class: 'page-title' });
+
+  const show = (p: Passage) => {
+    if (!tab) return;
+    void browser.runtime.sendMessage({ type: 'mirage:focus', tabId: tab.id, analysis: p.analysis, sentence: p.sentence });
+  };
+
+  const renderView = (view: TabView | undefined) => {
+    title.textContent = tab?.title ?? '';
+    if (!tab || !view) {
+      replace(pageBox, h('p', { class: 'status', text: t('panel_noTab', undefined, ui) }));
+      replace(passagesBox);
+      return;
+    }
+    const heading = h('h2', { text: t('panel_pageHeading', undefined, ui), attrs: { id: 'page-title' } });
+    if (view.phase !== 'on') {
+      const id = tab.id;
+      replace(pageBox, heading,
+        h('p', { class: 'status', attrs: { role: 'status' }, text: view.phase === 'off' ? t('panel_off', undefined, ui) : view.phase === 'working' ? t('popup_working', undefined, ui) : view.error ?? '' }),
+        view.phase === 'working' ? null : h('button', { class: 'primary', text: t('panel_turnOn', undefined, ui), attrs: { type: 'button', id: 'turn-on' }, on: { click: () => void setHighlights(id, true) } }));
+      replace(passagesBox);
+      return;
+    }
+    replace(pageBox, heading, renderSummary(view, ui));
+    replace(passagesBox, h('h2', { text: t('panel_passages', undefined, ui), attrs: { id: 'passages-title' } }), renderLegend(ui), renderPassages(view, ui, show));
+  };
+
+  const renderLimitsBox = () => replace(limitsBox, renderLimits(limitsLang, (next) => {
+    limitsLang = next;
+    renderLimitsBox();
+    (limitsBox.querySelector('button.link') as HTMLElement | null)?.focus();
+  }));
+
+  const refresh = async () => renderView(tab ? await getState(tab.id) : undefined);
+
+  replace(root, h('header', {}, h('h1', { text: t('panel_title', undefined, ui) }), title), pageBox, passagesBox, limitsBox);
+  renderLimitsBox();
+  await refresh();
+
+  browser.runtime.onMessage.addListener((m: unknown) => {
+    const msg = parseStateChanged(m);
+    if (msg && tab && msg.tabId === tab.id) void refresh();
+    return undefined;
+  });
+  if (!fixed) {
+    browser.tabs.onActivated.addListener(async () => {
+      tab = await targetTab();
+      await refresh();
+    });
+  }
+}

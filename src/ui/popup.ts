@@ -1,0 +1,111 @@
+/**
+ * popup — on/off for this tab, sensitivity, the page's one-line summary, "always analyse on this site", open the
+ * side panel, settings. Every switch goes through the background's `mirage:set-highlights`, like the automation.
+ */
+import { browser } from 'wxt/browser';
+import type { TabView } from '../messaging';
+import { loadSettings, originOf, originPattern, saveSettings, SENSITIVITIES } from '../settings';
+import type { Sensitivity } from '../score/types';
+import { h, replace } from './h';
+import { t, uiLanguage } from './i18n';
+import { oneLine, renderLegend } from './render';
+import { getState, openSidePanel, setHighlights, targetTab } from './tab';
+
+export async function mountPopup(root: HTMLElement): Promise<void> {
+  const ui = uiLanguage();
+  document.documentElement.lang = ui;
+  const tab = await targetTab();
+  const settings = await loadSettings();
+  if (!tab) {
+    replace(root, h('p', { class: 'status', text: t('panel_noTab', undefined, ui) }));
+    return;
+  }
+  let view: TabView = await getState(tab.id);
+
+  const toggle = h('input', { attrs: { type: 'checkbox', id: 'toggle', role: 'switch' } });
+  const line = h('p', { class: 'line', attrs: { id: 'summary', role: 'status', 'aria-live': 'polite' } });
+  const sensitivity = h('select', { attrs: { id: 'sensitivity' } },
+    ...SENSITIVITIES.map((s) => h('option', { text: t(`sensitivity_${s}`, undefined, ui), attrs: { value: s, selected: s === settings.sensitivity } })));
+  const origin = originOf(tab.url) ?? view.origin;
+  const host = origin ? new URL(origin).host : undefined;
+
+  const render = () => {
+    toggle.checked = view.phase === 'on' || view.phase === 'working';
+    toggle.disabled = view.phase === 'working';
+    line.textContent = oneLine(view, ui);
+    line.classList.toggle('error', view.phase === 'error');
+  };
+
+  toggle.addEventListener('change', async () => {
+    const enabled = toggle.checked;
+    view = { ...view, phase: enabled ? 'working' : 'off' };
+    render();
+    await setHighlights(tab.id, enabled);
+    view = await getState(tab.id);
+    render();
+  });
+  sensitivity.addEventListener('change', () => {
+    void saveSettings({ sensitivity: sensitivity.value as Sensitivity });
+  });
+
+  let always: HTMLElement;
+  if (origin && host) {
+    const box = h('input', { attrs: { type: 'checkbox', id: 'always' } });
+    const granted = await browser.permissions.contains({ origins: [originPattern(origin)] }).catch(() => false);
+    box.checked = granted && settings.alwaysOrigins.includes(origin);
+    box.addEventListener('change', () => {
+      if (box.checked) {
+        // the permission request must come straight from the click
+        browser.permissions.request({ origins: [originPattern(origin)] }).then(async (ok) => {
+          box.checked = ok;
+          if (ok) {
+            const s = await loadSettings();
+            await saveSettings({ alwaysOrigins: [...s.alwaysOrigins.filter((o) => o !== origin), origin] });
+          }
+        }, () => (box.checked = false));
+      } else {
+        void (async () => {
+          const s = await loadSettings();
+          await saveSettings({ alwaysOrigins: s.alwaysOrigins.filter((o) => o !== origin) });
+          await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
+        })();
+      }
+    });
+    always = h('div', { class: 'always' },
+      h('label', { attrs: { for: 'always' } }, box, h('span', {}, t('popup_always', host, ui), h('br'), h('span', { class: 'note', text: t('popup_alwaysHelp', undefined, ui) }))));
+  } else {
+    always = h('p', { class: 'always note', text: t('popup_alwaysUnavailable', undefined, ui) });
+  }
+
+  const shortcut = (await browser.commands?.getAll().catch(() => []))?.find((c) => c.name === 'toggle-analysis')?.shortcut;
+
+  replace(root,
+    h('header', {}, h('h1', { text: t('popup_title', undefined, ui) })),
+    h('label', { class: 'switch', attrs: { for: 'toggle' } }, toggle, t('popup_toggle', undefined, ui)),
+    line,
+    h('div', { class: 'field' }, h('label', { attrs: { for: 'sensitivity' }, text: t('popup_sensitivity', undefined, ui) }), sensitivity),
+    renderLegend(ui),
+    always,
+    h('div', { class: 'actions' },
+      h('button', { class: 'primary', text: t('popup_openPanel', undefined, ui), attrs: { type: 'button', id: 'open-panel' }, on: {
+        click: () => {
+          void openSidePanel(tab.id).then(() => window.close(), () => undefined);
+        },
+      } }),
+      h('button', { text: t('popup_settings', undefined, ui), attrs: { type: 'button', id: 'settings' }, on: { click: () => void browser.runtime.openOptionsPage() } }),
+    ),
+    h('p', { class: 'foot' }, t('popup_notProof', undefined, ui), shortcut ? ` ${t('popup_shortcut', shortcut, ui)}` : ''),
+  );
+  render();
+
+  browser.runtime.onMessage.addListener((m: unknown) => {
+    const msg = m as { type?: string; tabId?: number };
+    if (msg?.type === 'mirage:state-changed' && msg.tabId === tab.id) {
+      void getState(tab.id).then((v) => {
+        view = v;
+        render();
+      });
+    }
+    return undefined;
+  });
+}
