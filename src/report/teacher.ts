@@ -24,6 +24,7 @@ import { barChart, percentileChart, PALETTE } from '../ui/charts';
 import { sha256Hex, shortHash } from './fingerprint';
 import { css, documentHtml, h, type El } from './markup';
 import { sentenceRuns } from './runs';
+import { LEVEL_STYLE } from '../highlight/painter';
 
 export const REPORT_SCHEMA = 'mirage-lens/teacher-report@1';
 
@@ -152,6 +153,16 @@ export function percentText(p: number, lang: UiLang): string {
   return lang === 'fr' ? `${v} %` : `${v}%`;
 }
 
+/** The sentence levels drawn exactly as on web pages (src/highlight/painter.ts): tint + underline style. */
+export function levelCss(prefix: string): string {
+  return ([1, 2, 3] as const)
+    .map((l) => {
+      const s = LEVEL_STYLE[l];
+      return `${prefix}${l} { background-color: ${s.tint}; text-decoration-line: underline; text-decoration-style: ${s.line}; text-decoration-color: ${s.color}; text-decoration-thickness: ${s.thickness}; -webkit-print-color-adjust: exact; print-color-adjust: exact; }`;
+    })
+    .join('\n');
+}
+
 export const REPORT_CSS = `
 :root { color-scheme: light; }
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2430; max-width: 46rem; margin: 2rem auto; padding: 0 1.25rem; }
@@ -170,10 +181,8 @@ ul.checklist { list-style: none; padding-left: 0; } ul.checklist li { margin: .2
 .box { display: inline-block; width: 1.4em; font-weight: 700; }
 .frame { font-style: italic; color: #3b4150; }
 .text { white-space: pre-wrap; border: 1px solid #d9dce3; padding: .8rem; border-radius: 4px; }
-mark { background: none; color: inherit; }
-mark.l1 { background: #fff3c4; text-decoration: underline dotted; }
-mark.l2 { background: #ffe08a; text-decoration: underline dashed; }
-mark.l3 { background: #ffc46b; text-decoration: underline solid 2px; }
+mark { background: none; color: inherit; text-underline-offset: .15em; }
+${levelCss('mark.l')}
 .legend span { margin-right: 1rem; }
 svg.chart { width: 100%; height: auto; max-width: 32rem; display: block; margin: .5rem 0; }
 footer { margin-top: 2rem; color: #5b6270; font-size: .85rem; }

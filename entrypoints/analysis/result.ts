@@ -1,0 +1,71 @@
+/** One text's result: gate notice, summary, where it falls among human texts, and three views (sentences, words,
+ * signals) in a keyboard-operable tab list. */
+import { el } from '@/src/ui/dom';
+import { toDom } from '@/src/report/markup';
+import { gateNotice, positionChart, sentenceView, signalList, summaryBlock, wordView } from '@/src/ui/result-view';
+import { buildDoc } from '@/src/text/doc';
+import { wordRanks } from '@/src/signals/word-predictability';
+import type { Report } from '@/src/score/types';
+import type { UiLang } from '@/src/types';
+import { t } from '@/src/ui/i18n';
+
+export type DetailTab = 'sentences' | 'words' | 'signals';
+export const DETAIL_TABS: DetailTab[] = ['sentences', 'words', 'signals'];
+
+export function tabs<K extends string>(id: string, keys: readonly K[], labels: Record<K, string>, current: K, onSelect: (k: K) => void): HTMLElement {
+  const list = el('div', { role: 'tablist', class: 'tabs', id }, keys.map((k) =>
+    el('button', {
+      type: 'button',
+      role: 'tab',
+      id: `${id}-${k}`,
+      'aria-selected': k === current ? 'true' : 'false',
+      'aria-controls': `${id}-panel`,
+      tabindex: k === current ? 0 : -1,
+      on: { click: () => onSelect(k) },
+    }, labels[k]),
+  ));
+  list.addEventListener('keydown', (e) => {
+    const i = keys.indexOf(current);
+    const next = e.key === 'ArrowRight' ? keys[(i + 1) % keys.length] : e.key === 'ArrowLeft' ? keys[(i - 1 + keys.length) % keys.length] : undefined;
+    if (next) {
+      e.preventDefault();
+      onSelect(next);
+      requestAnimationFrame(() => document.getElementById(`${id}-${next}`)?.focus());
+    }
+  });
+  return list;
+}
+
+export function detailPanel(text: string, report: Report, tab: DetailTab, lang: UiLang): Node {
+  switch (tab) {
+    case 'sentences':
+      return toDom(sentenceView(text, report, lang), document);
+    case 'words': {
+      const doc = buildDoc(text, { lang: report.lang });
+      return toDom(wordView(doc, wordRanks(doc), lang), document);
+    }
+    case 'signals':
+      return toDom(signalList(report, lang), document);
+  }
+}
+
+export function resultSection(name: string, text: string, report: Report, tab: DetailTab, lang: UiLang, onTab: (t: DetailTab) => void, extra: Node[] = []): HTMLElement {
+  const T = (k: string, s?: (string | number)[]) => t(k, s, lang);
+  const gate = gateNotice(report, lang);
+  const chart = positionChart(report, lang);
+  const labels = { sentences: T('analysis_tabSentences'), words: T('analysis_tabWords'), signals: T('analysis_tabSignals') };
+  return el(
+    'section',
+    { class: 'card result', id: 'result', 'aria-labelledby': 'result-title' },
+    el('h2', { id: 'result-title' }, name),
+    gate && toDom(gate, document),
+    el('div', { class: 'result-top' },
+      toDom(summaryBlock(report, lang), document),
+      chart && el('figure', { class: 'position' }, toDom(chart, document), el('figcaption', { class: 'muted small' }, T('report_positionNote'))),
+    ),
+    tabs('detail', DETAIL_TABS, labels, tab, onTab),
+    el('div', { role: 'tabpanel', id: 'detail-panel', 'aria-labelledby': `detail-${tab}`, class: 'tabpanel' }, detailPanel(text, report, tab, lang)),
+    el('details', { class: 'caveats' }, el('summary', null, T('report_caveatsHeading')), el('ul', null, report.caveats.map((c) => el('li', null, c)))),
+    extra,
+  );
+}

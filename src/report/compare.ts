@@ -1,0 +1,62 @@
+/**
+ * compare — what differs between two texts' results, in words (the analysis page's side-by-side view, e.g. a
+ * student's earlier in-class writing and a submission).
+ *
+ * `compareReports(a, b, names, lang)` -> { rows, overall }: one row per signal with both positions among human
+ * reference texts and one sentence saying what differs; `overall` compares the combined scores. Differences
+ * smaller than SAME_BAND (15 percentile points) are called "about the same": percentiles of short texts move that
+ * much with small edits. Never says who wrote either text.
+ */
+import type { Report } from '../score/types';
+import type { UiLang } from '../types';
+import { t } from '../ui/i18n';
+import { percentText } from './teacher';
+
+export const SAME_BAND = 0.15;
+
+export interface CompareRow {
+  id: string;
+  title: string;
+  a?: number;
+  b?: number;
+  /** b - a when both measured. */
+  diff?: number;
+  text: string;
+}
+
+export interface Comparison {
+  rows: CompareRow[];
+  overall: string;
+}
+
+function sentence(title: string, a: number | undefined, b: number | undefined, names: [string, string], lang: UiLang): string {
+  const pc = (p: number) => percentText(p, lang);
+  if (a === undefined && b === undefined) return t('compare_neither', [title], lang);
+  if (a === undefined) return t('compare_onlyOne', [title, names[1], pc(b!), names[0]], lang);
+  if (b === undefined) return t('compare_onlyOne', [title, names[0], pc(a), names[1]], lang);
+  const d = b - a;
+  if (Math.abs(d) < SAME_BAND) return t('compare_same', [title, names[0], pc(a), names[1], pc(b)], lang);
+  const [hi, lo, phi, plo] = d > 0 ? [names[1], names[0], b, a] : [names[0], names[1], a, b];
+  return t('compare_more', [title, hi, pc(phi), lo, pc(plo)], lang);
+}
+
+export function compareReports(a: Report, b: Report, names: [string, string], lang: UiLang): Comparison {
+  const rows: CompareRow[] = a.signals.map((sa) => {
+    const sb = b.signals.find((x) => x.id === sa.id);
+    const pa = sa.status === 'ok' ? sa.percentile : undefined;
+    const pb = sb?.status === 'ok' ? sb.percentile : undefined;
+    return {
+      id: sa.id,
+      title: sa.title,
+      a: pa,
+      b: pb,
+      diff: pa !== undefined && pb !== undefined ? pb - pa : undefined,
+      text: sentence(sa.title, pa, pb, names, lang),
+    };
+  });
+  const overall =
+    a.score === null || b.score === null
+      ? t('compare_overallMissing', [a.score === null ? names[0] : names[1]], lang)
+      : sentence(t('report_combined', undefined, lang), a.score, b.score, names, lang);
+  return { rows, overall };
+}
