@@ -56,7 +56,8 @@ export async function mountPanel(root: HTMLElement): Promise<void> {
 
   const refresh = async () => renderView(tab ? await getState(tab.id) : undefined);
 
-  replace(root, h('header', {}, h('h1', { text: t('panel_title', undefined, ui) }), title), pageBox, passagesBox, limitsBox);
+  const toLimits = h('a', { class: 'skip', text: t('panel_limitsTitle', undefined, ui), attrs: { href: '#limits-title' } });
+  replace(root, h('header', {}, h('h1', { text: t('panel_title', undefined, ui) }), title), h('p', {}, toLimits), pageBox, passagesBox, limitsBox);
   renderLimitsBox();
   await refresh();
 

@@ -186,7 +186,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async screenshot(page, name, fullPage = false) {
       const path = join(SCREENSHOTS, `${name}.png`);
-      await page.screenshot({ path, fullPage });
+      // caret: 'initial' — Playwright's default caret hiding writes a style attribute into editable elements,
+      // which would change the very DOM the tests compare.
+      await page.screenshot({ path, fullPage, caret: 'initial' });
       return path;
     },
     requests: () => [...recorded],
