@@ -15,7 +15,8 @@
 import { buildDoc } from '../text/doc';
 import { isAbstention, type Signal } from '../types';
 import { measure, rank, SENTENCE_MIN_WORDS, flagDecision, type Measured } from '../score/analyse';
-import { quantileGrid, logit, type LangReference } from '../score/calibration';
+import { quantileGrid, logit, type LangReference, type ReferenceText } from '../score/calibration';
+import { registerOf } from '../score/register';
 import { auroc, confusion, tprAtFpr, type Scored } from '../score/metrics';
 import type { LabelledText } from './devset';
 
@@ -38,8 +39,20 @@ export function measureAll(items: readonly LabelledText[], signals: readonly Sig
   return rows;
 }
 
-/** Human reference for one language from human rows, with combined quantiles under `weights`. */
+/** How many nearest human texts (by register) a text is compared with: enough for stable percentiles (1/80 steps),
+ * few enough to stay within one kind of writing. Chosen by leave-one-domain-out on the dev set (40..150 tried). */
+export const NEIGHBOURS = 80;
+
+/** Human reference for one language from human rows: per-text figures (register, raw values, combined value
+ * against the other references), pooled quantiles, and sentence quantiles under `weights`. */
 export function buildReference(humanRows: readonly Row[], signalIds: readonly string[], weights: Record<string, number>): LangReference {
+  const regs = humanRows.map((r) => registerOf(r.measured.doc));
+  const registerScale = regs[0]?.map((_, j) => round6(sd(regs.map((v) => v[j]))) || 1) ?? [];
+  const refs: ReferenceText[] = humanRows.map((r, i) => ({
+    reg: regs[i].map(round6),
+    raw: Object.fromEntries(signalIds.filter((id) => r.raw[id] !== undefined && Number.isFinite(r.raw[id])).map((id) => [id, round6(r.raw[id])])),
+    combined: NaN,
+  }));
   const signals: LangReference['signals'] = {};
   let sentenceCount = 0;
   for (const id of signalIds) {
@@ -57,16 +70,27 @@ export function buildReference(humanRows: readonly Row[], signalIds: readonly st
     signals[id] = { doc: quantileGrid(docVals) };
     if (sentVals.length >= 20) signals[id].sentence = quantileGrid(sentVals);
   }
-  const partial: LangReference = { texts: humanRows.length, sentences: 0, signals, combined: [], sentenceCombined: [] };
-  const combinedVals: number[] = [];
+  const neighbours = Math.min(NEIGHBOURS, Math.max(1, humanRows.length - 1));
+  const partial: LangReference = { texts: humanRows.length, sentences: 0, neighbours, registerScale, refs, signals, combined: [], sentenceCombined: [] };
+  // each reference's combined value, against its own neighbours (itself left out)
+  const ranked = humanRows.map((r, i) => rank(r.measured, partial, weights, [], i));
+  const combinedVals = ranked.map((k) => k.combined);
+  combinedVals.forEach((c, i) => (refs[i].combined = Number.isFinite(c) ? round6(c) : NaN));
   const sentenceVals: number[] = [];
-  for (const r of humanRows) {
-    const k = rank(r.measured, partial, weights);
-    if (Number.isFinite(k.combined)) combinedVals.push(k.combined);
-    for (const z of k.sentenceCombined) if (Number.isFinite(z)) sentenceVals.push(z);
+  humanRows.forEach((r, i) => {
+    for (const z of ranked[i].sentenceCombined) if (Number.isFinite(z)) sentenceVals.push(z);
     sentenceCount += r.measured.doc.sentences.filter((s) => s.wordCount >= SENTENCE_MIN_WORDS).length;
-  }
+  });
   return { ...partial, sentences: sentenceCount, combined: quantileGrid(combinedVals), sentenceCombined: quantileGrid(sentenceVals) };
+}
+
+function sd(xs: number[]): number {
+  const m = xs.reduce((a, v) => a + v, 0) / xs.length;
+  return Math.sqrt(xs.reduce((a, v) => a + (v - m) ** 2, 0) / xs.length);
+}
+
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
 }
 
 /** Percentile log-odds features of rows against a reference; 0 (neutral) where a signal abstained. */

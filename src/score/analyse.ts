@@ -2,9 +2,9 @@
  * analyse — the engine's one entry point: text in, Report out (src/score/types.ts).
  *
  * Flow (one way): text -> buildDoc (normalise, segment, language) -> every applicable signal measures ->
- * each measure is placed among human reference texts of the same language (percentile) -> weighted log-odds are
- * combined -> the combination is placed among human reference texts again (the score) -> sentences get their own
- * score in their document's context -> words for the UI.
+ * each measure is placed among the human reference texts of the same language nearest in register (register.ts;
+ * percentile) -> weighted log-odds are combined -> the combination is placed among the same human texts again
+ * (the score) -> sentences get their own score in their document's context.
  *
  * Use it in Node (CLI, evaluation), in extension pages and in the extension's background; it is pure and
  * synchronous, has no DOM or browser dependency and never throws on text (only on a text beyond MAX_CHARS).
@@ -20,7 +20,8 @@ import { SIGNALS } from '../signals/index';
 import { buildDoc } from '../text/doc';
 import { languageName } from '../text/language';
 import { isAbstention, SUPPORTED_LANGS, type Abstention, type Doc, type Signal, type SignalResult, type UiLang } from '../types';
-import { combine, percentileOf, type LangReference, type Reference } from './calibration';
+import { combine, empiricalPercentile, nearestRefs, percentileOf, type LangReference, type Reference } from './calibration';
+import { registerOf } from './register';
 import { levelFor } from './levels';
 import { abstainReason, caveat, headline, sentenceReason, summary } from './messages';
 import type { AnalyseOptions, Report, ReportStatus, SentenceReport, SignalReport } from './types';
@@ -41,6 +42,8 @@ export const MIN_AGREE = 2;
 export const VOCABULARY_SIGNALS: readonly string[] = ['word-predictability', 'lexical-diversity'];
 /** Sentences shorter than this get no sentence score. */
 export const SENTENCE_MIN_WORDS = 5;
+/** A signal needs at least this many neighbouring reference values to be placed among them. */
+export const MIN_REFERENCE_VALUES = 10;
 /** Weight of the sentence's own measures against its document's combined value in a sentence score. */
 export const SENTENCE_BLEND = 0.5;
 
@@ -90,17 +93,24 @@ export interface Ranked {
   sentencePercentiles: Record<string, number>[];
 }
 
-/** Place measures among human references and combine them. Pure; used by analyse and by calibrate/eval. */
-export function rank(m: Measured, ref: LangReference, weights: Record<string, number>, disabled: readonly string[] = []): Ranked {
+/** Place measures among the human reference texts nearest in register, and combine them. Pure; used by analyse
+ * and by calibrate/eval. `exclude` leaves one reference text out (when a reference is scored against the others). */
+export function rank(m: Measured, ref: LangReference, weights: Record<string, number>, disabled: readonly string[] = [], exclude = -1): Ranked {
+  const nn = nearestRefs(ref.refs, registerOf(m.doc), ref.registerScale, ref.neighbours, exclude);
   const percentiles: Record<string, number> = {};
   for (const [id, r] of m.results) {
-    const sref = ref.signals[id];
-    if (isAbstention(r) || !sref || disabled.includes(id)) continue;
-    const p = percentileOf(r.raw, sref.doc);
+    if (isAbstention(r) || disabled.includes(id)) continue;
+    const values: number[] = [];
+    for (const j of nn) {
+      const v = ref.refs[j].raw[id];
+      if (v !== undefined) values.push(v);
+    }
+    if (values.length < MIN_REFERENCE_VALUES) continue;
+    const p = empiricalPercentile(r.raw, values);
     if (Number.isFinite(p)) percentiles[id] = p;
   }
   const combined = combine(percentiles, weights);
-  const score = Number.isFinite(combined) ? percentileOf(combined, ref.combined) : NaN;
+  const score = Number.isFinite(combined) ? empiricalPercentile(combined, nn.map((j) => ref.refs[j].combined).filter(Number.isFinite)) : NaN;
   const sentenceCombined: number[] = [];
   const sentencePercentiles: Record<string, number>[] = [];
   for (const s of m.doc.sentences) {

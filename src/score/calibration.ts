@@ -20,12 +20,26 @@ export interface SignalReference {
   sentence?: number[];
 }
 
+/** One human reference text, as figures only: its register and each signal's raw value, and its combined value
+ * (computed against its own neighbours, leaving itself out). */
+export interface ReferenceText {
+  reg: number[];
+  raw: Record<string, number>;
+  combined: number;
+}
+
 export interface LangReference {
-  /** Number of human texts (and sentences) behind the quantiles. */
+  /** Number of human texts (and sentences) behind the figures. */
   texts: number;
   sentences: number;
+  /** How many nearest human texts (by register, src/score/register.ts) a text is compared with. */
+  neighbours: number;
+  /** Spread (standard deviation) of each register figure over the references, to scale distances. */
+  registerScale: number[];
+  refs: ReferenceText[];
+  /** Pooled quantiles per signal (documents and sentences), for sentence scores and as a summary. */
   signals: Record<string, SignalReference>;
-  /** Quantiles of the combined value over the human reference texts. */
+  /** Quantiles of the combined value over the human reference texts (pooled, for information). */
   combined: number[];
   /** Quantiles of the combined sentence value over human reference sentences. */
   sentenceCombined: number[];
@@ -87,6 +101,34 @@ export function combine(percentiles: Record<string, number>, weights: Record<str
     wsum += w;
   }
   return wsum > 0 ? sum / wsum : NaN;
+}
+
+/** Share of `values` below x, ties counting one half; NaN for no values. */
+export function empiricalPercentile(x: number, values: readonly number[]): number {
+  if (values.length === 0 || !Number.isFinite(x)) return NaN;
+  let below = 0;
+  let equal = 0;
+  for (const v of values) {
+    if (v < x) below++;
+    else if (v === x) equal++;
+  }
+  return (below + equal / 2) / values.length;
+}
+
+/** Indices of the `k` reference texts nearest to register `reg` (squared scaled distance), leaving out `exclude`. */
+export function nearestRefs(refs: readonly { reg: number[] }[], reg: readonly number[], scale: readonly number[], k: number, exclude = -1): number[] {
+  const d: [number, number][] = [];
+  for (let i = 0; i < refs.length; i++) {
+    if (i === exclude) continue;
+    let s = 0;
+    for (let j = 0; j < reg.length; j++) {
+      const x = (reg[j] - refs[i].reg[j]) / (scale[j] || 1);
+      s += x * x;
+    }
+    d.push([s, i]);
+  }
+  d.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return d.slice(0, k).map((x) => x[1]);
 }
 
 /** Evenly spaced quantiles (count+1 points, probabilities 0, 1/count, ..., 1) of a sample. */

@@ -70,8 +70,8 @@ export function headline(h: HeadlineInput, ui: UiLang): string {
   const s = h.score ?? 0;
   const agree = fr ? `${h.agree} signal(s) sur ${h.measured} concordent` : `${h.agree} of ${h.measured} signals agree`;
   const base = fr
-    ? `Plus prévisible que ${pct(s, ui)} des textes humains de référence · ${agree}`
-    : `More predictable than ${pct(s, ui)} of human reference texts · ${agree}`;
+    ? `Plus prévisible que ${pct(s, ui)} des textes humains de référence comparables · ${agree}`
+    : `More predictable than ${pct(s, ui)} of comparable human reference texts · ${agree}`;
   const weak = h.status === 'weak' ? (fr ? ' · résultat fragile (texte court)' : ' · weak result (short text)') : '';
   const flag = h.flag ? (fr ? ' · à relire de plus près' : ' · worth a closer look') : '';
   return base + weak + flag;
@@ -87,8 +87,8 @@ export function summary(h: HeadlineInput, ui: UiLang): string {
   }
   const s = h.score ?? 0;
   const where = fr
-    ? `Ce texte est plus prévisible, uniforme ou convenu que ${pct(s, ui)} des textes humains de référence en ${h.language}.`
-    : `This text is more predictable, uniform or formulaic than ${pct(s, ui)} of the human reference texts in ${h.language}.`;
+    ? `Ce texte est plus prévisible, uniforme ou convenu que ${pct(s, ui)} des textes humains de référence en ${h.language} écrits dans un registre comparable.`
+    : `This text is more predictable, uniform or formulaic than ${pct(s, ui)} of the human reference texts in ${h.language} written in a comparable register.`;
   const agree = fr
     ? `${h.agree} signal(s) sur ${h.measured} le placent au-delà de la plupart des écrits humains.`
     : `${h.agree} of ${h.measured} signals place it beyond most human writing.`;

@@ -19,7 +19,8 @@ export interface SignalReport {
   status: 'ok' | 'abstained';
   /** The signal's own measure (units documented in its file). */
   raw?: number;
-  /** Share of the human reference texts of this language that are *less* predictable on this signal (0..1). */
+  /** Share of the comparable human reference texts (same language, nearest in register: src/score/register.ts)
+   * that are *less* predictable on this signal (0..1). */
   percentile?: number;
   /** True when the text is beyond the agreement point (AGREE_PERCENTILE) of human reference writing. */
   agrees?: boolean;
@@ -62,8 +63,8 @@ export interface Report {
   langName: string;
   ui: UiLang;
   counts: { chars: number; words: number; sentences: number; paragraphs: number };
-  /** Combined predictability in [0, 1]: the share of human reference texts of the same language that are less
-   * predictable than this one. null when nothing meaningful can be said (see status). Not a probability. */
+  /** Combined predictability in [0, 1]: the share of comparable human reference texts (same language, nearest in
+   * register) that are less predictable than this one. null when nothing meaningful can be said (see status). Not a probability. */
   score: number | null;
   /** The default threshold's decision: true when score >= threshold AND enough signals agree. */
   flag: boolean;

@@ -27,7 +27,7 @@ describe('engine messages', () => {
 
   it('states the score as a share of human reference texts', () => {
     const h = { status: 'ok', score: 0.934, flag: false, agree: 3, measured: 5, words: 400, needed: 150, language: 'English' };
-    expect(headline(h, 'en')).toContain('More predictable than 93% of human reference texts');
+    expect(headline(h, 'en')).toContain('More predictable than 93% of comparable human reference texts');
     expect(headline({ ...h, language: 'anglais' }, 'fr')).toContain('93 %');
   });
 });
