@@ -17,7 +17,7 @@
  * Limits: no comments, no raw HTML, by design.
  */
 
-export type Child = El | string | number | null | undefined | false;
+export type Child = El | string | number | null | undefined | false | readonly Child[];
 export interface El {
   tag: string;
   attrs: Record<string, string>;
@@ -38,7 +38,7 @@ const ATTR_NAME = /^[a-z][a-z0-9-]*(:[a-z][a-z0-9-]*)?$/i;
 
 type AttrValue = string | number | boolean | null | undefined;
 
-export function h(tag: string, attrs: Record<string, AttrValue> | null = null, ...children: (Child | Child[])[]): El {
+export function h(tag: string, attrs: Record<string, AttrValue> | null = null, ...children: Child[]): El {
   if (!ALLOWED_TAGS.has(tag)) throw new Error(`markup: tag <${tag}> is not allowed`);
   const clean: Record<string, string> = {};
   for (const [name, value] of Object.entries(attrs ?? {})) {
@@ -51,10 +51,10 @@ export function h(tag: string, attrs: Record<string, AttrValue> | null = null, .
     clean[name] = v;
   }
   const out: (El | string)[] = [];
-  const add = (c: Child | Child[]) => {
-    if (Array.isArray(c)) c.forEach(add);
+  const add = (c: Child): void => {
+    if (Array.isArray(c)) (c as readonly Child[]).forEach(add);
     else if (c === null || c === undefined || c === false) return;
-    else out.push(typeof c === 'number' ? String(c) : c);
+    else out.push(typeof c === 'number' ? String(c) : (c as El | string));
   };
   children.forEach(add);
   return { tag, attrs: clean, children: out };
