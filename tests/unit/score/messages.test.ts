@@ -4,7 +4,7 @@ import type { AbstainCode } from '../../../src/types';
 
 const FORBIDDEN = /\b(ai[- ]generated|written by (ai|a machine)|[ée]crit par (l'?ia|une machine)|probability|probabilit[ée])\b/i;
 const codes: AbstainCode[] = ['too-short', 'too-few-sentences', 'language', 'undetermined-language', 'no-text', 'error'];
-const caveats: CaveatId[] = ['base', 'weak', 'mixed-language', 'vocabulary-only', 'reference'];
+const caveats: CaveatId[] = ['base', 'weak', 'mixed-language', 'plain-style-only', 'reference'];
 const statuses = ['ok', 'weak', 'too-short', 'unsupported-language', 'undetermined-language', 'no-text'];
 
 describe('engine messages', () => {
