@@ -46,6 +46,8 @@ export function inputPanel(lang: UiLang, h: InputHandlers, pasteCount: () => num
             return;
           }
           h.onTexts([{ name: T('analysis_pastedName', [pasteCount() + 1]), text }]);
+          // The text now lives in the set; an empty box says the paste was taken.
+          area.value = draft.value = '';
         },
       },
     },

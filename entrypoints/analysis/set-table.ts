@@ -87,7 +87,7 @@ export function setTable(
       el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link', on: { click: () => on.open(it.id) } }, it.name)),
       el('td', { class: 'num' }, r ? r.counts.words : '…'),
       el('td', null, it.error ? T('analysis_failed') : statusText(r, lang)),
-      el('td', { class: 'num score-cell' }, r && r.score !== null ? el('span', { class: 'bar', style: `--v:${r.score}` }, percentText(r.score, lang)) : '–'),
+      el('td', { class: 'num score-cell' }, r && r.score !== null ? [el('span', { class: 'bar', 'aria-hidden': 'true' }, el('span', { class: 'fill', style: `width:${Math.round(r.score * 100)}%` })), ' ', percentText(r.score, lang)] : '–'),
       el('td', { class: 'num' }, r && r.score !== null ? `${r.agreement.agree}/${r.agreement.measured}` : '–'),
       el('td', { class: 'summary-cell' }, r ? r.headline : ''),
       el('td', null, el('button', { type: 'button', class: 'small ghost', 'aria-label': T('analysis_removeText', [it.name]), on: { click: () => on.remove(it.id) } }, '✕')),

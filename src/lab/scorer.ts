@@ -52,6 +52,17 @@ export class LabScorer {
     return result;
   }
 
+  /** Measure one more text ahead of time (the worker calls this between messages, so that the first switch is
+   * fast). Returns false when every text is measured. */
+  warmOne(): boolean {
+    for (const k of this.kept.values()) {
+      if (k.measured || (k.result.status !== 'ok' && k.result.status !== 'weak')) continue;
+      k.measured = measure(buildDoc(k.text, { lang: k.result.lang }));
+      return true;
+    }
+    return false;
+  }
+
   clear(): void {
     this.kept.clear();
   }

@@ -174,7 +174,7 @@ h2 { font-size: 1.1rem; margin: 1.6rem 0 .5rem; border-bottom: 1px solid #d9dce3
 code { font-family: ui-monospace, monospace; font-size: .9em; word-break: break-all; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .4rem; border-bottom: 1px solid #e6e8ee; }
-th { font-weight: 600; }
+th { font-weight: 600; } th small { font-weight: 400; }
 .num { white-space: nowrap; }
 .abstained { color: #5b6270; }
 ul.checklist { list-style: none; padding-left: 0; } ul.checklist li { margin: .25rem 0; }

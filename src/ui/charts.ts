@@ -96,7 +96,10 @@ export interface PercentileRow {
  * `agreeAt` is where most human writing falls; marks beyond it are what the engine counts as agreeing.
  */
 export function percentileChart(o: { title: string; desc: string; rows: PercentileRow[]; agreeAt: number; axisLabel: string; bandLabel: string }): El {
-  const W = 460, LBL = 150, R = 46, T = 22, ROW = 22, B = 30;
+  // The label column fits the longest label (about 6.4 px per character at 11 px), within bounds.
+  const longest = Math.max(8, ...o.rows.map((r) => r.label.length));
+  const LBL = Math.round(Math.min(270, Math.max(110, 14 + longest * 6.4)));
+  const W = LBL + 330, R = 46, T = 22, ROW = 22, B = 30;
   const H = T + ROW * o.rows.length + B;
   const x = (v: number) => LBL + (W - LBL - R) * v;
   const els: El[] = [];
@@ -185,7 +188,7 @@ export function distributionChart(o: { title: string; desc: string; series: Seri
 }
 
 export function rocChart(o: { title: string; desc: string; points: { fpr: number; tpr: number }[]; current?: { fpr: number; tpr: number }; xLabel: string; yLabel: string; aucText: string }): El {
-  const S = 200, L = 40, T = 10, B = 34, R = 10;
+  const S = 200, L = 40, T = 10, B = 34, R = 18;
   const W = L + S + R, H = T + S + B;
   const x = (v: number) => L + S * v;
   const y = (v: number) => T + S * (1 - v);
@@ -213,7 +216,9 @@ export function rocChart(o: { title: string; desc: string; points: { fpr: number
 }
 
 export function rateBars(o: { title: string; desc: string; rows: { label: string; value: number; detail: string }[] }): El {
-  const W = 460, LBL = 150, R = 110, T = 6, ROW = 22, B = 6;
+  const longest = Math.max(8, ...o.rows.map((r) => r.label.length));
+  const LBL = Math.round(Math.min(220, Math.max(90, 14 + longest * 6.4)));
+  const W = LBL + 330, R = 110, T = 6, ROW = 22, B = 6;
   const H = T + ROW * Math.max(1, o.rows.length) + B;
   const x = (v: number) => LBL + (W - LBL - R) * v;
   const els: El[] = [];
