@@ -25,6 +25,11 @@ export function htmlToText(html: string): string {
   doc.querySelectorAll('script,style,noscript,template,svg,iframe,object,canvas,head').forEach((n) => n.remove());
   const body = doc.body;
   if (!body) return '';
+  // Source line breaks are spaces in HTML, except inside <pre>.
+  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!(n.parentElement && n.parentElement.closest('pre'))) n.nodeValue = (n.nodeValue ?? '').replace(/\s+/g, ' ');
+  }
   body.querySelectorAll('br').forEach((br) => br.replaceWith(doc.createTextNode('\n')));
   body.querySelectorAll(BLOCKS).forEach((b) => {
     b.before(doc.createTextNode('\n\n'));
@@ -54,7 +59,9 @@ export function stripMarkdown(md: string): string {
   s = s.replace(/^\s{0,3}>\s?/gm, ''); // quotes
   s = s.replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, ''); // list markers
   s = s.replace(/^\s*(?:[-*_]\s*){3,}$/gm, ''); // rules
-  s = s.replace(/(\*\*|__)(.+?)\1/g, '$2').replace(/(\*|_)(\S(?:.*?\S)?)\1/g, '$2'); // emphasis
+  // Emphasis: * anywhere, _ only at word edges (snake_case stays).
+  s = s.replace(/\*\*(.+?)\*\*/g, '$1').replace(/\*(\S(?:.*?\S)?)\*/g, '$1');
+  s = s.replace(/(^|[^\w])__(.+?)__(?!\w)/g, '$1$2').replace(/(^|[^\w])_(\S(?:.*?\S)?)_(?!\w)/g, '$1$2');
   s = s.replace(/`([^`]+)`/g, '$1');
   return s.replace(/\n{3,}/g, '\n\n').trim();
 }
