@@ -12,7 +12,11 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // Per-site "always analyse here": one origin at a time, requested from the popup. MV2 (Firefox) spells it
+    // optional_permissions.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['http://*/*', 'https://*/*'] }
+      : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     ...(e2e ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     commands: {
       'toggle-analysis': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_cmd_toggle__' },
@@ -27,7 +31,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'mirage-lens@example.org',
-              strict_min_version: '128.0',
+              strict_min_version: '142.0', // data_collection_permissions (and the Custom Highlight API) need recent Firefox
               data_collection_permissions: { required: ['none'] },
             },
           },

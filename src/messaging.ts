@@ -265,6 +265,6 @@ export function parsePaintResult(x: unknown): PaintResult | undefined {
 
 export function parseStateChanged(x: unknown): StateChangedMessage | undefined {
   return isMirageMessage(x) && x.type === 'mirage:state-changed' && isTabId((x as { tabId?: unknown }).tabId)
-    ? { type: 'mirage:state-changed', tabId: (x as { tabId: number }).tabId }
+    ? { type: 'mirage:state-changed', tabId: (x as unknown as { tabId: number }).tabId }
     : undefined;
 }

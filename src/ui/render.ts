@@ -43,7 +43,8 @@ export function renderSummary(view: TabView, ui: UiLang): HTMLElement {
   const r = view.report;
   if (!r) return h('p', { class: 'status', text: oneLine(view, ui) });
   const abstained = r.signals.filter((s) => s.status === 'abstained');
-  const pct = r.score === null ? null : Math.round(r.score * 100);
+  // floor, capped at 99: "more than 100 %" of a reference sample would overstate what a sample can show
+  const pct = r.score === null ? null : Math.min(99, Math.floor(r.score * 100));
   return h('div', { class: 'summary' },
     h('p', { class: 'headline', text: r.headline }),
     h('p', { class: 'explain', text: r.summary }),
