@@ -184,7 +184,7 @@ ul.checklist { list-style: none; padding-left: 0; } ul.checklist li { margin: .2
 mark { background: none; color: inherit; text-underline-offset: .15em; }
 ${levelCss('mark.l')}
 .legend span { margin-right: 1rem; }
-svg.chart { width: 100%; height: auto; max-width: 32rem; display: block; margin: .5rem 0; }
+svg.chart { width: 100%; height: auto; max-width: 40rem; display: block; margin: .5rem 0; }
 footer { margin-top: 2rem; color: #5b6270; font-size: .85rem; }
 @media print { body { margin: 0; max-width: none; font-size: 11pt; } h2 { break-after: avoid; } .text, table, svg { break-inside: avoid; } }
 `;

@@ -184,6 +184,11 @@ describe('analysis page in Chromium', () => {
     await expect(tab.locator('h1').textContent()).resolves.toContain('notes for a conversation');
     expect(await tab.locator('script').count()).toBe(0);
     await h.screenshot(tab, 'report-printable', true);
+    await h.screenshot(tab, 'report-printable-top', false);
+    await tab.locator('.text').scrollIntoViewIfNeeded();
+    await h.screenshot(tab, 'report-printable-text', false);
+    await tab.locator('ul.checklist').scrollIntoViewIfNeeded();
+    await h.screenshot(tab, 'report-printable-checklist', false);
     await tab.emulateMedia({ media: 'print' });
     await h.screenshot(tab, 'report-print-media', true);
     await tab.close();
@@ -248,6 +253,9 @@ describe('analysis page in Chromium', () => {
     await page.waitForFunction(() => document.documentElement.lang === 'fr' && !document.getElementById('progress'));
     await page.click('#set-table tbody th button:text-is("short.txt")');
     await expect(page.locator('#result .notice.gate').textContent()).resolves.toContain('Rien de sensé ne peut être dit');
+    await page.click('#set-table tbody th button:text-is("essay-submission.md")');
+    await page.waitForSelector('#result h2:text-is("essay-submission.md")');
+    await h.screenshot(page, 'analysis-fr', false);
     await page.selectOption('#page-lang', 'en');
     await page.waitForFunction(() => document.documentElement.lang === 'en' && !document.getElementById('progress'));
   });
