@@ -33,6 +33,8 @@ interface State {
   threshold: number;
   groupBy: GroupField;
   filter: Filter;
+  /** Rows shown in the texts table (long sets are shown 100 at a time so the threshold stays live). */
+  limit: number;
   problems?: { file: string; list: Problem[] };
   loading?: { done: number; total: number };
   rescoring: boolean;
@@ -52,6 +54,7 @@ function main(): void {
     threshold: REFERENCE.threshold ?? 0.9,
     groupBy: 'group',
     filter: 'all',
+    limit: 100,
     rescoring: false,
   };
   let built = 0;
@@ -99,9 +102,15 @@ function main(): void {
   }
 
   function textsPart(): HTMLElement {
-    return textsView(state.items, state.scores, state.threshold, groupOf, state.filter, state.lang, {
+    return textsView(state.items, state.scores, state.threshold, groupOf, state.filter, state.limit, state.lang, {
+      more: () => {
+        state.limit += 100;
+        renderMetrics();
+        document.getElementById('texts-more')?.focus();
+      },
       filter: (f) => {
         state.filter = f;
+        state.limit = 100;
         renderMetrics();
         document.getElementById('text-filter')?.focus();
       },

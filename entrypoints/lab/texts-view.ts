@@ -23,8 +23,9 @@ export function textsView(
   threshold: number,
   groupOf: (i: LabItem) => string,
   filter: Filter,
+  limit: number,
   lang: UiLang,
-  on: { filter(f: Filter): void; open(id: string): void },
+  on: { filter(f: Filter): void; open(id: string): void; more(): void },
 ): HTMLElement {
   const T = (k: string, s?: (string | number)[]) => t(k, s, lang);
   const sel = el('select', { id: 'text-filter' }, (['all', 'errors', 'fp', 'fn'] as Filter[]).map((f) => el('option', { value: f }, T(`lab_filter_${f}`))));
@@ -45,7 +46,7 @@ export function textsView(
         el('th', { scope: 'col', class: 'num' }, T('lab_colScore')),
         el('th', { scope: 'col' }, T('lab_colOutcome')),
         el('th', { scope: 'col' }, el('span', { class: 'visually-hidden' }, T('lab_colOpen'))))),
-      el('tbody', null, rows.map(({ it, score, outcome }) => el('tr', { 'data-id': it.id, 'data-outcome': outcome },
+      el('tbody', null, rows.slice(0, limit).map(({ it, score, outcome }) => el('tr', { 'data-id': it.id, 'data-outcome': outcome },
         el('th', { scope: 'row' }, el('span', { class: 'id' }, it.id), el('br'), el('small', { class: 'muted' }, it.text.slice(0, 90).replace(/\s+/g, ' ') + (it.text.length > 90 ? '…' : ''))),
         el('td', null, T(it.label === 'human' ? 'lab_human' : 'lab_machine')),
         el('td', null, groupOf(it) || '–'),
@@ -55,6 +56,9 @@ export function textsView(
       ))),
     ),
     rows.length ? null : el('p', { class: 'empty' }, T('lab_noneShown')),
+    rows.length > limit
+      ? el('p', { class: 'row' }, T('lab_shownOf', [limit, rows.length]), ' ', el('button', { type: 'button', class: 'small', id: 'texts-more', on: { click: () => on.more() } }, T('lab_showMore')))
+      : null,
   );
 }
 
