@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abstainReason, caveat, headline, summary, type CaveatId } from '../../../src/score/messages';
+import { abstainReason, caveat, headline, pct, summary, type CaveatId } from '../../../src/score/messages';
 import type { AbstainCode } from '../../../src/types';
 
 const FORBIDDEN = /\b(ai[- ]generated|written by (ai|a machine)|[ée]crit par (l'?ia|une machine)|probability|probabilit[ée])\b/i;
@@ -23,6 +23,16 @@ describe('engine messages', () => {
       expect(s).not.toMatch(FORBIDDEN);
       expect(s).not.toMatch(/undefined|NaN/);
     }
+  });
+
+  it.each([
+    [0, '0%'],
+    [0.934, '93%'],
+    [0.999, '99%'],
+    [1, '99%'],
+  ])('shows %d as %s (rounded down, never 100%%)', (p, out) => {
+    expect(pct(p, 'en')).toBe(out);
+    expect(pct(p, 'fr')).toBe(out.replace('%', ' %'));
   });
 
   it('states the score as a share of human reference texts', () => {
