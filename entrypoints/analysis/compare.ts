@@ -78,6 +78,7 @@ export function compareResult(st: CompareState, lang: UiLang): HTMLElement | nul
       agreeAt: AGREE_AT,
       axisLabel: T('report_chartAxis'),
       bandLabel: T('report_chartBand'),
+      fmt: (v) => percentText(v, lang),
     }), document)) : null,
     el('table', { class: 'compare-table' },
       el('thead', null, el('tr', null,

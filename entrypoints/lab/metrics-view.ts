@@ -2,7 +2,8 @@
  * false-positive rate per group. */
 import { el } from '@/src/ui/dom';
 import { toDom } from '@/src/report/markup';
-import { distributionChart, rateBars, rocChart, PALETTE, pct } from '@/src/ui/charts';
+import { distributionChart, rateBars, rocChart, PALETTE } from '@/src/ui/charts';
+import { percentText } from '@/src/report/teacher';
 import type { LabMetrics, LabRow } from '@/src/lab/metrics';
 import type { UiLang } from '@/src/types';
 import { t } from '@/src/ui/i18n';
@@ -14,6 +15,8 @@ export interface SignalSwitch {
   on: boolean;
 }
 
+const fmtFor = (lang: UiLang) => (v: number) => percentText(v, lang);
+
 export function controls(
   threshold: number,
   switches: SignalSwitch[],
@@ -24,6 +27,7 @@ export function controls(
   on: { threshold(v: number): void; toggle(id: string, on: boolean): void; groupBy(f: string): void },
 ): HTMLElement {
   const T = (k: string, s?: (string | number)[]) => t(k, s, lang);
+  const pct = fmtFor(lang);
   const slider = el('input', { type: 'range', id: 'threshold', min: 0, max: 100, step: 1, value: Math.round(threshold * 100), 'aria-describedby': 'threshold-help' });
   const out = el('output', { for: 'threshold', id: 'threshold-value', class: 'big' }, pct(threshold));
   slider.addEventListener('input', () => {
@@ -53,6 +57,7 @@ export function controls(
 
 export function metricsView(rows: LabRow[], m: LabMetrics, threshold: number, lang: UiLang): HTMLElement {
   const T = (k: string, s?: (string | number)[]) => t(k, s, lang);
+  const pct = fmtFor(lang);
   const humans = rows.filter((r) => r.label === 'human' && r.score !== null).map((r) => r.score as number);
   const machines = rows.filter((r) => r.label === 'machine' && r.score !== null).map((r) => r.score as number);
   const c = m.confusion;
@@ -66,8 +71,9 @@ export function metricsView(rows: LabRow[], m: LabMetrics, threshold: number, la
     threshold,
     thresholdLabel: T('lab_thresholdShort'),
     axisLabel: T('lab_scoreAxis'),
+    fmt: pct,
   });
-  const auc = Number.isFinite(m.auroc) ? m.auroc.toFixed(2) : '–';
+  const auc = Number.isFinite(m.auroc) ? (lang === 'fr' ? m.auroc.toFixed(2).replace('.', ',') : m.auroc.toFixed(2)) : '–';
   const roc = rocChart({
     title: T('lab_rocTitle'),
     desc: T('lab_rocDesc', [auc]),
@@ -76,6 +82,7 @@ export function metricsView(rows: LabRow[], m: LabMetrics, threshold: number, la
     xLabel: T('lab_rocX'),
     yLabel: T('lab_rocY'),
     aucText: `AUROC ${auc}`,
+    fmt: pct,
   });
   const cell = (n: number, kind: 'ok' | 'err', id: string, label: string) => el('td', { class: kind, id }, el('span', { class: 'big' }, n), el('small', null, label));
   const matrix = el('table', { class: 'confusion', id: 'confusion' },
@@ -95,6 +102,7 @@ export function metricsView(rows: LabRow[], m: LabMetrics, threshold: number, la
     title: T('lab_groupTitle'),
     desc: groups.map((g) => `${g.group || T('lab_noGroup')}: ${Number.isFinite(g.fpr) ? pct(g.fpr) : '–'} (${g.fp}/${g.humans})`).join('; '),
     rows: groups.map((g) => ({ label: g.group || T('lab_noGroup'), value: g.fpr, detail: `(${g.fp}/${g.humans})` })),
+    fmt: pct,
   });
   return el('div', { class: 'lab-grid', id: 'metrics' },
     el('section', { class: 'card', 'aria-labelledby': 'dist-h' }, el('h2', { id: 'dist-h' }, T('lab_distTitle')), toDom(dist, document), el('p', { class: 'muted small' }, T('lab_distNote'))),

@@ -208,6 +208,7 @@ export function reportTree(m: TeacherReport): El {
         agreeAt: AGREE_AT,
         axisLabel: tt('report_chartAxis'),
         bandLabel: tt('report_chartBand'),
+        fmt: pc,
       })
     : null;
 

@@ -46,6 +46,16 @@ function frame(width: number, height: number, title: string, desc: string, cls: 
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 export const pct = (x: number) => `${Math.round(x * 100)}%`;
+const pctDefault = pct;
+
+/** Split a long label over two lines at the space nearest its middle (SVG text does not wrap). */
+export function wrapLabel(label: string, max = 30): string[] {
+  if (label.length <= max) return [label];
+  const mid = label.length / 2;
+  let best = -1;
+  for (let i = 0; i < label.length; i++) if (label[i] === ' ' && (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))) best = i;
+  return best < 0 ? [label] : [label.slice(0, best), label.slice(best + 1)];
+}
 
 export interface Bar {
   label: string;
@@ -95,11 +105,14 @@ export interface PercentileRow {
  * One row per signal on a 0..100% axis: "share of human reference texts that are less predictable". The band up to
  * `agreeAt` is where most human writing falls; marks beyond it are what the engine counts as agreeing.
  */
-export function percentileChart(o: { title: string; desc: string; rows: PercentileRow[]; agreeAt: number; axisLabel: string; bandLabel: string }): El {
+export function percentileChart(o: { title: string; desc: string; rows: PercentileRow[]; agreeAt: number; axisLabel: string; bandLabel: string; fmt?: (v: number) => string }): El {
+  const pct = o.fmt ?? pctDefault;
   // The label column fits the longest label (about 6.4 px per character at 11 px), within bounds.
-  const longest = Math.max(8, ...o.rows.map((r) => r.label.length));
-  const LBL = Math.round(Math.min(270, Math.max(110, 14 + longest * 6.4)));
-  const W = LBL + 330, R = 46, T = 22, ROW = 22, B = 30;
+  const lines = o.rows.map((r) => wrapLabel(r.label));
+  const wrapped = lines.some((l) => l.length > 1);
+  const longest = Math.max(8, ...lines.flat().map((l) => l.length));
+  const LBL = Math.round(Math.min(230, Math.max(110, 14 + longest * 6.4)));
+  const W = LBL + 330, R = 46, T = 22, ROW = wrapped ? 28 : 22, B = 30;
   const H = T + ROW * o.rows.length + B;
   const x = (v: number) => LBL + (W - LBL - R) * v;
   const els: El[] = [];
@@ -113,7 +126,11 @@ export function percentileChart(o: { title: string; desc: string; rows: Percenti
   els.push(h('text', { x: r1((x(0) + x(1)) / 2), y: H - 3, 'text-anchor': 'middle', fill: PALETTE.muted }, o.axisLabel));
   o.rows.forEach((row, i) => {
     const cy = T + ROW * i + ROW / 2;
-    const g: El[] = [h('text', { x: LBL - 8, y: cy + 4, 'text-anchor': 'end', fill: PALETTE.ink, 'font-weight': row.strong ? 700 : 400 }, row.label)];
+    const ls = lines[i];
+    const g: El[] = [
+      h('text', { x: LBL - 8, y: ls.length > 1 ? cy - 2 : cy + 4, 'text-anchor': 'end', fill: PALETTE.ink, 'font-weight': row.strong ? 700 : 400 },
+        ls.length > 1 ? ls.map((l, k) => h('tspan', { x: LBL - 8, dy: k === 0 ? 0 : 12 }, l)) : row.label),
+    ];
     const shown = row.marks.filter((m) => m.value !== undefined);
     if (shown.length === 2) {
       g.push(h('line', { x1: r1(x(shown[0].value!)), x2: r1(x(shown[1].value!)), y1: cy, y2: cy, stroke: PALETTE.muted, 'stroke-width': 2 }));
@@ -153,7 +170,8 @@ export function binCounts(values: readonly number[], bins: number): number[] {
   return counts;
 }
 
-export function distributionChart(o: { title: string; desc: string; series: Series[]; threshold: number; bins?: number; thresholdLabel: string; axisLabel: string }): El {
+export function distributionChart(o: { title: string; desc: string; series: Series[]; threshold: number; bins?: number; thresholdLabel: string; axisLabel: string; fmt?: (v: number) => string }): El {
+  const pct = o.fmt ?? pctDefault;
   const bins = o.bins ?? 20;
   const W = 460, L = 90, R = 12, T = 16, ROWH = 70, GAP = 10, B = 30;
   const H = T + o.series.length * (ROWH + GAP) + B;
@@ -187,7 +205,8 @@ export function distributionChart(o: { title: string; desc: string; series: Seri
   return frame(W, H, o.title, o.desc, 'distribution-chart', els);
 }
 
-export function rocChart(o: { title: string; desc: string; points: { fpr: number; tpr: number }[]; current?: { fpr: number; tpr: number }; xLabel: string; yLabel: string; aucText: string }): El {
+export function rocChart(o: { title: string; desc: string; points: { fpr: number; tpr: number }[]; current?: { fpr: number; tpr: number }; xLabel: string; yLabel: string; aucText: string; fmt?: (v: number) => string }): El {
+  const pct = o.fmt ?? pctDefault;
   const S = 200, L = 40, T = 10, B = 34, R = 18;
   const W = L + S + R, H = T + S + B;
   const x = (v: number) => L + S * v;
@@ -215,7 +234,8 @@ export function rocChart(o: { title: string; desc: string; points: { fpr: number
   return frame(W, H, o.title, o.desc, 'roc-chart', els);
 }
 
-export function rateBars(o: { title: string; desc: string; rows: { label: string; value: number; detail: string }[] }): El {
+export function rateBars(o: { title: string; desc: string; rows: { label: string; value: number; detail: string }[]; fmt?: (v: number) => string }): El {
+  const pct = o.fmt ?? pctDefault;
   const longest = Math.max(8, ...o.rows.map((r) => r.label.length));
   const LBL = Math.round(Math.min(220, Math.max(90, 14 + longest * 6.4)));
   const W = LBL + 330, R = 110, T = 6, ROW = 22, B = 6;

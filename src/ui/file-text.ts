@@ -55,10 +55,10 @@ export function stripMarkdown(md: string): string {
   s = s.replace(/^```.*$/gm, ''); // code fences (keep their content)
   s = s.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1'); // images -> alt
   s = s.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1'); // links -> text
-  s = s.replace(/^\s{0,3}#{1,6}\s+/gm, ''); // headings
-  s = s.replace(/^\s{0,3}>\s?/gm, ''); // quotes
-  s = s.replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, ''); // list markers
-  s = s.replace(/^\s*(?:[-*_]\s*){3,}$/gm, ''); // rules
+  s = s.replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, ''); // headings
+  s = s.replace(/^[ \t]{0,3}>[ \t]?/gm, ''); // quotes
+  s = s.replace(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]+/gm, ''); // list markers
+  s = s.replace(/^[ \t]*(?:[-*_][ \t]*){3,}$/gm, ''); // rules
   // Emphasis: * anywhere, _ only at word edges (snake_case stays).
   s = s.replace(/\*\*(.+?)\*\*/g, '$1').replace(/\*(\S(?:.*?\S)?)\*/g, '$1');
   s = s.replace(/(^|[^\w])__(.+?)__(?!\w)/g, '$1$2').replace(/(^|[^\w])_(\S(?:.*?\S)?)_(?!\w)/g, '$1$2');

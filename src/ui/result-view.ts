@@ -76,6 +76,7 @@ export function positionChart(report: Report, lang: UiLang): El | null {
     agreeAt: AGREE_AT,
     axisLabel: T('report_chartAxis'),
     bandLabel: T('report_chartBand'),
+    fmt: (v) => percentText(v, lang),
   });
 }
 

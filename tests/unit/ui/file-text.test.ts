@@ -28,6 +28,8 @@ describe('stripMarkdown', () => {
     ['---\ntitle: x\n---\nBody', 'Body'],
     ['```js\ncode()\n```', 'code()'],
     ['snake_case_word stays', 'snake_case_word stays'],
+    ['Para one.\n\n## Heading\n\nPara two.', 'Para one.\n\nHeading\n\nPara two.'],
+    ['Text\n\n- item\n\n> quote', 'Text\n\nitem\n\nquote'],
   ])('%j', (md, text) => {
     expect(stripMarkdown(md)).toBe(text);
   });
