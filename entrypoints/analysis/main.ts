@@ -5,6 +5,7 @@
  */
 import '@/src/ui/pages.css';
 import { el, mount } from '@/src/ui/dom';
+import { levelCss } from '@/src/report/teacher';
 import { createAnalyser, type Analyser } from '@/src/ui/analyse-client';
 import { t, uiLanguage } from '@/src/ui/i18n';
 import { takePendingAnalysis } from '@/src/ui/open-pages';
@@ -34,6 +35,8 @@ interface State {
 
 function main(): void {
   const root = document.getElementById('app')!;
+  // Sentence levels drawn exactly as on web pages (tint + underline style), from the painter's own table.
+  document.head.append(el('style', null, levelCss('mark.lvl')));
   const analyser: Analyser = createAnalyser();
   const lang0 = uiLanguage();
   const state: State = {

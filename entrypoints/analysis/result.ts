@@ -63,8 +63,16 @@ export function resultSection(name: string, text: string, report: Report, tab: D
       toDom(summaryBlock(report, lang), document),
       chart && el('figure', { class: 'position' }, toDom(chart, document), el('figcaption', { class: 'muted small' }, T('report_positionNote'))),
     ),
-    tabs('detail', DETAIL_TABS, labels, tab, onTab),
-    el('div', { role: 'tabpanel', id: 'detail-panel', 'aria-labelledby': `detail-${tab}`, class: 'tabpanel' }, detailPanel(text, report, tab, lang)),
+    // No score: no highlights or word shading to read meaning into; the text as is, and why each signal abstained.
+    report.score === null
+      ? [
+          el('div', { class: 'text-view', tabindex: 0, 'aria-label': T('analysis_textPlain') }, text),
+          el('details', { class: 'caveats' }, el('summary', null, T('analysis_tabSignals')), toDom(signalList(report, lang), document)),
+        ]
+      : [
+          tabs('detail', DETAIL_TABS, labels, tab, onTab),
+          el('div', { role: 'tabpanel', id: 'detail-panel', 'aria-labelledby': `detail-${tab}`, class: 'tabpanel' }, detailPanel(text, report, tab, lang)),
+        ],
     el('details', { class: 'caveats' }, el('summary', null, T('report_caveatsHeading')), el('ul', null, report.caveats.map((c) => el('li', null, c)))),
     extra,
   );

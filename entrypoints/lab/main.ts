@@ -5,6 +5,7 @@
  */
 import '@/src/ui/pages.css';
 import { el, mount } from '@/src/ui/dom';
+import { levelCss } from '@/src/report/teacher';
 import { t, uiLanguage } from '@/src/ui/i18n';
 import { createLabClient } from '@/src/lab/lab-client';
 import { countedSignals } from '@/src/lab/scorer';
@@ -42,6 +43,8 @@ interface State {
 
 function main(): void {
   const root = document.getElementById('app')!;
+  // Sentence levels drawn exactly as on web pages (tint + underline style), from the painter's own table.
+  document.head.append(el('style', null, levelCss('mark.lvl')));
   const client = createLabClient();
   const counted = new Set(countedSignals());
   const state: State = {

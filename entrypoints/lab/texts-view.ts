@@ -74,7 +74,7 @@ export function showTextDialog(item: LabItem, report: Report, lang: UiLang): voi
     toDom(summaryBlock(report, lang), document),
     chart && toDom(chart, document),
     el('h3', null, T('analysis_tabSentences')),
-    toDom(sentenceView(item.text, report, lang), document),
+    report.score === null ? el('div', { class: 'text-view' }, item.text) : toDom(sentenceView(item.text, report, lang), document),
     el('h3', null, T('analysis_tabSignals')),
     toDom(signalList(report, lang), document),
   );

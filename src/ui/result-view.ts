@@ -56,7 +56,8 @@ export function summaryBlock(report: Report, lang: UiLang): El {
           h('span', null, T('analysis_scoreMeaning')),
         )
       : null,
-    h('p', { class: 'headline' }, report.headline),
+    // Without a score the engine's summary already opens with its headline: say it once.
+    scored ? h('p', { class: 'headline' }, report.headline) : null,
     h('p', null, report.summary),
     scored ? h('p', { class: 'muted' }, T('report_agreement', [report.agreement.agree, report.agreement.measured, report.agreement.abstained])) : null,
   );

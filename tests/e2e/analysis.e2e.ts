@@ -133,6 +133,9 @@ describe('analysis page in Chromium', () => {
     expect(notice).toContain('Nothing meaningful can be said');
     expect(notice).toMatch(/46 words; about 150 are needed/);
     expect(await page.locator('#result .score-figure').count()).toBe(0);
+    // No highlights or word shading to read meaning into.
+    expect(await page.locator('#result [role=tablist]').count()).toBe(0);
+    expect(await page.locator('#result mark').count()).toBe(0);
     await h.screenshot(page, 'analysis-too-short', false);
   });
 
