@@ -1,0 +1,263 @@
+/**
+ * Firefox smoke test: the shipped Firefox build (.output/firefox-mv2, `npm run build:firefox`) in Debian's
+ * firefox-esr, driven over raw WebDriver BiDi (Playwright cannot drive Debian's Firefox).
+ *
+ * What it proves, on the real code path: the build installs (webExtension.install, as a temporary add-on), its
+ * background script starts and answers messages, the real keyboard shortcut (Alt+Shift+L, typed into the browser
+ * window) grants activeTab and makes the content script highlight the English fixture article, a second press
+ * restores the page exactly, the automation message `mirage:set-highlights` and the popup's switch (real click) do
+ * the same, a tab the user never granted is refused (the shipped build asks for no host permission), and Firefox
+ * contacted nothing but 127.0.0.1.
+ * How: Firefox starts with `--remote-allow-system-access`, which BiDi needs to (1) evaluate in the browser window
+ * (chrome scope), where the shortcut is typed with nsITextInputProcessor — the way Firefox's own tests type keys —
+ * because input.performActions refuses chrome contexts and keys typed into the page never reach the browser's
+ * shortcut handling; and (2) open moz-extension:// pages (options, popup) in tabs, which BiDi otherwise refuses.
+ * The extension's UUID is fixed with the `extensions.webextensions.uuids` pref so those URLs are known.
+ * Network: see lib-firefox/firefox.ts (prefs switch background services off; a local recording proxy refuses and
+ * records anything else).
+ * Skips, with the reason, when /usr/bin/firefox-esr (or $FIREFOX_PATH) is absent. Firefox is always killed
+ * (afterAll, and on process exit).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, serveFixtures } from './harness';
+import { BiDi, evaluate } from './lib-firefox/bidi';
+import { FIREFOX, launchFirefox, type FirefoxProcess } from './lib-firefox/firefox';
+
+const EXTENSION_DIR = join(ROOT, '.output/firefox-mv2');
+const ADDON_ID = 'mirage-lens@example.org';
+const UUID = '5b0e6a8c-3f4d-4c1a-9e2b-7d6f1a2c3e4f';
+const EXT = `moz-extension://${UUID}`;
+
+const missing = existsSync(FIREFOX) ? undefined : `${FIREFOX} is absent (apt-get install -y firefox-esr, or set FIREFOX_PATH)`;
+if (missing) console.warn(`[firefox.e2e] skipped: ${missing}`);
+
+type Result = { ok: true; sentences: number; flagged: number; ms: number } | { ok: false; code?: string; error: string };
+type Trace = { body: string; html: string; sheets: number; styles: number };
+type Marks = { sizes: number[]; root: boolean };
+
+const TRACE = `({ body: document.body.innerHTML, html: document.documentElement.outerHTML,
+  sheets: document.adoptedStyleSheets.length, styles: document.querySelectorAll('style').length })`;
+const MARKS = `({ sizes: ['mirage-1', 'mirage-2', 'mirage-3', 'mirage-focus'].map((n) => CSS.highlights.get(n)?.size ?? 0),
+  root: !!document.querySelector('mirage-lens-root') })`;
+const flaggedOf = (m: Marks) => m.sizes[0] + m.sizes[1] + m.sizes[2];
+
+async function poll<T>(what: string, get: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: T = await get();
+  while (!done(last)) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(last)}`);
+    await new Promise((ok) => setTimeout(ok, 150));
+    last = await get();
+  }
+  return last;
+}
+
+/**
+ * Types a manifest shortcut ("Alt+Shift+L") into the browser window (chrome scope) with nsITextInputProcessor,
+ * so that Firefox's own key handling matches it against the extension's <key> and fires commands.onCommand.
+ */
+function typeShortcutInChrome(shortcut: string): string {
+  const parts = shortcut.split('+');
+  const key = parts.pop()!;
+  const mods: Record<string, [string, string, number]> = {
+    Alt: ['Alt', 'AltLeft', 18],
+    Shift: ['Shift', 'ShiftLeft', 16],
+    Ctrl: ['Control', 'ControlLeft', 17],
+    MacCtrl: ['Control', 'ControlLeft', 17],
+    Command: ['Meta', 'MetaLeft', 224],
+  };
+  const downs = parts.map((p) => mods[p]).filter(Boolean);
+  const main: [string, string, number] = /^[A-Z]$/.test(key) ? [key, `Key${key}`, key.charCodeAt(0)] : /^[0-9]$/.test(key) ? [key, `Digit${key}`, key.charCodeAt(0)] : [key, key, 0];
+  return `(() => {
+    const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+    if (!tip.beginInputTransactionForTests(window)) throw new Error('no input transaction');
+    const ev = ([key, code, keyCode]) => new window.KeyboardEvent('', { key, code, keyCode });
+    const keys = ${JSON.stringify([...downs, main])}.map(ev);
+    for (const k of keys) tip.keydown(k);
+    for (const k of [...keys].reverse()) tip.keyup(k);
+    return true;
+  })()`;
+}
+
+describe.skipIf(!!missing)('Firefox ESR (WebDriver BiDi): the shipped Firefox build', () => {
+  let ff: FirefoxProcess | undefined;
+  let bidi: BiDi;
+  let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
+  let fixtureHits: string[] = [];
+  let chromeWindow: string;
+  let page: string; // BiDi context of the article tab
+  let articleUrl: string;
+  let before: Trace;
+  let articleTabId: number; // WebExtension tab id of the article
+  const logs: { level: string; text: string; source?: string }[] = [];
+  let shortcut = 'Alt+Shift+L';
+  const onExit = () => {
+    if (ff) {
+      try {
+        process.kill(-ff.pid, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
+  };
+
+  const ev = <T>(context: string, expression: string) => evaluate<T>(bidi, context, expression);
+  const newTab = async (url: string) => {
+    const { context } = await bidi.send<{ context: string }>('browsingContext.create', { type: 'tab' });
+    await bidi.send('browsingContext.navigate', { context, url, wait: 'complete' });
+    return context;
+  };
+  const pressShortcut = async () => {
+    await bidi.send('browsingContext.activate', { context: page });
+    await ev(chromeWindow, typeShortcutInChrome(shortcut));
+  };
+  /** runtime.sendMessage from an extension page (the options page), as the automation contract says. */
+  let controller: string | undefined;
+  const send = async <T>(message: unknown): Promise<T> => {
+    controller ??= await newTab(`${EXT}/options.html`);
+    return ev<T>(controller, `browser.runtime.sendMessage(${JSON.stringify(message)})`);
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+      execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'inherit', timeout: 120_000 });
+    }
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    shortcut = manifest.commands?.['toggle-analysis']?.suggested_key?.default ?? shortcut;
+    fixtures = await serveFixtures();
+    fixtures.server.on('request', (req) => fixtureHits.push(req.url ?? ''));
+    articleUrl = `${fixtures.baseUrl}/article-en.html`;
+    process.once('exit', onExit);
+    ff = await launchFirefox({
+      args: ['--remote-allow-system-access'],
+      prefs: { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }) },
+    });
+    bidi = await BiDi.connect(ff.wsUrl);
+    await bidi.send('session.new', { capabilities: {} });
+    await bidi.send('session.subscribe', { events: ['log.entryAdded'] });
+    bidi.on('log.entryAdded', (p) => {
+      const e = p as { level: string; text: string; source?: { context?: string }; type?: string };
+      logs.push({ level: e.level, text: e.text, source: e.source?.context });
+    });
+  }, 90_000);
+
+  afterAll(async () => {
+    bidi?.close();
+    await ff?.kill();
+    process.removeListener('exit', onExit);
+    if (fixtures) await new Promise<void>((ok) => fixtures.server.close(() => ok()));
+    const errors = logs.filter((l) => l.level === 'error');
+    if (errors.length) console.log('[firefox.e2e] console errors:', errors);
+  }, 30_000);
+
+  it('installs without error and its background script starts', async () => {
+    const t0 = Date.now();
+    const installed = await bidi.send<{ extension: string }>('webExtension.install', {
+      extensionData: { type: 'path', path: EXTENSION_DIR },
+    });
+    expect(installed.extension).toBe(ADDON_ID);
+    const tree = await bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree', {});
+    page = tree.contexts[0].context;
+    await bidi.send('browsingContext.navigate', { context: page, url: articleUrl, wait: 'complete' });
+    before = await ev<Trace>(page, TRACE);
+    expect(before.body).toContain('Remote Work and the Modern Team');
+
+    const chrome = await bidi.send<{ contexts: { context: string; url: string; children: { url: string }[] }[] }>(
+      'browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const win = chrome.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+    expect(win, 'the browser window').toBeTruthy();
+    chromeWindow = win!.context;
+
+    // nothing runs in the page before the user asks (no content script declared, no host permission)
+    expect(await ev<Marks>(page, MARKS)).toEqual({ sizes: [0, 0, 0, 0], root: false });
+
+    // the background answers: the options page is served and the message hub replies for the article's tab
+    controller = await newTab(`${EXT}/options.html`);
+    expect(await ev<string>(controller, 'typeof browser.runtime.sendMessage')).toBe('function');
+    const ids = await ev<{ id: number; url: string | null }[]>(controller!,
+      `browser.tabs.query({}).then(async (ts) => { const me = (await browser.tabs.getCurrent()).id;
+        return ts.filter((t) => t.id !== me).map((t) => ({ id: t.id, url: t.url ?? null })); })`);
+    expect(ids.length).toBe(1); // only the article besides the options tab; its URL is hidden (no permission yet)
+    articleTabId = ids[0].id;
+    const state = await send<{ phase: string; tabId: number }>({ type: 'mirage:get-state', tabId: articleTabId });
+    expect(state).toMatchObject({ phase: 'off', tabId: articleTabId });
+    // Firefox opens the extension's sidebar (sidebar_action) at install: it shows the side panel page
+    const sidebar = await poll('the sidebar', () => ev<string | null>(chromeWindow,
+      `document.getElementById('sidebar')?.contentDocument?.getElementById('webext-panels-browser')?.currentURI?.spec ?? null`),
+    (u) => u === `${EXT}/sidepanel.html`, 10_000);
+    console.log(`[firefox.e2e] installed ${installed.extension}, page and options ready in ${Date.now() - t0} ms; sidebar shows ${sidebar}`);
+  });
+
+  it('the keyboard shortcut highlights the English article, and a second press restores it exactly', async () => {
+    await pressShortcut();
+    const on = await poll('highlights after the shortcut', () => ev<Marks>(page, MARKS), (m) => flaggedOf(m) > 0);
+    expect(on.root).toBe(true);
+    // the Custom Highlight API leaves the page's markup untouched while highlighting
+    expect((await ev<Trace>(page, TRACE)).body).toBe(before.body);
+    const view = await send<{ phase: string; summary?: unknown }>({ type: 'mirage:get-state', tabId: articleTabId });
+    expect(view.phase).toBe('on');
+    console.log(`[firefox.e2e] shortcut: ${flaggedOf(on)} sentences highlighted (levels ${on.sizes.slice(0, 3).join('/')})`);
+
+    await pressShortcut();
+    const off = await poll('switch-off after the second press', () => ev<Marks>(page, MARKS), (m) => flaggedOf(m) === 0 && !m.root);
+    expect(off.sizes).toEqual([0, 0, 0, 0]);
+    expect(await ev<Trace>(page, TRACE)).toEqual(before);
+  });
+
+  it('the automation message and the popup switch (real click) take the same path', async () => {
+    // activeTab, granted by the shortcut, lasts until the tab navigates
+    const on = await send<Result>({ type: 'mirage:set-highlights', tabId: articleTabId, enabled: true });
+    expect(on.ok, JSON.stringify(on)).toBe(true);
+    if (!on.ok) return;
+    expect(on.sentences).toBeGreaterThan(20);
+    expect(on.flagged).toBeGreaterThan(0);
+    expect(flaggedOf(await ev<Marks>(page, MARKS))).toBe(on.flagged);
+    console.log(`[firefox.e2e] message: ${on.sentences} sentences, ${on.flagged} flagged, ${on.ms} ms`);
+
+    // the popup, opened as a tab about the article, shows it on; a real click on its switch turns it off
+    const popup = await newTab(`${EXT}/popup.html?tab=${articleTabId}`);
+    await poll('the popup', () => ev<boolean>(popup, `!!document.querySelector('#toggle') && /\\S/.test(document.querySelector('#summary')?.textContent ?? '')`), Boolean);
+    expect(await ev<boolean>(popup, `document.querySelector('#toggle').checked`)).toBe(true);
+    expect(await ev<string>(popup, `document.querySelector('#summary').textContent`)).toMatch(/predictable/i);
+    const box = await ev<{ x: number; y: number }>(popup,
+      `(() => { const r = document.querySelector('#toggle').getBoundingClientRect(); return { x: Math.round(r.x + r.width / 2), y: Math.round(r.y + r.height / 2) }; })()`);
+    await bidi.send('input.performActions', {
+      context: popup,
+      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+        { type: 'pointerMove', x: box.x, y: box.y }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 },
+      ] }],
+    });
+    await poll('switch-off from the popup', () => ev<Marks>(page, MARKS), (m) => flaggedOf(m) === 0 && !m.root);
+    expect(await ev<Trace>(page, TRACE)).toEqual(before);
+    await poll('the popup switch off', () => ev<boolean>(popup, `document.querySelector('#toggle').checked`), (c) => c === false);
+    await bidi.send('browsingContext.close', { context: popup });
+  });
+
+  it('refuses, with a clear message, a tab the user never granted (no host permission in the shipped build)', async () => {
+    const fr = await newTab(`${fixtures.baseUrl}/article-fr.html`);
+    const ids = await ev<number[]>(controller!, `browser.tabs.query({}).then((ts) => ts.map((t) => t.id))`);
+    const frTabId = Math.max(...ids); // the newest tab
+    expect(frTabId).not.toBe(articleTabId);
+    const r = await send<Result>({ type: 'mirage:set-highlights', tabId: frTabId, enabled: true });
+    expect(r).toMatchObject({ ok: false, code: 'no-access' });
+    if (!r.ok) expect(r.error).toMatch(/may not read this page/);
+    expect(await ev<Marks>(fr, MARKS)).toEqual({ sizes: [0, 0, 0, 0], root: false });
+    await bidi.send('browsingContext.close', { context: fr });
+  });
+
+  it('contacted nothing but the local fixture server', () => {
+    expect(fixtureHits.some((u) => u.startsWith('/article-en.html'))).toBe(true);
+    expect(ff!.proxy.seen).toEqual([]);
+    // uncaught errors from the page or the extension's pages would show here
+    expect(logs.filter((l) => l.level === 'error' && /moz-extension|mirage/i.test(l.text))).toEqual([]);
+  });
+});
+
+if (missing) {
+  describe(`Firefox ESR smoke test skipped: ${missing}`, () => {
+    it.skip('needs Debian firefox-esr', () => undefined);
+  });
+}
