@@ -263,6 +263,18 @@ describe('analysis page in Chromium', () => {
     await page.waitForFunction(() => document.documentElement.lang === 'en' && !document.getElementById('progress'));
   });
 
+  it('is keyboard operable: file chooser, sort buttons, tabs', async () => {
+    await page.click('#nav-analyse');
+    await page.locator('#dropzone label.button').focus();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    expect(chooser.isMultiple()).toBe(true);
+    await chooser.setFiles([]);
+    await page.locator('button.sort[data-sort="name"]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('th[aria-sort="ascending"] button[data-sort="name"]');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-sort'))).toBe('name');
+  });
+
   it('made no network request', () => {
     expect(h.networkViolations()).toEqual([]);
   });
