@@ -124,7 +124,7 @@ function main(): void {
     return el('header', { class: 'page-header' },
       el('div', { class: 'brand' }, el('h1', null, T('analysis_pageTitle')), el('p', { class: 'tagline' }, T('analysis_tagline'))),
       el('nav', { 'aria-label': T('analysis_navLabel') },
-        views.map((v) => el('button', { type: 'button', class: 'nav', id: `nav-${v}`, 'aria-current': state.view === v ? 'page' : undefined, on: { click: () => { state.view = v; render(); } } }, labels[v])),
+        views.map((v) => el('button', { type: 'button', class: 'nav', id: `nav-${v}`, 'aria-current': state.view === v ? 'page' : undefined, on: { click: () => { state.view = v; state.problems = []; render(); } } }, labels[v])),
         el('a', { href: '/lab.html', class: 'nav', id: 'nav-lab' }, T('analysis_navLab')),
       ),
       langSel,
