@@ -11,7 +11,7 @@
  * API: `fixtureUrl(name)`, `openFixture(name)`, `openExtensionPage('popup.html?tab=1')`, `send(message)` (runs
  * `chrome.runtime.sendMessage` from an extension page, exactly as the automation contract says), `tabIdOf(url)`,
  * `screenshot(page, name)` -> test-results/screenshots/<name>.png.
- * Limits: Chromium only (Playwright cannot drive Debian's Firefox; see tests/e2e/firefox-smoke.e2e.ts). Extension
+ * Limits: Chromium only (Playwright cannot drive Debian's Firefox; see tests/e2e/firefox.e2e.ts). Extension
  * pages opened as tabs are not real popups/side panels: their size is set by the harness.
  */
 import { createServer, type Server } from 'node:http';

@@ -3,10 +3,9 @@
  *
  * What: `BiDi.connect(wsUrl)` opens the WebSocket, `send(method, params)` sends one command and resolves to its
  * `result` (rejects on an `error` answer or after `timeoutMs`), `on(event, fn)` listens to events, `close()` ends.
- * WebSocket: Node 20 has no global WebSocket; the `ws` client bundled (and exported) by playwright-core, a direct dev
- * dependency, is used, so nothing else needs installing.
+ * WebSocket: Node 20 has no global WebSocket; the `ws` package (a dev dependency) is the client.
  */
-import { createRequire } from 'node:module';
+import WebSocket from 'ws';
 
 type WsLike = {
   on(event: 'open' | 'close', fn: () => void): void;
@@ -19,8 +18,7 @@ type WsLike = {
 };
 type WsCtor = new (url: string, opts?: object) => WsLike;
 
-const require = createRequire(import.meta.url);
-const { ws: WebSocketImpl } = require('playwright-core/lib/utilsBundle') as { ws: WsCtor };
+const WebSocketImpl = WebSocket as unknown as WsCtor;
 
 export class BiDiError extends Error {
   constructor(
