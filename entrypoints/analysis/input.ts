@@ -59,7 +59,8 @@ export function inputPanel(lang: UiLang, h: InputHandlers, pasteCount: () => num
     'div',
     { class: 'dropzone', id: 'dropzone' },
     el('p', null, T('analysis_dropHint')),
-    el('label', { for: 'files', class: 'button' }, T('analysis_chooseFiles')),
+    el('button', { type: 'button', id: 'choose-files', on: { click: () => fileInput.click() } }, T('analysis_chooseFiles')),
+    el('label', { for: 'files', class: 'visually-hidden' }, T('analysis_chooseFiles')),
     fileInput,
     el('p', { class: 'muted small' }, T('analysis_fileTypes')),
   );
@@ -73,16 +74,6 @@ export function inputPanel(lang: UiLang, h: InputHandlers, pasteCount: () => num
     drop.classList.remove('over');
     const files = [...(e.dataTransfer?.files ?? [])];
     if (files.length) void readFiles(files, lang, h);
-  });
-  // The file <label> acts as a button: make it keyboard reachable.
-  const label = drop.querySelector('label.button') as HTMLElement;
-  label.tabIndex = 0;
-  label.setAttribute('role', 'button');
-  label.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      fileInput.click();
-    }
   });
   return el('section', { class: 'card input-card', 'aria-labelledby': 'input-title' }, el('h2', { id: 'input-title' }, T('analysis_inputTitle')), el('div', { class: 'input-grid' }, form, drop));
 }

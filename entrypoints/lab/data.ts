@@ -20,7 +20,7 @@ export function problemText(p: Problem, lang: UiLang): string {
 export function dataCard(items: readonly LabItem[], problems: { file: string; list: Problem[] } | undefined, lang: UiLang, h: DataHandlers): HTMLElement {
   const T = (k: string, s?: (string | number)[]) => t(k, s, lang);
   const file = el('input', { type: 'file', id: 'lab-file', accept: '.jsonl,.ndjson,.json,.csv,.tsv,.txt' });
-  const replace = el('input', { type: 'checkbox', id: 'lab-replace', checked: items.length === 0 || undefined });
+  const replace = el('input', { type: 'checkbox', id: 'lab-replace' });
   replace.checked = true;
   file.addEventListener('change', async () => {
     const f = file.files?.[0];
@@ -55,7 +55,8 @@ export function dataCard(items: readonly LabItem[], problems: { file: string; li
     el('p', { class: 'muted' }, T('lab_dataIntro')),
     el('div', { class: 'row' },
       el('button', { type: 'button', class: 'primary', id: 'lab-sample', on: { click: () => h.sample() } }, T('lab_loadSample')),
-      el('label', { for: file.id, class: 'button', tabindex: 0, role: 'button', on: { keydown: (e) => { const k = (e as KeyboardEvent).key; if (k === 'Enter' || k === ' ') { e.preventDefault(); file.click(); } } } }, T('lab_loadFile')), el('span', { class: 'visually-hidden' }, file),
+      el('button', { type: 'button', id: 'lab-file-button', on: { click: () => file.click() } }, T('lab_loadFile')),
+      el('span', { class: 'visually-hidden' }, el('label', { for: file.id }, T('lab_loadFile')), file),
       el('span', null, replace, ' ', el('label', { for: replace.id }, T('lab_replace'))),
     ),
     el('p', { class: 'muted small' }, T('lab_formats')),

@@ -265,7 +265,7 @@ describe('analysis page in Chromium', () => {
 
   it('is keyboard operable: file chooser, sort buttons, tabs', async () => {
     await page.click('#nav-analyse');
-    await page.locator('#dropzone label.button').focus();
+    await page.locator('#choose-files').focus();
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
     expect(chooser.isMultiple()).toBe(true);
     await chooser.setFiles([]);
