@@ -7,6 +7,8 @@ const e2e = process.env.MIRAGE_E2E === '1';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: e2e ? '.output-e2e' : '.output',
+  // __MIRAGE_E2E__: test-only hooks in the content script (debug counters, forced failures); false in shipped builds.
+  vite: () => ({ define: { __MIRAGE_E2E__: JSON.stringify(e2e) } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -4,11 +4,13 @@
  * What: one discriminated union per direction, and `parse*` functions that check type AND shape of anything that
  * arrives (a message is `unknown` until parsed; anything malformed is refused, never half-used).
  * Flow of an analysis: page/popup -> background `mirage:set-highlights` -> content `mirage:extract` (blocks of
- * text, in page order) -> background runs the engine (off the page's main thread) -> content `mirage:paint` (the
- * flagged sentences of each analysis, as offsets into the blocks it was given) -> content maps offsets to DOM
- * ranges and highlights them -> background answers `{ ok: true, sentences, flagged, ms }`.
- * Several analyses per page: `Analysis.blocks` lists which blocks were joined (with BLOCK_SEPARATOR) into that
- * analysis' text, so blocks can later be grouped by language, or re-analysed when content is added.
+ * text with ids stable for the page session, in page order) -> background groups the blocks by language and runs
+ * the engine once per group (off the page's main thread) -> content `mirage:paint` (the flagged sentences of each
+ * analysis, as offsets inside a block) -> content maps offsets to DOM ranges and highlights them, visible part
+ * first, in slices -> background answers `{ ok: true, sentences, flagged, ms }`.
+ * Page changes: the content script reports blocks removed and added (`mirage:content-changed`, debounced; a flood
+ * of mutations is one full re-read); the background re-analyses the language groups concerned and sends a paint
+ * that replaces only those analyses (`mode: 'some'`).
  * Automation contract: `{ type: 'mirage:set-highlights', tabId: number, enabled: boolean }` from any extension page.
  */
 import type { Report, Sensitivity } from './score/types';
@@ -22,6 +24,7 @@ export type ErrorCode =
   | 'no-selection'
   | 'no-tab'
   | 'page-changed'
+  | 'unsupported-language'
   | 'engine';
 
 export type Scope = 'page' | 'selection';
@@ -47,15 +50,29 @@ export interface FocusMessage {
   sentence: number;
 }
 
-/** From the content script: page text was added or changed (debounced). The tab comes from the sender. */
+/** From the content script: page text was removed or added (debounced). The tab comes from the sender.
+ * `full`: a flood of mutations was answered with one full re-read; `removed` and `added` are then its difference. */
 export interface ContentChangedMessage {
   type: 'mirage:content-changed';
+  removed: number[];
+  added: BlockPayload[];
+  full: boolean;
 }
 
 export type BackgroundRequest = SetHighlightsMessage | GetStateMessage | FocusMessage | ContentChangedMessage;
 
+/** Where the time of one switch-on went, in ms (rounded): injection, page reading, scoring, painting. */
+export interface Timings {
+  inject: number;
+  extract: number;
+  /** Reading as measured inside the page (without messaging). */
+  extractInPage: number;
+  score: number;
+  paint: number;
+}
+
 export type SetHighlightsResult =
-  | { ok: true; sentences: number; flagged: number; ms: number }
+  | { ok: true; sentences: number; flagged: number; ms: number; timings?: Timings }
   | { ok: false; error: string; code: ErrorCode };
 
 // ---------------------------------------------------------------- background -> content script
@@ -71,6 +88,9 @@ export interface PaintMessage {
   type: 'mirage:paint';
   analyses: AnalysisPaint[];
   legend: LegendPayload | null;
+  /** 'all': replace every highlight; 'some': replace only the analyses listed (and drop those in `drop`). */
+  mode: 'all' | 'some';
+  drop: number[];
 }
 export interface ScrollToMessage {
   type: 'mirage:scroll-to';
@@ -80,28 +100,45 @@ export interface ScrollToMessage {
 export interface StopMessage {
   type: 'mirage:stop';
 }
-export type ContentRequest = PingMessage | ExtractMessage | PaintMessage | ScrollToMessage | StopMessage;
+/** Test build only (answered when the build sets MIRAGE_E2E): what the content script holds on to. */
+export interface DebugMessage {
+  type: 'mirage:debug';
+}
+export interface DebugResult {
+  sessions: number;
+  observers: number;
+  timers: number;
+  blocks: number;
+  items: number;
+  styles: number;
+}
+export type ContentRequest = PingMessage | ExtractMessage | PaintMessage | ScrollToMessage | StopMessage | DebugMessage;
 
 export interface BlockPayload {
+  /** Stable for the page session (never reused): paint and change messages refer to blocks by id. */
+  id: number;
   text: string;
   /** The nearest `lang` attribute in the page, when any ('' when none). */
   lang: string;
 }
+export type ExtractErrorCode = 'no-text' | 'no-selection' | 'no-access' | 'engine';
 export type ExtractResult =
   | { ok: true; blocks: BlockPayload[]; ms: number }
-  | { ok: false; code: 'no-text' | 'no-selection' };
+  | { ok: false; code: ExtractErrorCode; error?: string };
 
 export interface PaintedSentence {
   /** Index of the sentence in the analysis' report. */
   i: number;
-  /** Offsets into the analysis' text (its blocks joined with BLOCK_SEPARATOR). */
+  /** Id of the block that holds the sentence (a sentence never spans two blocks). */
+  b: number;
+  /** Offsets inside that block's text. */
   start: number;
   end: number;
   level: Level;
 }
 export interface AnalysisPaint {
   id: number;
-  /** Indices of the extracted blocks joined, in this order, into the analysed text. */
+  /** Ids of the blocks joined, in this order, into the analysed text. */
   blocks: number[];
   sentences: PaintedSentence[];
 }
@@ -122,6 +159,19 @@ export type PingResult = { ok: true; active: boolean };
 export interface StateChangedMessage {
   type: 'mirage:state-changed';
   tabId: number;
+}
+
+/** One language group of the page: its blocks were analysed together (or not at all, with the reason). */
+export interface GroupView {
+  id: number;
+  lang: string;
+  langName: string;
+  status: Report['status'];
+  /** The engine's one line for this group (says "not supported" rather than scoring it). */
+  headline: string;
+  words: number;
+  blocks: number;
+  flagged: number;
 }
 
 /** A flagged sentence as the side panel lists it. */
@@ -150,6 +200,8 @@ export interface TabView {
   blocks?: number;
   sentences?: number;
   passages?: Passage[];
+  /** Every language group of the page, largest first (only when there is more than one, or the one is not scored). */
+  groups?: GroupView[];
   ms?: number;
 }
 
@@ -185,8 +237,12 @@ export function parseBackgroundRequest(x: unknown): BackgroundRequest | { invali
     case 'mirage:focus':
       if (!isTabId(m.tabId) || !isIndex(m.analysis) || !isIndex(m.sentence)) return { invalid: 'bad focus request' };
       return { type: m.type, tabId: m.tabId, analysis: m.analysis, sentence: m.sentence };
-    case 'mirage:content-changed':
-      return { type: m.type };
+    case 'mirage:content-changed': {
+      if (typeof m.full !== 'boolean' || !Array.isArray(m.removed) || !m.removed.every(isIndex)) return { invalid: 'bad change report' };
+      const added = parseBlocks(m.added);
+      if (!added) return { invalid: 'bad change report' };
+      return { type: m.type, removed: m.removed, added, full: m.full };
+    }
     default:
       return { invalid: `unknown message type ${String(m.type).slice(0, 40)}` };
   }
@@ -196,7 +252,7 @@ function isLevel(x: unknown): x is Level {
   return x === 1 || x === 2 || x === 3;
 }
 function isPaintedSentence(x: unknown): x is PaintedSentence {
-  return isObject(x) && isIndex(x.i) && isIndex(x.start) && isIndex(x.end) && x.end >= x.start && isLevel(x.level);
+  return isObject(x) && isIndex(x.i) && isIndex(x.b) && isIndex(x.start) && isIndex(x.end) && x.end >= x.start && isLevel(x.level);
 }
 function isAnalysisPaint(x: unknown): x is AnalysisPaint {
   return (
@@ -225,13 +281,16 @@ export function parseContentRequest(x: unknown): ContentRequest | undefined {
   switch (m.type) {
     case 'mirage:ping':
     case 'mirage:stop':
+    case 'mirage:debug':
       return { type: m.type };
     case 'mirage:extract':
       return m.scope === 'page' || m.scope === 'selection' ? { type: m.type, scope: m.scope } : undefined;
     case 'mirage:paint':
       if (!Array.isArray(m.analyses) || !m.analyses.every(isAnalysisPaint)) return undefined;
       if (m.legend !== null && !isLegend(m.legend)) return undefined;
-      return { type: m.type, analyses: m.analyses, legend: m.legend };
+      if (m.mode !== 'all' && m.mode !== 'some') return undefined;
+      if (!Array.isArray(m.drop) || !m.drop.every(isIndex)) return undefined;
+      return { type: m.type, analyses: m.analyses, legend: m.legend, mode: m.mode, drop: m.drop };
     case 'mirage:scroll-to':
       return isIndex(m.analysis) && isIndex(m.sentence)
         ? { type: m.type, analysis: m.analysis, sentence: m.sentence }
@@ -242,16 +301,33 @@ export function parseContentRequest(x: unknown): ContentRequest | undefined {
 }
 
 /** The content script's answer to `mirage:extract`, or undefined when malformed. */
+const EXTRACT_CODES: readonly string[] = ['no-text', 'no-selection', 'no-access', 'engine'];
+
+function parseBlocks(x: unknown): BlockPayload[] | undefined {
+  if (!Array.isArray(x)) return undefined;
+  const blocks: BlockPayload[] = [];
+  for (const b of x) {
+    if (!isObject(b) || !isIndex(b.id) || typeof b.text !== 'string' || typeof b.lang !== 'string') return undefined;
+    blocks.push({ id: b.id, text: b.text, lang: b.lang.slice(0, 35) });
+  }
+  return blocks;
+}
+
 export function parseExtractResult(x: unknown): ExtractResult | undefined {
   if (!isObject(x)) return undefined;
-  if (x.ok === false) return x.code === 'no-text' || x.code === 'no-selection' ? { ok: false, code: x.code } : undefined;
-  if (x.ok !== true || !Array.isArray(x.blocks) || typeof x.ms !== 'number') return undefined;
-  const blocks: BlockPayload[] = [];
-  for (const b of x.blocks) {
-    if (!isObject(b) || typeof b.text !== 'string' || typeof b.lang !== 'string') return undefined;
-    blocks.push({ text: b.text, lang: b.lang });
+  if (x.ok === false) {
+    if (typeof x.code !== 'string' || !EXTRACT_CODES.includes(x.code)) return undefined;
+    return { ok: false, code: x.code as ExtractErrorCode, ...(typeof x.error === 'string' ? { error: x.error.slice(0, 300) } : {}) };
   }
-  return { ok: true, blocks, ms: x.ms };
+  if (x.ok !== true || typeof x.ms !== 'number') return undefined;
+  const blocks = parseBlocks(x.blocks);
+  return blocks ? { ok: true, blocks, ms: x.ms } : undefined;
+}
+
+export function parseDebugResult(x: unknown): DebugResult | undefined {
+  if (!isObject(x)) return undefined;
+  const keys = ['sessions', 'observers', 'timers', 'blocks', 'items', 'styles'] as const;
+  return keys.every((k) => typeof x[k] === 'number') ? (Object.fromEntries(keys.map((k) => [k, x[k]])) as unknown as DebugResult) : undefined;
 }
 
 export function parsePaintResult(x: unknown): PaintResult | undefined {

@@ -16,16 +16,21 @@ import {
   parseBackgroundRequest,
   parseExtractResult,
   parsePaintResult,
+  type BlockPayload,
+  type ContentChangedMessage,
   type ErrorCode,
   type LegendPayload,
   type Scope,
   type SetHighlightsResult,
   type TabView,
+  type Timings,
 } from '../messaging';
 import { loadSettings, originOf, originPattern, watchSettings, type Settings } from '../settings';
 import { t, uiLanguage } from '../ui/i18n';
 import type { UiLang } from '../types';
-import { analyseBlocks, isUnusable, paintOf, viewOf, type PageAnalysis } from './page-analysis';
+import { analyse } from '../score/analyse';
+import { analyseGroups, groupBlocks, isScored, mainAnalysis, paintOf, viewOf, type PageAnalysis } from './page-analysis';
+import { RESTRICTED_MESSAGE, restrictedReason } from './restricted';
 
 export const CONTENT_SCRIPT = '/content-scripts/content.js';
 export const COMMAND_TOGGLE = 'toggle-analysis';
@@ -37,9 +42,15 @@ const SESSION_KEY = (tabId: number) => `tab:${tabId}`;
 interface TabRecord {
   view: TabView;
   analyses?: PageAnalysis[];
-  blocks?: number;
+  /** The page's blocks by id (ids grow in reading order), while analysis is on. */
+  blocks?: Map<number, BlockPayload>;
+  /** Block id -> language (detected once per block); language -> analysis id (stable). */
+  langCache: Map<number, string>;
+  groupIds: Map<string, number>;
   /** Incremented by every request, so that a late answer to an older one is dropped. */
   run: number;
+  /** Page changes are handled one after the other. */
+  changes: Promise<unknown>;
 }
 
 const tabs = new Map<number, TabRecord>();
@@ -73,7 +84,10 @@ function broadcast(tabId: number): void {
 
 function record(tabId: number): TabRecord {
   let r = tabs.get(tabId);
-  if (!r) tabs.set(tabId, (r = { view: offView(tabId, settings?.sensitivity ?? 'medium'), run: 0 }));
+  if (!r) {
+    r = { view: offView(tabId, settings?.sensitivity ?? 'medium'), run: 0, langCache: new Map(), groupIds: new Map(), changes: Promise.resolve() };
+    tabs.set(tabId, r);
+  }
   return r;
 }
 
@@ -105,6 +119,7 @@ function fail(code: ErrorCode, ui: UiLang, detail?: string): SetHighlightsResult
     'no-selection': 'err_noSelection',
     'no-tab': 'err_noTab',
     'page-changed': 'err_pageChanged',
+    'unsupported-language': 'status_unsupportedLanguage',
     engine: 'err_engine',
   };
   return { ok: false, code, error: detail && code !== 'engine' ? detail : t(key[code], detail ?? '', ui) };
@@ -149,6 +164,43 @@ async function tabOrigin(tabId: number): Promise<string | undefined> {
   }
 }
 
+/** A few sentences for warming the engine up (JIT, lazy tables) while the page is being read. */
+const WARM_TEXT = 'The river rose slowly through the night, and by morning the lower road was under water. '
+  + 'Nobody in the village had seen it this high since the winter of the big storm. '
+  + 'Children stood at the edge of the field and threw sticks into the brown current to watch them spin away. ';
+let warmed = false;
+
+/** Run the engine once on a small text, off the critical path (setTimeout), once per background lifetime. */
+export function warmEngine(): void {
+  if (warmed) return;
+  warmed = true;
+  setTimeout(() => {
+    try {
+      analyse(WARM_TEXT.repeat(3), { ui: 'en' });
+    } catch {
+      // warming is best effort
+    }
+  }, 0);
+}
+
+function sortedBlocks(m: Map<number, BlockPayload>): BlockPayload[] {
+  return [...m.values()].sort((a, b) => a.id - b.id);
+}
+
+function flaggedOf(paint: ReturnType<typeof paintOf>): number {
+  return paint.reduce((n, a) => n + a.sentences.length, 0);
+}
+
+/** Why nothing can be highlighted when no group was scored: the largest group decides. */
+function unusable(analyses: PageAnalysis[], ui: UiLang): { code: ErrorCode; detail?: string } {
+  const main = mainAnalysis(analyses);
+  const r = main?.report;
+  if (!r || r.status === 'no-text') return { code: 'no-text' };
+  if (r.status === 'unsupported-language') return { code: 'unsupported-language', detail: r.headline };
+  if (r.status === 'too-short') return { code: 'no-text', detail: r.headline };
+  return { code: 'no-text', detail: r.headline };
+}
+
 /** The single path that switches analysis on or off for a tab. */
 export async function setHighlights(tabId: number, enabled: boolean, scope: Scope = 'page'): Promise<SetHighlightsResult> {
   const t0 = now();
@@ -156,8 +208,9 @@ export async function setHighlights(tabId: number, enabled: boolean, scope: Scop
   const s = await currentSettings();
   const rec = record(tabId);
   const run = ++rec.run;
+  let url: string | undefined;
   try {
-    await browser.tabs.get(tabId);
+    url = (await browser.tabs.get(tabId)).url;
   } catch {
     return fail('no-tab', ui);
   }
@@ -167,43 +220,77 @@ export async function setHighlights(tabId: number, enabled: boolean, scope: Scop
       await browser.tabs.sendMessage(tabId, { type: 'mirage:stop' }).catch(() => undefined);
     }
     rec.analyses = undefined;
+    rec.blocks = undefined;
+    rec.langCache = new Map();
+    rec.groupIds = new Map();
     await setView(tabId, offView(tabId, s.sensitivity, scope));
     return { ok: true, sentences: 0, flagged: 0, ms: Math.round(now() - t0) };
   }
 
-  const origin = await tabOrigin(tabId);
+  warmEngine();
+  const origin = originOf(url);
   const stale = () => rec.run !== run;
   const failWith = async (code: ErrorCode, detail?: string) => {
     const f = fail(code, ui, detail);
     if (!stale()) await setView(tabId, { ...offView(tabId, s.sensitivity, scope), phase: 'error', error: f.error, code, origin });
     return f;
   };
+  const stopPage = () => browser.tabs.sendMessage(tabId, { type: 'mirage:stop' }).catch(() => undefined);
+
+  const reason = restrictedReason(url);
+  if (reason) return failWith('no-access', t(RESTRICTED_MESSAGE[reason], undefined, ui));
 
   await setView(tabId, { ...offView(tabId, s.sensitivity, scope), phase: 'working', origin });
+  const timings: Timings = { inject: 0, extract: 0, extractInPage: 0, score: 0, paint: 0 };
+  let mark = now();
+  const lap = () => {
+    const x = now();
+    const d = Math.round(x - mark);
+    mark = x;
+    return d;
+  };
   if (!(await ensureContentScript(tabId))) return failWith('no-access');
+  timings.inject = lap();
   if (stale()) return fail('page-changed', ui);
 
   const extracted = parseExtractResult(
     await browser.tabs.sendMessage(tabId, { type: 'mirage:extract', scope }).catch(() => undefined),
   );
+  timings.extract = lap();
   if (!extracted) return failWith('page-changed');
-  if (!extracted.ok) return failWith(extracted.code);
+  if (!extracted.ok) {
+    if (extracted.code === 'engine') return failWith('engine', extracted.error ?? '');
+    if (extracted.code === 'no-access') return failWith('no-access', t(RESTRICTED_MESSAGE.pdf, undefined, ui));
+    return failWith(extracted.code);
+  }
+  timings.extractInPage = Math.round(extracted.ms);
   if (stale()) return fail('page-changed', ui);
 
+  rec.langCache = new Map();
+  rec.groupIds = new Map();
   let analyses: PageAnalysis[];
   try {
-    analyses = analyseBlocks(extracted.blocks, { ui });
+    analyses = analyseGroups(groupBlocks(extracted.blocks, rec.langCache), { ui, groupIds: rec.groupIds });
   } catch (e) {
+    await stopPage();
     return failWith('engine', e instanceof Error ? e.message : String(e));
   }
-  const first = analyses[0].report;
-  if (isUnusable(first)) {
-    return failWith('no-text', first.status === 'too-short' ? `${t('status_tooShort', undefined, ui)} ${first.headline}` : undefined);
+  timings.score = lap();
+  if (!analyses.some((a) => isScored(a.report))) {
+    await stopPage();
+    const why = unusable(analyses, ui);
+    const f = await failWith(why.code, why.detail);
+    // the side panel still lists what each language group is
+    if (!stale() && analyses.length) {
+      const v = viewOf(tabId, analyses, s.sensitivity, { scope, origin, ms: Math.round(now() - t0), blocks: extracted.blocks.length });
+      await setView(tabId, { ...offView(tabId, s.sensitivity, scope), phase: 'error', error: f.error, code: why.code, origin, groups: v.groups ?? undefined });
+    }
+    return f;
   }
   if (stale()) return fail('page-changed', ui);
 
   const paint = paintOf(analyses, s.sensitivity);
-  const flagged = paint.reduce((n, a) => n + a.sentences.length, 0);
+  const flagged = flaggedOf(paint);
   const sentences = analyses.reduce((n, a) => n + a.report.sentences.length, 0);
   const painted = parsePaintResult(
     await browser.tabs
@@ -211,17 +298,88 @@ export async function setHighlights(tabId: number, enabled: boolean, scope: Scop
         type: 'mirage:paint',
         analyses: paint,
         legend: s.showLegend ? legendFor(flagged, sentences, ui) : null,
+        mode: 'all',
+        drop: [],
       })
       .catch(() => undefined),
   );
-  if (!painted?.ok) return failWith('page-changed');
+  timings.paint = lap();
+  if (!painted) return failWith('page-changed');
+  if (!painted.ok) {
+    await stopPage();
+    return failWith('engine', painted.error);
+  }
   if (stale()) return fail('page-changed', ui);
 
   rec.analyses = analyses;
-  rec.blocks = extracted.blocks.length;
+  rec.blocks = new Map(extracted.blocks.map((b) => [b.id, b]));
   const ms = Math.round(now() - t0);
   await setView(tabId, viewOf(tabId, analyses, s.sensitivity, { scope, origin, ms, blocks: extracted.blocks.length }));
-  return { ok: true, sentences, flagged: painted.painted, ms };
+  return { ok: true, sentences, flagged: painted.painted, ms, timings };
+}
+
+/** Blocks were removed or added on an analysed page: re-analyse the language groups concerned, repaint them only. */
+async function onContentChanged(tabId: number, change: Omit<ContentChangedMessage, 'type'>): Promise<{ ok: boolean }> {
+  const rec = tabs.get(tabId);
+  if (!rec || rec.view.phase !== 'on' || !rec.blocks || !rec.analyses) return { ok: false };
+  const run = rec.run;
+  const ui = uiLanguage();
+  const s = await currentSettings();
+  const t0 = now();
+  const touched = new Set<string>();
+  for (const id of change.removed) {
+    const lang = rec.langCache.get(id);
+    if (lang) touched.add(lang);
+    rec.blocks.delete(id);
+    rec.langCache.delete(id);
+  }
+  for (const b of change.added) rec.blocks.set(b.id, b);
+  const blocks = sortedBlocks(rec.blocks);
+  const groups = groupBlocks(blocks, rec.langCache);
+  const added = new Set(change.added.map((b) => b.id));
+  for (const g of groups) if (change.full || g.blocks.some((b) => added.has(b.id))) touched.add(g.lang);
+  // a group whose blocks moved to another language (short blocks follow their neighbours) is re-analysed too
+  const before = new Map(rec.analyses.map((a) => [a.id, a]));
+  for (const g of groups) {
+    const id = rec.groupIds.get(g.lang);
+    const old = id === undefined ? undefined : before.get(id);
+    if (!old || old.blocks.length !== g.blocks.length || old.blocks.some((b, i) => b !== g.blocks[i].id)) touched.add(g.lang);
+  }
+  let fresh: PageAnalysis[];
+  try {
+    fresh = analyseGroups(groups, { ui, groupIds: rec.groupIds, only: touched });
+  } catch {
+    return { ok: false };
+  }
+  if (rec.run !== run) return { ok: false };
+  const live = new Set(groups.map((g) => rec.groupIds.get(g.lang)));
+  const drop = rec.analyses.filter((a) => !live.has(a.id)).map((a) => a.id);
+  const byId = new Map(rec.analyses.filter((a) => live.has(a.id)).map((a) => [a.id, a]));
+  for (const a of fresh) byId.set(a.id, a);
+  const analyses = [...byId.values()];
+  const all = paintOf(analyses, s.sensitivity);
+  const freshIds = new Set(fresh.map((a) => a.id));
+  const painted = parsePaintResult(
+    await browser.tabs
+      .sendMessage(tabId, {
+        type: 'mirage:paint',
+        analyses: all.filter((a) => freshIds.has(a.id)),
+        legend: s.showLegend ? legendFor(flaggedOf(all), analyses.reduce((n, a) => n + a.report.sentences.length, 0), ui) : null,
+        mode: 'some',
+        drop,
+      })
+      .catch(() => undefined),
+  );
+  if (!painted?.ok || rec.run !== run) return { ok: false };
+  rec.analyses = analyses;
+  if (!analyses.length) {
+    await setView(tabId, { ...rec.view, report: undefined, passages: [], groups: undefined, blocks: 0, sentences: 0 });
+    return { ok: true };
+  }
+  await setView(tabId, viewOf(tabId, analyses, s.sensitivity, {
+    scope: rec.view.scope, origin: rec.view.origin, ms: Math.round(now() - t0), blocks: blocks.length,
+  }));
+  return { ok: true };
 }
 
 /** Re-level open tabs after a sensitivity or legend change, without re-scoring. */
@@ -234,16 +392,16 @@ async function relevel(next: Settings): Promise<void> {
       continue;
     }
     const paint = paintOf(rec.analyses, next.sensitivity);
-    const flagged = paint.reduce((n, a) => n + a.sentences.length, 0);
+    const flagged = flaggedOf(paint);
     const sentences = rec.analyses.reduce((n, a) => n + a.report.sentences.length, 0);
     const ok = parsePaintResult(
       await browser.tabs
-        .sendMessage(tabId, { type: 'mirage:paint', analyses: paint, legend: next.showLegend ? legendFor(flagged, sentences, ui) : null })
+        .sendMessage(tabId, { type: 'mirage:paint', analyses: paint, legend: next.showLegend ? legendFor(flagged, sentences, ui) : null, mode: 'all', drop: [] })
         .catch(() => undefined),
     );
-    if (!ok?.ok) continue;
+    if (!ok?.ok || !rec.analyses.length) continue;
     await setView(tabId, viewOf(tabId, rec.analyses, next.sensitivity, {
-      scope: rec.view.scope, origin: rec.view.origin, ms: rec.view.ms ?? 0, blocks: rec.blocks ?? 0,
+      scope: rec.view.scope, origin: rec.view.origin, ms: rec.view.ms ?? 0, blocks: rec.blocks?.size ?? 0,
     }));
   }
 }
@@ -260,6 +418,7 @@ async function onTabUpdated(tabId: number, info: { status?: string }, tab: Brows
     if (rec && rec.view.phase !== 'off') {
       rec.run++;
       rec.analyses = undefined;
+      rec.blocks = undefined;
       await setView(tabId, offView(tabId, (await currentSettings()).sensitivity));
     }
     return;
@@ -343,6 +502,7 @@ export function startController(): void {
       case 'mirage:set-highlights':
         return setHighlights(req.tabId, req.enabled, req.scope);
       case 'mirage:get-state':
+        warmEngine(); // the popup or side panel opened: an analysis may follow
         return getView(req.tabId);
       case 'mirage:focus':
         return browser.tabs
@@ -351,8 +511,11 @@ export function startController(): void {
           .catch(() => ({ ok: false }));
       case 'mirage:content-changed': {
         const id = sender.tab?.id;
-        if (id === undefined || tabs.get(id)?.view.phase !== 'on') return Promise.resolve({ ok: false });
-        return setHighlights(id, true, tabs.get(id)!.view.scope);
+        const rec = id === undefined ? undefined : tabs.get(id);
+        if (id === undefined || !rec || rec.view.phase !== 'on') return Promise.resolve({ ok: false });
+        const next = rec.changes.then(() => onContentChanged(id, req), () => onContentChanged(id, req));
+        rec.changes = next.catch(() => undefined);
+        return next;
       }
     }
   });

@@ -1,17 +1,21 @@
 /**
  * painter — show sentence ranges on the page, and take them away without a trace.
  *
- * What: `createPainter(doc, options)` returns a Painter with `paint(items)`, `focus(item)`, `clear()` and
- * `dispose()`. Two implementations behind one interface:
- * - `highlight` (preferred): the CSS Custom Highlight API. Ranges go into `CSS.highlights` under namespaced names
- *   (mirage-1..3, mirage-focus); the page's DOM is never modified. Styles go into a constructed stylesheet adopted by
- *   the document (or, where adopting fails, one <style> element in <head>), removed by `dispose()`.
+ * What: `createPainter(doc, options)` returns a Painter with `add(items)`, `remove(items)`, `focus(item)`, `clear()`
+ * and `dispose()`. Items are added and removed in batches (the session slices them so that no batch is a long
+ * task). Two implementations behind one interface:
+ * - `highlight` (preferred): the CSS Custom Highlight API. Ranges go into the highlight registry of the document
+ *   they live in (`CSS.highlights` of the page, or of a same-origin iframe) under namespaced names (mirage-1..3,
+ *   mirage-focus); the page's DOM is never modified. Styles go into a constructed stylesheet adopted by that document
+ *   and by every open shadow root that holds a range (`::highlight()` rules do not cross a shadow boundary), or,
+ *   where adopting fails, one <style data-mirage-lens> element; all removed by `dispose()`.
  * - `wrap` (fallback, when the API is missing): each highlighted run of text is moved into a namespaced
  *   <mirage-mark data-mirage-level="n"> element; the original Text node keeps its identity and is given back its
- *   exact data on `clear()`, and every node the painter inserted is removed. Nothing else is touched.
+ *   exact data on removal, and every node the painter inserted is removed. Nothing else is touched. Items are added
+ *   and removed a whole block at a time (the session guarantees it), since items of one block share text nodes.
  * Levels are never told by colour alone: level 1 = dotted underline, 2 = dashed, 3 = thick solid; the underline
  * colours reach at least 4:1 against white and against their own tint (3:1 is the WCAG minimum for indicators).
- * Limits: `wrap` changes the DOM while active (page scripts may notice); ranges must be computed before `paint`.
+ * Limits: `wrap` changes the DOM while active (page scripts may notice); ranges must be computed before `add`.
  */
 import type { Level } from '../messaging';
 
@@ -22,13 +26,18 @@ export interface PaintItem {
 
 export interface Painter {
   readonly kind: 'highlight' | 'wrap';
-  paint(items: readonly PaintItem[]): void;
-  /** Scroll to an item (index into the last `paint` list) and mark it as the current one. */
-  focus(index: number): boolean;
-  /** Remove every highlight (the page is as before `paint`). */
+  add(items: readonly PaintItem[]): void;
+  remove(items: readonly PaintItem[]): void;
+  /** Scroll to an item and mark it as the current one. */
+  focus(item: PaintItem | undefined): boolean;
+  /** Remove every highlight at once (the page is as before the first `add`). */
   clear(): void;
-  /** `clear()` and remove the stylesheet. */
+  /** `clear()` and remove the stylesheets. */
   dispose(): void;
+  /** How many items are shown (debug and tests). */
+  readonly size: number;
+  /** How many stylesheets it installed (documents and shadow roots). */
+  readonly styles: number;
 }
 
 export const LEVEL_STYLE: Record<Level, { line: string; color: string; tint: string; thickness: string }> = {
@@ -57,9 +66,15 @@ ${MARK_TAG} { display: inline; text-underline-offset: 0.15em; }
 ${MARK_TAG}[data-mirage-focus] { background-color: ${FOCUS_STYLE.background}; color: ${FOCUS_STYLE.color}; }`;
 
 /** What the Highlight API looks like, so tests can pass a fake one. */
+export interface HighlightLike {
+  priority?: number;
+  add(r: Range): unknown;
+  delete(r: Range): boolean;
+  readonly size: number;
+}
 export interface HighlightApi {
   registry: { set(name: string, h: unknown): unknown; delete(name: string): boolean };
-  Highlight: new (...ranges: Range[]) => { priority?: number };
+  Highlight: new (...ranges: Range[]) => HighlightLike;
 }
 
 export function nativeHighlightApi(doc: Document): HighlightApi | undefined {
@@ -69,17 +84,20 @@ export function nativeHighlightApi(doc: Document): HighlightApi | undefined {
   return registry && typeof Highlight === 'function' ? { registry, Highlight } : undefined;
 }
 
-/** A stylesheet for the document that can be removed without a trace. */
-function installStyle(doc: Document, css: string): () => void {
+type StyleTarget = Document | ShadowRoot;
+
+/** A stylesheet for a document or shadow root that can be removed without a trace. */
+function installStyle(target: StyleTarget, css: string): () => void {
+  const doc = target.nodeType === 9 ? (target as Document) : target.ownerDocument!;
   const view = doc.defaultView as (Window & typeof globalThis) | null;
   try {
-    if (view && 'adoptedStyleSheets' in doc && typeof view.CSSStyleSheet === 'function') {
+    if (view && 'adoptedStyleSheets' in target && typeof view.CSSStyleSheet === 'function') {
       const sheet = new view.CSSStyleSheet();
       sheet.replaceSync(css);
-      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-      if (doc.adoptedStyleSheets.includes(sheet)) {
+      target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
+      if (target.adoptedStyleSheets.includes(sheet)) {
         return () => {
-          doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+          target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => s !== sheet);
         };
       }
     }
@@ -89,8 +107,29 @@ function installStyle(doc: Document, css: string): () => void {
   const style = doc.createElement('style');
   style.setAttribute('data-mirage-lens', '');
   style.textContent = css;
-  (doc.head ?? doc.documentElement).appendChild(style);
+  const parent = target.nodeType === 9 ? (doc.head ?? doc.documentElement) : target;
+  parent.appendChild(style);
   return () => style.remove();
+}
+
+/** Installs one stylesheet per document / shadow root on first use; `removeAll` takes them all away. */
+function styleKeeper(css: string) {
+  const installed = new Map<StyleTarget, () => void>();
+  return {
+    ensureFor(node: Node) {
+      const root = node.getRootNode() as Node;
+      const doc = node.ownerDocument;
+      if (doc && !installed.has(doc)) installed.set(doc, installStyle(doc, css));
+      if (root.nodeType === 11 && !installed.has(root as ShadowRoot)) installed.set(root as ShadowRoot, installStyle(root as ShadowRoot, css));
+    },
+    removeAll() {
+      for (const remove of installed.values()) remove();
+      installed.clear();
+    },
+    get count() {
+      return installed.size;
+    },
+  };
 }
 
 function scrollToRange(range: Range): void {
@@ -99,50 +138,105 @@ function scrollToRange(range: Range): void {
 }
 
 export interface PainterOptions {
-  /** Force an implementation (tests); default: 'highlight' when the API exists. */
+  /** Force an implementation (tests); default: 'highlight' when the API exists. `null` = wrapper fallback. */
   highlightApi?: HighlightApi | null;
 }
 
 export function createPainter(doc: Document, options: PainterOptions = {}): Painter {
-  const api = options.highlightApi === undefined ? nativeHighlightApi(doc) : options.highlightApi;
-  return api ? highlightPainter(doc, api) : wrapPainter(doc);
+  if (options.highlightApi === null) return wrapPainter();
+  const fixed = options.highlightApi;
+  if (!fixed && !nativeHighlightApi(doc)) return wrapPainter();
+  return highlightPainter((d) => fixed ?? nativeHighlightApi(d));
 }
 
-function highlightPainter(doc: Document, api: HighlightApi): Painter {
-  let removeStyle: (() => void) | undefined;
-  let items: readonly PaintItem[] = [];
-  const clear = () => {
-    for (const name of HIGHLIGHT_NAMES) api.registry.delete(name);
-    items = [];
+interface DocHighlights {
+  api: HighlightApi;
+  levels: Map<Level, HighlightLike>;
+}
+
+function highlightPainter(apiFor: (doc: Document) => HighlightApi | undefined): Painter {
+  const styles = styleKeeper(HIGHLIGHT_CSS);
+  const docs = new Map<Document, DocHighlights | null>();
+  let focused: { api: HighlightApi } | undefined;
+  let size = 0;
+
+  const forDoc = (d: Document): DocHighlights | null => {
+    let x = docs.get(d);
+    if (x === undefined) {
+      const api = apiFor(d);
+      x = api ? { api, levels: new Map() } : null;
+      docs.set(d, x);
+    }
+    return x;
   };
+
+  const clear = () => {
+    for (const x of docs.values()) {
+      if (!x) continue;
+      for (const name of HIGHLIGHT_NAMES) x.api.registry.delete(name);
+      x.levels.clear();
+    }
+    docs.clear();
+    focused = undefined;
+    size = 0;
+  };
+
   return {
     kind: 'highlight',
-    paint(next) {
-      clear();
-      removeStyle ??= installStyle(doc, HIGHLIGHT_CSS);
-      items = next;
-      for (const level of [1, 2, 3] as Level[]) {
-        const ranges = next.filter((i) => i.level === level).map((i) => i.range);
-        if (!ranges.length) continue;
-        const h = new api.Highlight(...ranges);
-        h.priority = level;
-        api.registry.set(`mirage-${level}`, h);
+    get size() {
+      return size;
+    },
+    get styles() {
+      return styles.count;
+    },
+    add(items) {
+      for (const it of items) {
+        const node = it.range.startContainer;
+        const d = node.ownerDocument;
+        const x = d && forDoc(d);
+        if (!x) continue; // a frame without the API: not shown rather than changed
+        styles.ensureFor(node);
+        let h = x.levels.get(it.level);
+        if (!h) {
+          h = new x.api.Highlight();
+          h.priority = it.level;
+          x.levels.set(it.level, h);
+          x.api.registry.set(`mirage-${it.level}`, h);
+        }
+        h.add(it.range);
+        size++;
       }
     },
-    focus(index) {
-      const item = items[index];
+    remove(items) {
+      for (const it of items) {
+        const d = it.range.startContainer.ownerDocument;
+        const x = d ? docs.get(d) : undefined;
+        const h = x?.levels.get(it.level);
+        if (!x || !h?.delete(it.range)) continue;
+        size--;
+        if (h.size === 0) {
+          x.levels.delete(it.level);
+          x.api.registry.delete(`mirage-${it.level}`);
+        }
+      }
+    },
+    focus(item) {
       if (!item) return false;
-      const h = new api.Highlight(item.range);
+      const d = item.range.startContainer.ownerDocument;
+      const x = d && forDoc(d);
+      if (!x) return false;
+      focused?.api.registry.delete('mirage-focus');
+      const h = new x.api.Highlight(item.range);
       h.priority = 10;
-      api.registry.set('mirage-focus', h);
+      x.api.registry.set('mirage-focus', h);
+      focused = { api: x.api };
       scrollToRange(item.range);
       return true;
     },
     clear,
     dispose() {
       clear();
-      removeStyle?.();
-      removeStyle = undefined;
+      styles.removeAll();
     },
   };
 }
@@ -153,37 +247,48 @@ interface Wrapped {
   inserted: Node[];
 }
 
-function wrapPainter(doc: Document): Painter {
-  let removeStyle: (() => void) | undefined;
-  let wrapped: Wrapped[] = [];
-  let marks: Element[][] = [];
+function wrapPainter(): Painter {
+  const styles = styleKeeper(WRAP_CSS);
+  /** Per item: the text nodes it split, and its marks. */
+  let byItem = new Map<PaintItem, { wrapped: Wrapped[]; marks: Element[] }>();
   let focused: Element[] = [];
 
+  const restore = (w: Wrapped) => {
+    for (const n of w.inserted) n.parentNode?.removeChild(n);
+    if (w.node.data !== w.data) w.node.data = w.data;
+  };
+
   const clear = () => {
-    for (let i = wrapped.length - 1; i >= 0; i--) {
-      const w = wrapped[i];
-      for (const n of w.inserted) n.parentNode?.removeChild(n);
-      if (w.node.data !== w.data) w.node.data = w.data;
+    const all = [...byItem.values()].flatMap((x) => x.wrapped);
+    const seen = new Set<Wrapped>();
+    for (let i = all.length - 1; i >= 0; i--) {
+      if (seen.has(all[i])) continue;
+      seen.add(all[i]);
+      restore(all[i]);
     }
-    wrapped = [];
-    marks = [];
+    byItem = new Map();
     focused = [];
   };
 
   return {
     kind: 'wrap',
-    paint(items) {
-      clear();
-      removeStyle ??= installStyle(doc, WRAP_CSS);
+    get size() {
+      return byItem.size;
+    },
+    get styles() {
+      return styles.count;
+    },
+    add(items) {
       // 1. every range to per-node intervals, before anything moves
-      const perNode = new Map<Text, { from: number; to: number; level: Level; item: number }[]>();
-      items.forEach((it, item) => {
+      const perNode = new Map<Text, { from: number; to: number; level: Level; item: PaintItem }[]>();
+      for (const it of items) {
         const r = it.range;
+        byItem.set(it, { wrapped: [], marks: [] });
         const root = r.commonAncestorContainer;
         const texts: Text[] = [];
         if (root.nodeType === 3) texts.push(root as Text);
         else {
-          const w = doc.createTreeWalker(root, 4);
+          const w = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 4);
           for (let n = w.nextNode(); n; n = w.nextNode()) if (r.intersectsNode(n)) texts.push(n as Text);
         }
         for (const t of texts) {
@@ -192,15 +297,17 @@ function wrapPainter(doc: Document): Painter {
           if (to <= from) continue;
           let list = perNode.get(t);
           if (!list) perNode.set(t, (list = []));
-          list.push({ from, to, level: it.level, item });
+          list.push({ from, to, level: it.level, item: it });
         }
-      });
-      marks = items.map(() => []);
+      }
       // 2. split each node once: the original keeps the text before the first mark; the rest is inserted after it
       for (const [node, list] of perNode) {
+        styles.ensureFor(node);
         list.sort((a, b) => a.from - b.from);
+        const doc = node.ownerDocument;
         const data = node.data;
         const inserted: Node[] = [];
+        const w: Wrapped = { node, data, inserted };
         let pos = 0;
         let head: string | undefined;
         for (const iv of list) {
@@ -214,11 +321,12 @@ function wrapPainter(doc: Document): Painter {
           mark.setAttribute('data-mirage-level', String(iv.level));
           mark.textContent = data.slice(from, iv.to);
           inserted.push(mark);
-          marks[iv.item].push(mark);
+          const rec = byItem.get(iv.item)!;
+          rec.marks.push(mark);
+          if (!rec.wrapped.includes(w)) rec.wrapped.push(w);
           pos = iv.to;
         }
         if (pos < data.length) inserted.push(doc.createTextNode(data.slice(pos)));
-        wrapped.push({ node, data, inserted });
         node.data = head ?? '';
         const parent = node.parentNode;
         if (!parent) continue;
@@ -226,8 +334,19 @@ function wrapPainter(doc: Document): Painter {
         for (const n of inserted) parent.insertBefore(n, next);
       }
     },
-    focus(index) {
-      const m = marks[index];
+    remove(items) {
+      const seen = new Set<Wrapped>();
+      const ws: Wrapped[] = [];
+      for (const it of items) {
+        const rec = byItem.get(it);
+        if (!rec) continue;
+        byItem.delete(it);
+        for (const w of rec.wrapped) if (!seen.has(w)) (seen.add(w), ws.push(w));
+      }
+      for (let i = ws.length - 1; i >= 0; i--) restore(ws[i]);
+    },
+    focus(item) {
+      const m = item && byItem.get(item)?.marks;
       if (!m?.length) return false;
       for (const f of focused) f.removeAttribute('data-mirage-focus');
       for (const f of m) f.setAttribute('data-mirage-focus', '');
@@ -238,8 +357,7 @@ function wrapPainter(doc: Document): Painter {
     clear,
     dispose() {
       clear();
-      removeStyle?.();
-      removeStyle = undefined;
+      styles.removeAll();
     },
   };
 }

@@ -2,13 +2,13 @@
  * ranges — engine offsets back to DOM Ranges.
  *
  * What: the background analyses the blocks' texts joined with BLOCK_SEPARATOR; a sentence comes back as
- * [start, end) in that joined string. `locate` finds the block and the offsets inside it, `blockRange` turns block
- * offsets into a live `Range` across as many Text nodes (and inline elements) as the sentence spans.
- * `rangesForPaint` does it for every sentence of an analysis.
+ * [start, end) in that joined string. `locate` (used by the background) finds the block and the offsets inside it,
+ * `blockRange` turns block offsets into a live `Range` across as many Text nodes (and inline elements) as the
+ * sentence spans. `rangesForPaint` does it for every sentence of an analysis.
  * Limits: a sentence never spans two blocks (blocks are paragraphs for the engine); offsets that fall in a gap that
  * belongs to no node (a <br>) snap to the nearest node boundary inside the sentence.
  */
-import { BLOCK_SEPARATOR, type AnalysisPaint, type Level } from '../messaging';
+import { BLOCK_SEPARATOR, type AnalysisPaint, type Level, type PaintedSentence } from '../messaging';
 import type { Block, Segment } from './extract';
 
 /** First segment whose end is after `offset` (segments are sorted and disjoint). */
@@ -68,20 +68,21 @@ export function blockRange(block: Block, start: number, end: number): Range | un
   return range.collapsed ? undefined : range;
 }
 
-/** Start offset of each listed block in the joined text of an analysis. */
-export function blockStarts(blocks: readonly Block[], indices: readonly number[]): number[] {
+/** Start offset of each block in the joined text of an analysis (blocks in the order they were joined). */
+export function blockStarts(blocks: readonly { text: string }[]): number[] {
   const starts: number[] = [];
   let pos = 0;
-  for (const i of indices) {
+  for (const b of blocks) {
     starts.push(pos);
-    pos += (blocks[i]?.text.length ?? 0) + BLOCK_SEPARATOR.length;
+    pos += b.text.length + BLOCK_SEPARATOR.length;
   }
   return starts;
 }
 
-/** Which block of the analysis holds [start, end) of the joined text, and the offsets inside that block. */
+/** Which block of the analysis holds [start, end) of the joined text (its id, from `indices`), and the offsets
+ * inside that block. `blocks` are the analysis' blocks in joined order; `starts` = blockStarts(blocks). Pure. */
 export function locate(
-  blocks: readonly Block[],
+  blocks: readonly { text: string }[],
   indices: readonly number[],
   starts: readonly number[],
   start: number,
@@ -96,7 +97,7 @@ export function locate(
     else hi = mid - 1;
   }
   const block = indices[lo];
-  const b = blocks[block];
+  const b = blocks[lo];
   if (!b) return undefined;
   const s = start - starts[lo];
   const e = Math.min(end - starts[lo], b.text.length);
@@ -113,15 +114,19 @@ export interface MappedSentence {
   text: string;
 }
 
-/** Every painted sentence of an analysis, as live Ranges, in page order. */
-export function rangesForPaint(blocks: readonly Block[], paint: AnalysisPaint): MappedSentence[] {
-  const starts = blockStarts(blocks, paint.blocks);
+/** Every painted sentence of an analysis, as live Ranges. Offsets are inside blocks (`s.b`); a sentence whose
+ * block is gone (removed from the page meanwhile) or whose offsets no longer fit is skipped. */
+export function rangesForPaint(blockOf: (id: number) => Block | undefined, paint: AnalysisPaint): MappedSentence[] {
   const out: MappedSentence[] = [];
   for (const s of paint.sentences) {
-    const loc = locate(blocks, paint.blocks, starts, s.start, s.end);
-    if (!loc) continue;
-    const range = blockRange(blocks[loc.block], loc.start, loc.end);
-    if (range) out.push({ analysis: paint.id, sentence: s.i, level: s.level, block: loc.block, range, text: range.toString() });
+    const m = mapSentence(blockOf(s.b), paint.id, s);
+    if (m) out.push(m);
   }
   return out;
+}
+
+export function mapSentence(block: Block | undefined, analysis: number, s: PaintedSentence): MappedSentence | undefined {
+  if (!block || s.end > block.text.length) return undefined;
+  const range = blockRange(block, s.start, s.end);
+  return range ? { analysis, sentence: s.i, level: s.level, block: block.id, range, text: range.toString() } : undefined;
 }

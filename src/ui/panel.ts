@@ -8,7 +8,7 @@ import { parseStateChanged, type Passage, type TabView } from '../messaging';
 import type { UiLang } from '../types';
 import { h, replace } from './h';
 import { t, uiLanguage } from './i18n';
-import { renderLegend, renderLimits, renderPassages, renderSummary } from './render';
+import { renderGroups, renderLegend, renderLimits, renderPassages, renderSummary } from './render';
 import { getState, setHighlights, targetTab } from './tab';
 
 export async function mountPanel(root: HTMLElement): Promise<void> {
@@ -38,13 +38,16 @@ export async function mountPanel(root: HTMLElement): Promise<void> {
     const heading = h('h2', { text: t('panel_pageHeading', undefined, ui), attrs: { id: 'page-title' } });
     if (view.phase !== 'on') {
       const id = tab.id;
+      const failed = view.phase === 'error';
       replace(pageBox, heading,
-        h('p', { class: 'status', attrs: { role: 'status' }, text: view.phase === 'off' ? t('panel_off', undefined, ui) : view.phase === 'working' ? t('popup_working', undefined, ui) : view.error ?? '' }),
+        h('p', { class: failed ? 'status error' : 'status', attrs: { role: 'status', id: failed ? 'page-error' : undefined }, text: view.phase === 'off' ? t('panel_off', undefined, ui) : view.phase === 'working' ? t('popup_working', undefined, ui) : view.error ?? '' }),
+        failed && view.code === 'engine' ? h('p', { class: 'note', text: t('page_analysisFailed', undefined, ui) }) : null,
+        failed && view.groups?.length ? renderGroups(view.groups, ui) : null,
         view.phase === 'working' ? null : h('button', { class: 'primary', text: t('panel_turnOn', undefined, ui), attrs: { type: 'button', id: 'turn-on' }, on: { click: () => void setHighlights(id, true) } }));
       replace(passagesBox);
       return;
     }
-    replace(pageBox, heading, renderSummary(view, ui));
+    replace(pageBox, heading, renderSummary(view, ui), view.groups?.length ? renderGroups(view.groups, ui) : null);
     replace(passagesBox, h('h2', { text: t('panel_passages', undefined, ui), attrs: { id: 'passages-title' } }), renderLegend(ui), renderPassages(view, ui, show));
   };
 

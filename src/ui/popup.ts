@@ -10,6 +10,7 @@ import { h, replace } from './h';
 import { t, uiLanguage } from './i18n';
 import { oneLine, renderLegend } from './render';
 import { getState, openSidePanel, setHighlights, targetTab } from './tab';
+import { RESTRICTED_MESSAGE, restrictedReason } from '../extension/restricted';
 
 export async function mountPopup(root: HTMLElement): Promise<void> {
   const ui = uiLanguage();
@@ -29,11 +30,13 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
   const origin = originOf(tab.url) ?? view.origin;
   const host = origin ? new URL(origin).host : undefined;
 
+  // pages no extension may read: say so at once, and offer no switch that can only fail
+  const restricted = restrictedReason(tab.url);
   const render = () => {
-    toggle.checked = view.phase === 'on' || view.phase === 'working';
-    toggle.disabled = view.phase === 'working';
-    line.textContent = oneLine(view, ui);
-    line.classList.toggle('error', view.phase === 'error');
+    toggle.checked = !restricted && (view.phase === 'on' || view.phase === 'working');
+    toggle.disabled = !!restricted || view.phase === 'working';
+    line.textContent = restricted ? t(RESTRICTED_MESSAGE[restricted], undefined, ui) : oneLine(view, ui);
+    line.classList.toggle('error', !!restricted || view.phase === 'error');
   };
 
   toggle.addEventListener('change', async () => {
@@ -49,7 +52,7 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
   });
 
   let always: HTMLElement;
-  if (origin && host) {
+  if (origin && host && !restricted) {
     const box = h('input', { attrs: { type: 'checkbox', id: 'always' } });
     const granted = await browser.permissions.contains({ origins: [originPattern(origin)] }).catch(() => false);
     box.checked = granted && settings.alwaysOrigins.includes(origin);

@@ -4,7 +4,7 @@
  * Wording rule: describe predictability compared with human reference writing; never say a text "is" machine-made
  * and never show a probability of authorship.
  */
-import type { Level, Passage, TabView } from '../messaging';
+import type { GroupView, Level, Passage, TabView } from '../messaging';
 import type { UiLang } from '../types';
 import { LEVEL_STYLE } from '../highlight/painter';
 import { h, type Child } from './h';
@@ -117,5 +117,19 @@ export function renderLimits(lang: UiLang, onSwitch: (next: UiLang) => void): HT
     h('h3', { text: m('panel_limitsDoTitle') }),
     h('ul', {}, ...[1, 2, 3, 4].map((i) => h('li', { text: m(`panel_limitsDo${i}`) }))),
     h('p', { class: 'source', text: m('panel_limitsSource') }),
+  );
+}
+
+/** The language groups of a page: each named, with its own one-line result ("German: not supported"). */
+export function renderGroups(groups: readonly GroupView[], ui: UiLang): HTMLElement {
+  return h('section', { class: 'groups', attrs: { 'aria-labelledby': 'groups-title' } },
+    h('h3', { text: t('panel_languagesTitle', undefined, ui), attrs: { id: 'groups-title' } }),
+    h('ul', { class: 'plain groups-list' }, ...groups.map((g) =>
+      h('li', { class: `group status-${g.status}`, attrs: { 'data-lang': g.lang } },
+        h('strong', { text: g.langName }), ' — ',
+        h('span', { class: 'amount', text: t('panel_groupAmount', [g.words, g.blocks, g.flagged], ui) }),
+        h('p', { class: 'group-headline', text: g.headline }),
+      ))),
+    h('p', { class: 'note', text: t('panel_languagesNote', undefined, ui) }),
   );
 }

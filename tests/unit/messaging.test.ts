@@ -8,6 +8,8 @@ describe('parseBackgroundRequest: the automation contract is validated by type a
     [{ type: 'mirage:set-highlights', tabId: 0, enabled: false, scope: 'selection' }, { type: 'mirage:set-highlights', tabId: 0, enabled: false, scope: 'selection' }],
     [{ type: 'mirage:get-state', tabId: 9 }, { type: 'mirage:get-state', tabId: 9 }],
     [{ type: 'mirage:focus', tabId: 9, analysis: 0, sentence: 4 }, { type: 'mirage:focus', tabId: 9, analysis: 0, sentence: 4 }],
+    [{ type: 'mirage:content-changed', removed: [1], added: [{ id: 7, text: 'New.', lang: 'en', x: 1 }], full: false },
+      { type: 'mirage:content-changed', removed: [1], added: [{ id: 7, text: 'New.', lang: 'en' }], full: false }],
   ])('accepts %j', (msg, parsed) => expect(parseBackgroundRequest(msg)).toEqual(parsed));
 
   it.each([
@@ -18,6 +20,10 @@ describe('parseBackgroundRequest: the automation contract is validated by type a
     [{ type: 'mirage:set-highlights', tabId: 3 }],
     [{ type: 'mirage:set-highlights', tabId: 3, enabled: true, scope: 'all' }],
     [{ type: 'mirage:nope', tabId: 3 }],
+    [{ type: 'mirage:content-changed' }],
+    [{ type: 'mirage:content-changed', removed: ['1'], added: [], full: false }],
+    [{ type: 'mirage:content-changed', removed: [], added: [{ id: 1, text: '<img src=x onerror=alert(1)>' }], full: false }],
+    [{ type: 'mirage:content-changed', removed: [], added: [], full: 'yes' }],
     [{ tabId: 3, enabled: true }],
     [null], ['mirage:set-highlights'], [[1, 2]],
   ])('refuses %j', (msg) => expect(parseBackgroundRequest(msg)).toHaveProperty('invalid'));
@@ -25,24 +31,31 @@ describe('parseBackgroundRequest: the automation contract is validated by type a
 
 describe('parseContentRequest', () => {
   it('accepts a well-formed paint', () => {
-    const m = { type: 'mirage:paint', analyses: [{ id: 0, blocks: [0, 1], sentences: [{ i: 2, start: 0, end: 5, level: 3 }] }], legend: null };
+    const m = { type: 'mirage:paint', analyses: [{ id: 0, blocks: [0, 1], sentences: [{ i: 2, b: 1, start: 0, end: 5, level: 3 }] }], legend: null, mode: 'all', drop: [] };
     expect(parseContentRequest(m)).toEqual(m);
   });
   it.each([
-    [{ type: 'mirage:paint', analyses: [{ id: 0, blocks: [0], sentences: [{ i: 0, start: 5, end: 1, level: 1 }] }], legend: null }],
-    [{ type: 'mirage:paint', analyses: [{ id: 0, blocks: [0], sentences: [{ i: 0, start: 0, end: 1, level: 4 }] }], legend: null }],
-    [{ type: 'mirage:paint', analyses: 'x', legend: null }],
-    [{ type: 'mirage:paint', analyses: [], legend: { title: 1 } }],
+    [{ type: 'mirage:paint', analyses: [{ id: 0, blocks: [0], sentences: [{ i: 0, b: 0, start: 5, end: 1, level: 1 }] }], legend: null, mode: 'all', drop: [] }],
+    [{ type: 'mirage:paint', analyses: [{ id: 0, blocks: [0], sentences: [{ i: 0, b: 0, start: 0, end: 1, level: 4 }] }], legend: null, mode: 'all', drop: [] }],
+    [{ type: 'mirage:paint', analyses: [{ id: 0, blocks: [0], sentences: [{ i: 0, start: 0, end: 1, level: 1 }] }], legend: null, mode: 'all', drop: [] }],
+    [{ type: 'mirage:paint', analyses: 'x', legend: null, mode: 'all', drop: [] }],
+    [{ type: 'mirage:paint', analyses: [], legend: { title: 1 }, mode: 'all', drop: [] }],
+    [{ type: 'mirage:paint', analyses: [], legend: null, mode: 'everything', drop: [] }],
+    [{ type: 'mirage:paint', analyses: [], legend: null, mode: 'some', drop: [-1] }],
+    [{ type: 'mirage:debugx' }],
     [{ type: 'mirage:extract', scope: 'everything' }],
     [{ type: 'mirage:scroll-to', analysis: 0 }],
   ])('refuses %j', (m) => expect(parseContentRequest(m)).toBeUndefined());
 });
 
 describe('parseExtractResult', () => {
-  it('keeps only text and lang of each block', () => {
-    expect(parseExtractResult({ ok: true, ms: 1, blocks: [{ text: 'a', lang: '', extra: 1 }] })).toEqual({ ok: true, ms: 1, blocks: [{ text: 'a', lang: '' }] });
-    expect(parseExtractResult({ ok: true, ms: 1, blocks: [{ text: 2, lang: '' }] })).toBeUndefined();
+  it('keeps only id, text and lang of each block', () => {
+    expect(parseExtractResult({ ok: true, ms: 1, blocks: [{ id: 0, text: 'a', lang: '', extra: 1 }] })).toEqual({ ok: true, ms: 1, blocks: [{ id: 0, text: 'a', lang: '' }] });
+    expect(parseExtractResult({ ok: true, ms: 1, blocks: [{ id: 0, text: 2, lang: '' }] })).toBeUndefined();
+    expect(parseExtractResult({ ok: true, ms: 1, blocks: [{ text: 'a', lang: '' }] })).toBeUndefined();
     expect(parseExtractResult({ ok: false, code: 'no-text' })).toEqual({ ok: false, code: 'no-text' });
+    expect(parseExtractResult({ ok: false, code: 'engine', error: 'boom' })).toEqual({ ok: false, code: 'engine', error: 'boom' });
+    expect(parseExtractResult({ ok: false, code: 'whatever' })).toBeUndefined();
   });
 });
 

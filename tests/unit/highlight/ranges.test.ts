@@ -39,7 +39,7 @@ describe('joined offsets to blocks', () => {
   it('maps offsets of the text the engine saw back to each block', () => {
     const blocks = blocksOf('<h2>Title here</h2><p>First sentence. <em>Second</em> one.</p><li>Item text.</li>');
     const joined = blocks.map((b) => b.text).join(BLOCK_SEPARATOR);
-    const starts = blockStarts(blocks, [0, 1, 2]);
+    const starts = blockStarts(blocks);
     for (const needle of ['Title here', 'First sentence.', 'Second one.', 'Item text.']) {
       const s = joined.indexOf(needle);
       const loc = locate(blocks, [0, 1, 2], starts, s, s + needle.length)!;
@@ -49,9 +49,12 @@ describe('joined offsets to blocks', () => {
 
   it('supports analyses over a subset of blocks (e.g. one language)', () => {
     const blocks = blocksOf('<p>Alpha one.</p><p>Beta two.</p><p>Gamma three.</p>');
-    const joined = [blocks[0].text, blocks[2].text].join(BLOCK_SEPARATOR);
+    const sub = [blocks[0], blocks[2]];
+    const joined = sub.map((b) => b.text).join(BLOCK_SEPARATOR);
     const s = joined.indexOf('Gamma three.');
-    const mapped = rangesForPaint(blocks, { id: 7, blocks: [0, 2], sentences: [{ i: 1, start: s, end: s + 12, level: 3 }] });
+    const loc = locate(sub, [0, 2], blockStarts(sub), s, s + 12)!;
+    expect(loc).toEqual({ block: 2, start: 0, end: 12 });
+    const mapped = rangesForPaint((id) => blocks[id], { id: 7, blocks: [0, 2], sentences: [{ i: 1, b: loc.block, start: loc.start, end: loc.end, level: 3 }] });
     expect(mapped).toHaveLength(1);
     expect(mapped[0]).toMatchObject({ analysis: 7, sentence: 1, level: 3, block: 2 });
     expect(mapped[0].range.toString()).toBe('Gamma three.');
@@ -59,6 +62,7 @@ describe('joined offsets to blocks', () => {
 
   it('drops sentences outside every block', () => {
     const blocks = blocksOf('<p>Short.</p>');
-    expect(rangesForPaint(blocks, { id: 0, blocks: [0], sentences: [{ i: 0, start: 50, end: 60, level: 1 }] })).toEqual([]);
+    expect(rangesForPaint((id) => blocks[id], { id: 0, blocks: [0], sentences: [{ i: 0, b: 0, start: 50, end: 60, level: 1 }] })).toEqual([]);
+    expect(rangesForPaint(() => undefined, { id: 0, blocks: [0], sentences: [{ i: 0, b: 3, start: 0, end: 2, level: 1 }] })).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSession } from '@/src/highlight/session';
 import type { HighlightApi } from '@/src/highlight/painter';
-import { BLOCK_SEPARATOR, type AnalysisPaint, type LegendPayload } from '@/src/messaging';
+import type { AnalysisPaint, LegendPayload } from '@/src/messaging';
 
 const PAGE = `<nav><a href="/">Home</a></nav>
 <main><h1>A <em>title</em></h1>
@@ -13,7 +13,7 @@ const LEGEND: LegendPayload = {
   title: 'Mirage Lens', note: 'note', summary: '2 of 5', close: 'Hide', levels: ['one', 'two', 'three'], lang: 'en',
 };
 
-/** A fake Highlight registry that records what is set, like CSS.highlights. */
+/** A fake Highlight registry that records what is set, like CSS.highlights (a Highlight is a set of ranges). */
 function fakeApi() {
   const map = new Map<string, { ranges: Range[]; priority?: number }>();
   const api: HighlightApi = {
@@ -24,24 +24,37 @@ function fakeApi() {
       constructor(...r: Range[]) {
         this.ranges = r;
       }
+      add(r: Range) {
+        this.ranges.push(r);
+      }
+      delete(r: Range) {
+        const i = this.ranges.indexOf(r);
+        if (i >= 0) this.ranges.splice(i, 1);
+        return i >= 0;
+      }
+      get size() {
+        return this.ranges.length;
+      }
     },
   };
   return { api, map };
 }
 
-/** Paint instructions for the sentences containing the given needles, as the background would send them. */
-function paintFor(texts: string[], needles: [string, 1 | 2 | 3][]): AnalysisPaint {
-  const joined = texts.join(BLOCK_SEPARATOR);
+/** Paint instructions for the sentences containing the given needles, as the background would send them
+ * (offsets inside the block that holds each needle). */
+function paintFor(blocks: { id: number; text: string }[], needles: [string, 1 | 2 | 3][], id = 0): AnalysisPaint {
   return {
-    id: 0,
-    blocks: texts.map((_t, i) => i),
+    id,
+    blocks: blocks.map((b) => b.id),
     sentences: needles.map(([n, level], i) => {
-      const start = joined.indexOf(n);
-      if (start < 0) throw new Error(n);
-      return { i, start, end: start + n.length, level };
+      const b = blocks.find((x) => x.text.includes(n));
+      if (!b) throw new Error(n);
+      const start = b.text.indexOf(n);
+      return { i, b: b.id, start, end: start + n.length, level };
     }),
   };
 }
+const ALL = { mode: 'all' as const, drop: [] };
 
 let snapshot: { html: string; nodes: Node[] };
 function takeSnapshot() {
@@ -76,9 +89,9 @@ describe.each([
     return { session, fake };
   }
 
-  it('extracts the readable blocks, skipping navigation', () => {
+  it('extracts the readable blocks, skipping navigation', async () => {
     const { session } = start();
-    const r = session.extract('page');
+    const r = await session.extract('page');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.blocks.map((b) => b.text)).toEqual([
@@ -86,15 +99,15 @@ describe.each([
       'The first sentence is plain. The second one crosses inline elements.',
       'Another paragraph follows. After a break, it ends.',
     ]);
-    session.stop();
+    await session.stop();
   });
 
-  it('paints the sentences it is given, at their levels, and stop() restores the DOM exactly', () => {
+  it('paints the sentences it is given, at their levels, and stop() restores the DOM exactly', async () => {
     const { session, fake } = start();
-    const r = session.extract('page');
+    const r = await session.extract('page');
     if (!r.ok) throw new Error('no text');
-    const texts = r.blocks.map((b) => b.text);
-    const res = session.paint({
+    const texts = r.blocks;
+    const res = await session.paint({ ...ALL,
       analyses: [paintFor(texts, [['The second one crosses inline elements.', 3], ['After a break, it ends.', 1], ['A title', 2]])],
       legend: LEGEND,
     });
@@ -118,77 +131,79 @@ describe.each([
     expect(session.scrollTo(0, 1)).toBe(true);
     expect(session.scrollTo(0, 99)).toBe(false);
     if (kind === 'highlight') expect(fake.map.get('mirage-focus')!.ranges.map(String)).toEqual(['After a break, it ends.']);
-    session.stop();
+    await session.stop();
     expect(session.active).toBe(false);
     expect(fake.map.size).toBe(0);
     expectRestored();
   });
 
-  it('repainting replaces the previous highlights', () => {
+  it('repainting replaces the previous highlights', async () => {
     const { session, fake } = start();
-    const r = session.extract('page');
+    const r = await session.extract('page');
     if (!r.ok) throw new Error('no text');
-    const texts = r.blocks.map((b) => b.text);
-    session.paint({ analyses: [paintFor(texts, [['The first sentence is plain.', 2]])], legend: LEGEND });
-    session.paint({ analyses: [paintFor(texts, [['Another paragraph follows.', 1]])], legend: null });
+    const texts = r.blocks;
+    await session.paint({ ...ALL, analyses: [paintFor(texts, [['The first sentence is plain.', 2]])], legend: LEGEND });
+    await session.paint({ ...ALL, analyses: [paintFor(texts, [['Another paragraph follows.', 1]])], legend: null });
     expect(session.painted.map((p) => p.text)).toEqual(['Another paragraph follows.']);
     if (kind === 'wrap') expect([...document.querySelectorAll('mirage-mark')].map((m) => m.textContent)).toEqual(['Another paragraph follows.']);
     else expect([...fake.map.keys()]).toEqual(['mirage-1']);
     expect(document.querySelector('mirage-lens-root')).toBeNull();
-    session.stop();
+    await session.stop();
     expectRestored();
   });
 
-  it('stops when its lifetime signal aborts', () => {
+  it('stops when its lifetime signal aborts', async () => {
     const ac = new AbortController();
     const { session } = start({ signal: ac.signal });
-    const r = session.extract('page');
+    const r = await session.extract('page');
     if (!r.ok) throw new Error('no text');
-    session.paint({ analyses: [paintFor(r.blocks.map((b) => b.text), [['A title', 3]])], legend: LEGEND });
+    await session.paint({ ...ALL, analyses: [paintFor(r.blocks, [['A title', 3]])], legend: LEGEND });
     ac.abort();
     expect(session.active).toBe(false);
+    await new Promise((ok) => setTimeout(ok, 20)); // the wrapper fallback restores in slices
     expectRestored();
   });
 
   it('reports added page text once (debounced), but not its own changes', async () => {
-    const onContentChange = vi.fn();
-    const { session } = start({ onContentChange, debounceMs: 30 });
-    const r = session.extract('page');
+    const onChange = vi.fn();
+    const { session } = start({ onChange, debounceMs: 30 });
+    const r = await session.extract('page');
     if (!r.ok) throw new Error('no text');
-    session.paint({ analyses: [paintFor(r.blocks.map((b) => b.text), [['A title', 3]])], legend: LEGEND });
+    await session.paint({ ...ALL, analyses: [paintFor(r.blocks, [['A title', 3]])], legend: LEGEND });
     session.scrollTo(0, 0);
     await new Promise((ok) => setTimeout(ok, 80));
-    expect(onContentChange).not.toHaveBeenCalled();
+    expect(onChange).not.toHaveBeenCalled();
     const p = document.createElement('p');
     p.textContent = 'New text arrives.';
     document.querySelector('main')!.append(p);
     document.querySelector('main')!.append(document.createElement('p'));
     await new Promise((ok) => setTimeout(ok, 80));
-    expect(onContentChange).toHaveBeenCalledTimes(1);
-    session.stop();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(onChange.mock.calls[0][0]).toMatchObject({ removed: [], added: [{ text: 'New text arrives.' }], full: false });
+    await session.stop();
     p.remove();
     document.querySelector('main')!.lastElementChild!.remove();
     expectRestored();
   });
 
-  it('answers no-selection when nothing is selected, and reads only the selection otherwise', () => {
+  it('answers no-selection when nothing is selected, and reads only the selection otherwise', async () => {
     const { session } = start();
     document.getSelection()!.removeAllRanges();
-    expect(session.extract('selection')).toEqual({ ok: false, code: 'no-selection' });
+    expect(await session.extract('selection')).toEqual({ ok: false, code: 'no-selection' });
     const range = document.createRange();
     range.selectNodeContents(document.querySelector('#p2')!);
     document.getSelection()!.addRange(range);
-    const r = session.extract('selection');
+    const r = await session.extract('selection');
     expect(r.ok && r.blocks.map((b) => b.text)).toEqual(['Another paragraph follows. After a break, it ends.']);
-    session.stop();
+    await session.stop();
     document.getSelection()!.removeAllRanges();
     expectRestored();
   });
 });
 
-it('answers no-text on a page without readable text', () => {
+it('answers no-text on a page without readable text', async () => {
   document.body.innerHTML = '<nav>Home</nav><pre>code</pre><p>  </p>';
   const session = createSession(document, { main: false, highlightApi: null });
-  expect(session.extract('page')).toEqual({ ok: false, code: 'no-text' });
-  session.stop();
+  expect(await session.extract('page')).toEqual({ ok: false, code: 'no-text' });
+  await session.stop();
 });
