@@ -17,6 +17,7 @@
  * Limits: the checklist and questions are prompts for a conversation, chosen from the signals that agree; they
  * are not a procedure.
  */
+import { pct } from '../score/messages';
 import type { Report } from '../score/types';
 import type { UiLang } from '../types';
 import { t } from '../ui/i18n';
@@ -148,9 +149,9 @@ function formatDate(iso: string, lang: UiLang): string {
   return d.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' });
 }
 
+/** A share of human reference texts, as the engine words it (rounded down, never "100%"). */
 export function percentText(p: number, lang: UiLang): string {
-  const v = Math.round(p * 100);
-  return lang === 'fr' ? `${v} %` : `${v}%`;
+  return pct(p, lang);
 }
 
 /** The sentence levels drawn exactly as on web pages (src/highlight/painter.ts): tint + underline style. */

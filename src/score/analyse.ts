@@ -205,7 +205,8 @@ export function analyse(text: string, options: AnalyseOptions & { minWords?: num
   });
 
   const language = languageName(doc.lang, ui);
-  const h = { status, score, flag, agree: agreement.agree, measured: agreement.measured, words, needed: minWords, language };
+  const shown = score === null ? null : round3(score);
+  const h = { status, score: shown, flag, agree: agreement.agree, measured: agreement.measured, words, needed: minWords, language };
   const caveats = [caveat('base', ui)];
   if (status === 'weak') caveats.push(caveat('weak', ui, { words, strong: STRONG_WORDS }));
   const otherParas = doc.paragraphs.filter((p) => p.lang !== doc.lang && p.end - p.start >= 50).length;
@@ -225,7 +226,7 @@ export function analyse(text: string, options: AnalyseOptions & { minWords?: num
     langName: language,
     ui,
     counts: { chars: text.length, words, sentences: doc.sentences.length, paragraphs: doc.paragraphs.length },
-    score: score === null ? null : round3(score),
+    score: shown,
     flag,
     threshold,
     agreement,
@@ -257,7 +258,8 @@ function signalReport(
   }
   let evidence: string;
   try {
-    evidence = s.explain(r, ui, percentile);
+    // explanations word a share of human texts: never more than 99% of them (see pct in messages.ts)
+    evidence = s.explain(r, ui, percentile === undefined ? undefined : Math.min(0.99, percentile));
   } catch {
     evidence = '';
   }

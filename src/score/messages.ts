@@ -12,7 +12,7 @@ type Params = Record<string, number | string>;
 /** A share as a whole percentage, rounded down and kept within 0..99: "more than 100%" would overclaim, and a
  * reference of 80 texts cannot support 99.6%. */
 export function pct(p: number, ui: UiLang): string {
-  const v = Math.max(0, Math.min(99, Math.floor(p * 100)));
+  const v = Math.max(0, Math.min(99, Math.floor(p * 100 + 1e-9)));
   return ui === 'fr' ? `${v} %` : `${v}%`;
 }
 

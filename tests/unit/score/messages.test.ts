@@ -28,6 +28,7 @@ describe('engine messages', () => {
   it.each([
     [0, '0%'],
     [0.934, '93%'],
+    [0.29, '29%'],
     [0.999, '99%'],
     [1, '99%'],
   ])('shows %d as %s (rounded down, never 100%%)', (p, out) => {
