@@ -25,16 +25,6 @@ export type LabResponse =
 
 const scope = globalThis as unknown as { onmessage: ((e: MessageEvent<LabRequest>) => void) | null; postMessage(m: LabResponse): void };
 let scorer = new LabScorer('en');
-let warming: ReturnType<typeof setTimeout> | undefined;
-
-/** After a load, measure the texts again one per task, between messages, so the first signal switch is quick. */
-function warm(): void {
-  clearTimeout(warming);
-  warming = setTimeout(function step() {
-    if (scorer.warmOne()) warming = setTimeout(step, 0);
-  }, 0);
-}
-
 export function handle(req: LabRequest, post: (m: LabResponse) => void): void {
   try {
     if (req.type === 'load') {
@@ -46,7 +36,6 @@ export function handle(req: LabRequest, post: (m: LabResponse) => void): void {
       });
       post({ id: req.id, type: 'loaded', results });
       if (!req.items.length) return;
-      warm();
     } else if (req.type === 'rescore') {
       post({ id: req.id, type: 'scores', scores: [...scorer.rescore(req.disabled)] });
     } else {

@@ -2,8 +2,8 @@
  * scorer — the workshop lab's engine side: analyse each text once, then re-score the whole set with signals
  * switched off without re-measuring anything.
  *
- * Each text is analysed with `analyse` (status, score, per-signal percentiles, evidence) and its measures are kept
- * (`measure`). Switching signals off calls the engine's own `rank(measured, reference, weights, disabled)`, exactly
+ * Each text is analysed once with `analyseDetailed` (status, score, per-signal percentiles, evidence) and what it
+ * measured is kept. Switching signals off calls the engine's own `rank(measured, reference, weights, disabled)`, exactly
  * what `analyse(text, { disabled })` does after measuring, so the lab's scores are the engine's scores (tested),
  * at a fraction of the cost (no signal is recomputed).
  *
@@ -11,7 +11,7 @@
  * `report(id, disabled)` -> a full Report for the lab's text viewer; `countedSignals()` -> ids that carry weight.
  * Pure (no DOM): runs in the lab's Web Worker (src/lab/lab-worker.ts), in Node tests, or on the main thread.
  */
-import { analyse, measure, rank, REFERENCE, type Measured } from '../score/analyse';
+import { analyse, analyseDetailed, measure, rank, REFERENCE, type Measured } from '../score/analyse';
 import type { Report } from '../score/types';
 import { buildDoc } from '../text/doc';
 import type { UiLang } from '../types';
@@ -44,23 +44,13 @@ export class LabScorer {
   constructor(public ui: UiLang = 'en') {}
 
   add(id: string, text: string): LabResult {
-    const r = analyse(text, { ui: this.ui });
+    const { report: r, measured } = analyseDetailed(text, { ui: this.ui });
     const percentiles: Record<string, number> = {};
     for (const s of r.signals) if (s.status === 'ok' && s.percentile !== undefined) percentiles[s.id] = s.percentile;
     const result: LabResult = { id, status: r.status, lang: r.lang, words: r.counts.words, score: r.score, percentiles, headline: r.headline };
-    this.kept.set(id, { text, result });
+    const scored = r.status === 'ok' || r.status === 'weak';
+    this.kept.set(id, { text, result, measured: scored ? measured : undefined });
     return result;
-  }
-
-  /** Measure one more text ahead of time (the worker calls this between messages, so that the first switch is
-   * fast). Returns false when every text is measured. */
-  warmOne(): boolean {
-    for (const k of this.kept.values()) {
-      if (k.measured || (k.result.status !== 'ok' && k.result.status !== 'weak')) continue;
-      k.measured = measure(buildDoc(k.text, { lang: k.result.lang }));
-      return true;
-    }
-    return false;
   }
 
   clear(): void {

@@ -150,6 +150,12 @@ export function flagDecision(score: number, percentiles: Record<string, number>,
 }
 
 export function analyse(text: string, options: AnalyseOptions & { minWords?: number } = {}): Report {
+  return analyseDetailed(text, options).report;
+}
+
+/** analyse, also returning what was measured, so that a caller (the workshop lab) can re-rank with signals switched
+ * off (`rank(measured, REFERENCE.langs[lang], REFERENCE.weights, disabled)`) without measuring again. */
+export function analyseDetailed(text: string, options: AnalyseOptions & { minWords?: number } = {}): { report: Report; measured: Measured } {
   const t0 = now();
   if (text.length > MAX_CHARS) throw new RangeError(`text too long: ${text.length} characters (limit ${MAX_CHARS})`);
   const ui: UiLang = options.ui === 'fr' ? 'fr' : 'en';
@@ -219,7 +225,7 @@ export function analyse(text: string, options: AnalyseOptions & { minWords?: num
   }
   if (scored) caveats.push(caveat('reference', ui));
 
-  return {
+  const report: Report = {
     engine: `${ENGINE_VERSION}+ref.${REFERENCE.generated}`,
     status,
     lang: doc.lang,
@@ -237,6 +243,7 @@ export function analyse(text: string, options: AnalyseOptions & { minWords?: num
     caveats,
     ms: round3(now() - t0),
   };
+  return { report, measured: m };
 }
 
 function signalReport(

@@ -44,15 +44,6 @@ describe('LabScorer', () => {
     const scores = scorer.rescore(countedSignals());
     for (const it of items) expect(scores.get(it.id)).toBeNull();
   });
-
-  it('warms up measures ahead of time, one text per call', () => {
-    const s = new LabScorer('en');
-    s.add('a', items[0].text);
-    s.add('b', items[1].text);
-    expect(s.warmOne()).toBe(true);
-    expect(s.warmOne()).toBe(true);
-    expect(s.warmOne()).toBe(false);
-  });
 });
 
 describe('lab worker protocol (main-thread path)', () => {
