@@ -259,6 +259,7 @@ export async function setHighlights(tabId: number, enabled: boolean, scope: Scop
   timings.extract = lap();
   if (!extracted) return failWith('page-changed');
   if (!extracted.ok) {
+    await stopPage(); // nothing to show: the page session ends here
     if (extracted.code === 'engine') return failWith('engine', extracted.error ?? '');
     if (extracted.code === 'no-access') return failWith('no-access', t(RESTRICTED_MESSAGE.pdf, undefined, ui));
     return failWith(extracted.code);

@@ -10,7 +10,21 @@ import { h, replace } from './h';
 import { t, uiLanguage } from './i18n';
 import { oneLine, renderLegend } from './render';
 import { getState, openSidePanel, setHighlights, targetTab } from './tab';
-import { RESTRICTED_MESSAGE, restrictedReason } from '../extension/restricted';
+import { RESTRICTED_MESSAGE, restrictedReason, type RestrictedReason } from '../extension/restricted';
+
+/** Without the "tabs" permission a protected tab shows no URL: try a no-op script; the browser refuses protected
+ * pages (chrome://, the web store) and pages we have no access to. */
+async function probeRestricted(tabId: number): Promise<RestrictedReason | undefined> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, func: () => true });
+    return undefined;
+  } catch (e) {
+    const m = e instanceof Error ? e.message : String(e);
+    if (/gallery|webstore|chromewebstore/i.test(m)) return 'store';
+    if (/pdf/i.test(m)) return 'pdf';
+    return /chrome:|edge:|about:|extension|cannot (be )?(access|scripted)/i.test(m) ? 'browser' : undefined;
+  }
+}
 
 export async function mountPopup(root: HTMLElement): Promise<void> {
   const ui = uiLanguage();
@@ -31,7 +45,7 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
   const host = origin ? new URL(origin).host : undefined;
 
   // pages no extension may read: say so at once, and offer no switch that can only fail
-  const restricted = restrictedReason(tab.url);
+  const restricted = restrictedReason(tab.url) ?? (tab.url ? undefined : await probeRestricted(tab.id));
   const render = () => {
     toggle.checked = !restricted && (view.phase === 'on' || view.phase === 'working');
     toggle.disabled = !!restricted || view.phase === 'working';

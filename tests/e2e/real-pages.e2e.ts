@@ -1,0 +1,321 @@
+/**
+ * Real pages in Chromium: shadow DOM, same-origin iframes, tables and lists, right-to-left text, an unsupported
+ * language, mixed languages, code only, images only, an empty body, one 50,000-word paragraph, text that looks like
+ * markup, a page that changes, errors, restricted pages and 100 on/off cycles. Fixtures: tests/e2e/fixtures/hard/.
+ * Every test asserts its outcome and that switching off restores the page exactly (document body, and the inner
+ * content of shadow roots and frames). Speed and memory figures come from `npm run bench:page`, not from here.
+ * Screenshots: test-results/screenshots/real-*.png.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+
+declare const chrome: {
+  tabs: { create(o: object): Promise<{ id?: number }>; remove(id: number): Promise<void>; sendMessage(id: number, m: unknown): Promise<unknown> };
+};
+
+type Result = { ok: true; sentences: number; flagged: number; ms: number } | { ok: false; error: string; code: string };
+interface Debug { sessions: number; observers: number; timers: number; blocks: number; items: number; styles: number }
+
+/** Everything a switch-off must give back: light DOM, every open shadow root, every same-origin frame. */
+const trace = (page: Page) =>
+  page.evaluate(() => {
+    const shadows: string[] = [];
+    const walk = (root: Document | ShadowRoot | Element) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) {
+          shadows.push(el.shadowRoot.innerHTML);
+          walk(el.shadowRoot);
+        }
+      }
+    };
+    walk(document);
+    const frames = [...document.querySelectorAll('iframe')].map((f) => f.contentDocument?.body?.innerHTML ?? null);
+    return {
+      body: document.body.innerHTML,
+      shadows,
+      frames,
+      sheets: document.adoptedStyleSheets.length,
+      marks: document.querySelectorAll('mirage-mark').length,
+    };
+  });
+
+const ranges = (page: Page) =>
+  page.evaluate(() => {
+    const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    return ['mirage-1', 'mirage-2', 'mirage-3'].flatMap((n) => [...(reg.get(n) ?? [])]).map((r) => ({
+      text: r.toString(),
+      inShadow: r.startContainer.getRootNode() instanceof ShadowRoot,
+      sameCell: (() => {
+        const cell = (n: Node) => (n.nodeType === 1 ? (n as Element) : n.parentElement)?.closest('td, th, li, dd, dt');
+        return cell(r.startContainer) === cell(r.endContainer);
+      })(),
+    }));
+  });
+
+describe('real pages in Chromium', () => {
+  let h: Harness;
+  const dialogs: string[] = [];
+  beforeAll(async () => {
+    h = await startHarness();
+    h.context.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    h.context.on('page', (p) => p.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss().catch(() => undefined);
+    }));
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const on = (tabId: number) => h.send<Result>({ type: 'mirage:set-highlights', tabId, enabled: true });
+  const off = (tabId: number) => h.send<Result>({ type: 'mirage:set-highlights', tabId, enabled: false });
+  const debug = (tabId: number) => h.worker.evaluate(([id]) => chrome.tabs.sendMessage(id, { type: 'mirage:debug' }), [tabId] as const) as Promise<Debug>;
+
+  async function open(name: string) {
+    const page = await h.openFixture(`hard/${name}`);
+    const tabId = await h.tabIdOf(page.url());
+    return { page, tabId, before: await trace(page) };
+  }
+
+  async function offRestores(page: Page, tabId: number, before: Awaited<ReturnType<typeof trace>>) {
+    expect((await off(tabId)).ok).toBe(true);
+    expect(await trace(page)).toEqual(before);
+    expect(await ranges(page)).toEqual([]);
+  }
+
+  it('shadow DOM: text in open shadow roots is read and highlighted, then restored', async () => {
+    const { page, tabId, before } = await open('shadow.html');
+    const r = await on(tabId);
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    const rs = await ranges(page);
+    expect(rs.length).toBeGreaterThan(0);
+    expect(rs.some((x) => x.inShadow)).toBe(true);
+    expect((await trace(page)).shadows).toEqual(before.shadows);
+    await h.screenshot(page, 'real-shadow');
+    await offRestores(page, tabId, before);
+    await page.close();
+  });
+
+  it('same-origin iframe: the framed article is highlighted in its own document, then both are restored', async () => {
+    const { page, tabId, before } = await open('iframe.html');
+    const r = await on(tabId);
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    const frame = page.frames().find((f) => f !== page.mainFrame())!;
+    const inFrame = await frame.evaluate(() => {
+      const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      return ['mirage-1', 'mirage-2', 'mirage-3'].reduce((n, k) => n + (reg.get(k)?.size ?? 0), 0);
+    });
+    expect(inFrame).toBeGreaterThan(0);
+    await offRestores(page, tabId, before);
+    expect(await frame.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size)).toBe(0);
+    await page.close();
+  });
+
+  it('tables and lists: no highlighted sentence runs across cells or items', async () => {
+    const { page, tabId, before } = await open('tables-lists.html');
+    const r = await on(tabId);
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    const rs = await ranges(page);
+    expect(rs.length).toBeGreaterThan(0);
+    expect(rs.every((x) => x.sameCell)).toBe(true);
+    await offRestores(page, tabId, before);
+    await page.close();
+  });
+
+  it('right-to-left Arabic with a short English section: says what it cannot score, never breaks the page', async () => {
+    const { page, tabId, before } = await open('rtl.html');
+    const r = await on(tabId);
+    if (!r.ok) expect(r.error).toMatch(/Arabic|only English and French|Too short/);
+    const panel = await h.openExtensionPage(`sidepanel.html?tab=${tabId}`, { width: 420, height: 800 });
+    await panel.waitForSelector('#page p.status, #page .summary');
+    expect(await panel.textContent('#page')).toMatch(/Arabic/);
+    await h.screenshot(panel, 'real-sidepanel-rtl');
+    await panel.close();
+    await offRestores(page, tabId, before);
+    await page.close();
+  });
+
+  it('a language the engine does not support (German): says so, scores nothing, highlights nothing', async () => {
+    const { page, tabId, before } = await open('german.html');
+    const r = await on(tabId);
+    expect(r).toMatchObject({ ok: false, code: 'unsupported-language' });
+    if (!r.ok) expect(r.error).toMatch(/German text: only English and French can be measured/);
+    expect(await ranges(page)).toEqual([]);
+    expect(await trace(page)).toEqual(before);
+    const panel = await h.openExtensionPage(`sidepanel.html?tab=${tabId}`, { width: 420, height: 700 });
+    await panel.waitForSelector('#page-error');
+    expect(await panel.textContent('#page-error')).toMatch(/German/);
+    expect(await panel.textContent('body')).not.toMatch(/AI-generated|probability/i);
+    await h.screenshot(panel, 'real-sidepanel-unsupported');
+    await panel.close();
+    await offRestores(page, tabId, before);
+    await page.close();
+  });
+
+  it('mixed English and French: each block is analysed in its own language, both listed in the side panel', async () => {
+    const { page, tabId, before } = await open('mixed.html');
+    const r = await on(tabId);
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    const panel = await h.openExtensionPage(`sidepanel.html?tab=${tabId}`, { width: 420, height: 1000 });
+    await panel.waitForSelector('.groups-list');
+    const langs = await panel.$$eval('.groups-list li.group', (ls) => ls.map((l) => l.getAttribute('data-lang')));
+    expect(langs.sort()).toEqual(['en', 'fr']);
+    const groupText = await panel.textContent('.groups');
+    expect(groupText).toContain('English');
+    expect(groupText).toContain('French');
+    await h.screenshot(panel, 'real-sidepanel-mixed', true);
+    await panel.close();
+    await offRestores(page, tabId, before);
+    await page.close();
+  });
+
+  it.each([
+    ['code-only.html'],
+    ['images-only.html'],
+    ['empty.html'],
+  ])('%s: a clear "no readable text" answer, page untouched', async (name) => {
+    const { page, tabId, before } = await open(name);
+    const r = await on(tabId);
+    expect(r).toMatchObject({ ok: false });
+    if (!r.ok) expect(r.error).toMatch(/No readable text|Too short/);
+    expect(await trace(page)).toEqual(before);
+    expect(await debug(tabId)).toMatchObject({ sessions: 0, observers: 0, items: 0 });
+    await page.close();
+  });
+
+  it('one paragraph of 50,000 words: highlighted and restored', async () => {
+    const { page, tabId, before } = await open('one-paragraph.html');
+    const r = await on(tabId);
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    if (r.ok) console.log(`one paragraph: ${r.sentences} sentences, ${r.flagged} flagged, ${r.ms} ms`);
+    expect((await ranges(page)).length).toBe(r.ok ? r.flagged : -1);
+    await offRestores(page, tabId, before);
+    await page.close();
+  });
+
+  it('text that looks like markup stays text: no dialog, no injected element in page, popup or side panel', async () => {
+    const { page, tabId, before } = await open('markup-text.html');
+    const r = await on(tabId);
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    const panel = await h.openExtensionPage(`sidepanel.html?tab=${tabId}`, { width: 420, height: 900 });
+    await panel.waitForSelector('ol.passages li');
+    const popup = await h.openExtensionPage(`popup.html?tab=${tabId}`, { width: 360, height: 560 });
+    await popup.waitForSelector('#summary');
+    await new Promise((ok) => setTimeout(ok, 500));
+    for (const p of [page, panel, popup]) {
+      expect(await p.evaluate(() => document.querySelectorAll('img[src="x"], svg[onload], img[onerror], script:not([src])').length)).toBe(0);
+    }
+    const quoted = (await panel.$$eval('ol.passages blockquote', (qs) => qs.map((q) => q.textContent ?? ''))).join(' ');
+    expect(quoted).toMatch(/<img src=x onerror=alert\(1\)>|<\/script>|<svg onload/);
+    expect(dialogs).toEqual([]);
+    await Promise.all([panel.close(), popup.close()]);
+    await offRestores(page, tabId, before);
+    await page.close();
+  });
+
+  it('a changing page: new stories are analysed when they appear, a flood is one rescan, removed stories drop out', async () => {
+    const { page, tabId } = await open('changing.html');
+    await page.evaluate(() => (window as unknown as { __fixture: { append(n: number): Promise<number> } }).__fixture.append(4));
+    const r = await on(tabId);
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    const state = () => h.send<{ blocks?: number; passages?: { text: string }[] }>({ type: 'mirage:get-state', tabId });
+    const blocks0 = (await state()).blocks ?? 0;
+    const fx = (code: string) => page.evaluate(code);
+    await fx('window.__fixture.append(3)');
+    await expect.poll(async () => (await state()).blocks ?? 0, { timeout: 10_000 }).toBeGreaterThan(blocks0);
+    const blocks1 = (await state()).blocks ?? 0;
+    await fx('window.__fixture.flood(500)');
+    await expect.poll(async () => (await state()).blocks ?? 0, { timeout: 15_000 }).toBeGreaterThan(blocks1);
+    expect((await debug(tabId)).timers).toBe(0);
+    // removal: the first story's sentences leave the highlights and the side panel
+    const first = (await fx('document.querySelector("#main article").textContent')) as string;
+    await fx('window.__fixture.removeFirst()');
+    await expect.poll(async () => {
+      const ps = (await state()).passages ?? [];
+      return ps.some((p) => first.includes(p.text.replace(/…$/, '').slice(0, 40)));
+    }, { timeout: 10_000 }).toBe(false);
+    expect((await ranges(page)).every((x) => !first.includes(x.text.slice(0, 40)))).toBe(true);
+    // SPA navigation replaces the content: analysed again
+    await fx('window.__fixture.navigate("about")');
+    await new Promise((ok) => setTimeout(ok, 1500));
+    // the page changed itself: what must come back is its current DOM, without our stylesheet
+    const before = { ...(await trace(page)), sheets: 0 };
+    await offRestores(page, tabId, before);
+    expect(await debug(tabId)).toMatchObject({ sessions: 0, observers: 0, timers: 0, items: 0 });
+    await page.close();
+  });
+
+  it('an error inside the analysis never breaks the page and is reported in the side panel', async () => {
+    const page = await h.openFixture('hard/article-2000.html');
+    await page.evaluate(() => document.documentElement.setAttribute('data-mirage-test-fail', 'extract'));
+    const tabId = await h.tabIdOf(page.url());
+    const before = await trace(page);
+    const r = await on(tabId);
+    expect(r).toMatchObject({ ok: false, code: 'engine' });
+    expect(await trace(page)).toEqual(before);
+    const panel = await h.openExtensionPage(`sidepanel.html?tab=${tabId}`, { width: 420, height: 600 });
+    await panel.waitForSelector('#page-error');
+    expect(await panel.textContent('#page-error')).toMatch(/The analysis failed: test failure in extract/);
+    expect(await panel.textContent('#page')).toMatch(/Nothing on the page was changed/);
+    await h.screenshot(panel, 'real-sidepanel-error');
+    await panel.close();
+    await page.evaluate(() => document.documentElement.setAttribute('data-mirage-test-fail', 'paint'));
+    expect(await on(tabId)).toMatchObject({ ok: false, code: 'engine' });
+    expect(await ranges(page)).toEqual([]);
+    await page.evaluate(() => document.documentElement.removeAttribute('data-mirage-test-fail'));
+    expect((await on(tabId)).ok).toBe(true);
+    await off(tabId);
+    await page.close();
+  });
+
+  it('the popup says clearly that a browser page cannot be read', async () => {
+    const controller = await h.controller();
+    const tabId = await controller.evaluate(async () => (await chrome.tabs.create({ url: 'chrome://version', active: false })).id!);
+    await new Promise((ok) => setTimeout(ok, 500));
+    const popup = await h.openExtensionPage(`popup.html?tab=${tabId}`, { width: 360, height: 480 });
+    await popup.waitForSelector('#summary');
+    expect(await popup.textContent('#summary')).toMatch(/Browser pages .* are protected/);
+    expect(await popup.isDisabled('#toggle')).toBe(true);
+    await h.screenshot(popup, 'real-popup-restricted');
+    const r = await on(tabId);
+    expect(r).toMatchObject({ ok: false, code: 'no-access' });
+    await popup.close();
+    await controller.evaluate((id) => chrome.tabs.remove(id), tabId);
+  });
+
+  it('100 on/off cycles leave no highlight, mark, observer or timer behind, and no growth in memory', async () => {
+    const { page, tabId, before } = await open('article-2000.html');
+    const cdp = await page.context().newCDPSession(page);
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      const u = (await cdp.send('Runtime.getHeapUsage')) as unknown as { usedSize: number; embedderHeapUsedSize?: number };
+      return u.usedSize + (u.embedderHeapUsedSize ?? 0);
+    };
+    // warm: first injection and a first cycle
+    expect((await on(tabId)).ok).toBe(true);
+    await off(tabId);
+    const h0 = await heap();
+    for (let i = 0; i < 100; i++) {
+      const a = await on(tabId);
+      const b = await off(tabId);
+      if (!a.ok || !b.ok) throw new Error(`cycle ${i}: ${JSON.stringify([a, b])}`);
+    }
+    const h1 = await heap();
+    console.log(`100 cycles: heap ${(h0 / 1048576).toFixed(1)} MB -> ${(h1 / 1048576).toFixed(1)} MB (V8 + Blink after GC)`);
+    expect(h1 - h0).toBeLessThan(5 * 1048576);
+    expect(await trace(page)).toEqual(before);
+    expect(await ranges(page)).toEqual([]);
+    expect(await debug(tabId)).toEqual({ sessions: 0, observers: 0, timers: 0, blocks: 0, items: 0, styles: 0 });
+    await cdp.detach();
+    await page.close();
+  });
+
+  it('made no network request beyond the local fixture server', () => {
+    expect(h.networkViolations()).toEqual([]);
+  });
+});
