@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { extractBlocks, extractSelection, mainTextNodes } from '@/src/highlight/extract';
+import { extractBlocks, extractPage, extractPageAsync, extractSelection, insideSkipped, mainTextNodes } from '@/src/highlight/extract';
 
 function setBody(html: string) {
   // test fixture markup, written here: not page or user strings
@@ -103,5 +103,47 @@ describe('extractSelection', () => {
     const r = document.createRange();
     r.selectNodeContents(document.querySelector('#c')!.firstChild!);
     expect(extractSelection(r)).toEqual([]);
+  });
+});
+
+describe('extractPage: the flat tree, and reading in slices', () => {
+  it('reads open shadow roots (slots show their light DOM) in document order', () => {
+    setBody('<p>Before.</p><div id="host"><p>Slotted light text.</p></div><p>After.</p>');
+    const host = document.querySelector('#host')!;
+    const root = host.attachShadow({ mode: 'open' });
+    const inner = document.createElement('p');
+    inner.textContent = 'Shadow text.';
+    const slot = document.createElement('slot');
+    root.append(inner, slot);
+    const ex = extractPage(document, { main: false });
+    expect(ex.blocks.map((b) => b.text)).toEqual(['Before.', 'Shadow text.', 'Slotted light text.', 'After.']);
+    expect(ex.shadows).toEqual([root]);
+    expect(ex.blocks.map((b) => b.id)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('gives the same blocks in slices as in one go, and ids from firstId', async () => {
+    setBody(Array.from({ length: 300 }, (_, i) => `<p>Paragraph ${i} <em>with</em> words.</p>`).join(''));
+    const once = extractPage(document, { main: false, firstId: 10 }).blocks;
+    let yields = 0;
+    let t = 0;
+    const sliced = await extractPageAsync(document, {
+      main: false, firstId: 10, sliceMs: 1, now: () => (t += 0.5), yielder: async () => void yields++,
+    });
+    expect(sliced.blocks.map((b) => [b.id, b.text])).toEqual(once.map((b) => [b.id, b.text]));
+    expect(once[0].id).toBe(10);
+    expect(yields).toBeGreaterThan(5);
+  });
+
+  it('reads only given roots, leaving out text it is told to skip', () => {
+    setBody('<p id="a">Known text.</p><div id="new"><p>New text.</p></div>');
+    const known = document.querySelector('#a')!.firstChild as Text;
+    const ex = extractPage(document, { roots: [document.body], skipText: (t) => t === known, firstId: 5 });
+    expect(ex.blocks.map((b) => [b.id, b.text])).toEqual([[5, 'New text.']]);
+  });
+
+  it('knows when a node sits inside skipped content', () => {
+    setBody('<nav><span id="n">x</span></nav><p><span id="p">y</span></p>');
+    expect(insideSkipped(document.querySelector('#n')!)).toBe(true);
+    expect(insideSkipped(document.querySelector('#p')!)).toBe(false);
   });
 });

@@ -207,3 +207,36 @@ it('answers no-text on a page without readable text', async () => {
   expect(await session.extract('page')).toEqual({ ok: false, code: 'no-text' });
   await session.stop();
 });
+
+describe('page changes', () => {
+  it('drops the highlights of removed blocks at once and reports them; a flood becomes one full re-read', async () => {
+    const fake = fakeApi();
+    const changes: unknown[] = [];
+    const session = createSession(document, { main: false, highlightApi: fake.api, onChange: (c) => changes.push(c), debounceMs: 10, floodRecords: 20 });
+    const r = await session.extract('page');
+    if (!r.ok) throw new Error('no text');
+    await session.paint({ ...ALL, analyses: [paintFor(r.blocks, [['The first sentence is plain.', 2], ['Another paragraph follows.', 1]])], legend: null });
+    expect(session.painter.size).toBe(2);
+    const p2 = document.querySelector('#p2')!;
+    p2.remove();
+    await session.flush();
+    expect(changes).toEqual([{ removed: [2], added: [], full: false }]);
+    expect(session.painter.size).toBe(1);
+    // flood: 30 paragraphs added one by one
+    const main = document.querySelector('main')!;
+    for (let i = 0; i < 30; i++) {
+      const p = document.createElement('p');
+      p.textContent = `Flood paragraph ${i}.`;
+      main.append(p);
+    }
+    await new Promise((ok) => setTimeout(ok, 60));
+    expect(changes).toHaveLength(2);
+    expect(changes[1]).toMatchObject({ removed: [], full: true });
+    expect((changes[1] as { added: unknown[] }).added).toHaveLength(30);
+    expect(session.debug()).toMatchObject({ observers: 1, timers: 0, items: 1 });
+    await session.stop();
+    expect(session.debug()).toMatchObject({ observers: 0, timers: 0, items: 0, blocks: 0, styles: 0 });
+    main.querySelectorAll('p').forEach((p) => p.remove());
+    main.append(p2);
+  });
+});
