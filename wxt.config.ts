@@ -20,6 +20,8 @@ export default defineConfig({
       ? { optional_permissions: ['http://*/*', 'https://*/*'] }
       : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     ...(e2e ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    // Toolbar icon (WXT fills `icons` from public/icon/; the button gets its own sizes; MV2 -> browser_action).
+    action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
     commands: {
       'toggle-analysis': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_cmd_toggle__' },
     },

@@ -31,12 +31,18 @@ import type { UiLang } from '../types';
 import { analyse } from '../score/analyse';
 import { analyseGroups, groupBlocks, isScored, mainAnalysis, paintOf, viewOf, type PageAnalysis } from './page-analysis';
 import { RESTRICTED_MESSAGE, restrictedReason } from './restricted';
+import { openAnalysisPage, openLabPage } from '../ui/open-pages';
 
 export const CONTENT_SCRIPT = '/content-scripts/content.js';
 export const COMMAND_TOGGLE = 'toggle-analysis';
 const MENU_PAGE = 'mirage-analyse-page';
 const MENU_SELECTION = 'mirage-analyse-selection';
 const MENU_CLEAR = 'mirage-clear';
+const MENU_CHECK_SELECTION = 'mirage-check-selection';
+const MENU_OPEN_ANALYSIS = 'mirage-open-analysis';
+const MENU_OPEN_LAB = 'mirage-open-lab';
+/** The toolbar button's own context menu: 'action' in MV3, 'browser_action' in Firefox MV2. */
+const ACTION_CONTEXT = (import.meta.env.MANIFEST_VERSION === 3 ? 'action' : 'browser_action') as 'action';
 const SESSION_KEY = (tabId: number) => `tab:${tabId}`;
 
 interface TabRecord {
@@ -439,7 +445,29 @@ function createMenus(): void {
     browser.contextMenus.create({ id: MENU_PAGE, title: t('menu_analysePage', undefined, ui), contexts: ['page'] });
     browser.contextMenus.create({ id: MENU_SELECTION, title: t('menu_analyseSelection', undefined, ui), contexts: ['selection'] });
     browser.contextMenus.create({ id: MENU_CLEAR, title: t('menu_clear', undefined, ui), contexts: ['page', 'selection'] });
+    browser.contextMenus.create({ id: MENU_CHECK_SELECTION, title: t('menu_checkSelection', undefined, ui), contexts: ['selection'] });
+    browser.contextMenus.create({ id: MENU_OPEN_ANALYSIS, title: t('menu_openAnalysis', undefined, ui), contexts: [ACTION_CONTEXT] });
+    browser.contextMenus.create({ id: MENU_OPEN_LAB, title: t('menu_openLab', undefined, ui), contexts: [ACTION_CONTEXT] });
   });
+}
+
+/** The selected text with its line breaks (the menu's `selectionText` folds them), read with the activeTab grant
+ * the menu click gives; the menu's own copy when the page cannot be read. */
+async function selectedText(tabId: number, fallback: string): Promise<string> {
+  try {
+    const [r] = await browser.scripting.executeScript({ target: { tabId }, func: () => getSelection()?.toString() ?? '' });
+    if (typeof r?.result === 'string' && r.result.trim()) return r.result;
+  } catch {
+    // protected page or no grant: the menu's copy will do
+  }
+  return fallback;
+}
+
+async function checkSelection(tabId: number, fallback: string, url: string | undefined): Promise<void> {
+  const text = await selectedText(tabId, fallback);
+  if (!text.trim()) return;
+  const host = originOf(url)?.replace(/^https?:\/\//, '') ?? '';
+  await openAnalysisPage({ text, title: host ? t('menu_selectionOn', host) : undefined, source: 'selection' });
 }
 
 async function activeTabId(): Promise<number | undefined> {
@@ -452,8 +480,11 @@ export function startController(): void {
   browser.runtime.onStartup?.addListener(createMenus);
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_OPEN_ANALYSIS) return void openAnalysisPage();
+    if (info.menuItemId === MENU_OPEN_LAB) return void openLabPage();
     const id = tab?.id;
     if (id === undefined || id < 0) return;
+    if (info.menuItemId === MENU_CHECK_SELECTION) return void checkSelection(id, info.selectionText ?? '', tab?.url);
     if (info.menuItemId === MENU_PAGE) void setHighlights(id, true, 'page');
     else if (info.menuItemId === MENU_SELECTION) void setHighlights(id, true, 'selection');
     else if (info.menuItemId === MENU_CLEAR) void setHighlights(id, false);

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { parseStateChanged, type Passage, type TabView } from '../messaging';
 import type { UiLang } from '../types';
 import { h, replace } from './h';
+import { openAnalysisPage, openLabPage } from './open-pages';
 import { t, uiLanguage } from './i18n';
 import { renderGroups, renderLegend, renderLimits, renderPassages, renderSummary } from './render';
 import { getState, setHighlights, targetTab } from './tab';
@@ -60,7 +61,10 @@ export async function mountPanel(root: HTMLElement): Promise<void> {
   const refresh = async () => renderView(tab ? await getState(tab.id) : undefined);
 
   const toLimits = h('a', { class: 'skip', text: t('panel_limitsTitle', undefined, ui), attrs: { href: '#limits-title' } });
-  replace(root, h('header', {}, h('h1', { text: t('panel_title', undefined, ui) }), title), h('p', {}, toLimits), pageBox, passagesBox, limitsBox);
+  const tools = h('nav', { class: 'tools', attrs: { 'aria-label': t('popup_tools', undefined, ui) } },
+    h('button', { class: 'link', text: t('popup_analysisPage', undefined, ui), attrs: { type: 'button', id: 'open-analysis' }, on: { click: () => void openAnalysisPage() } }),
+    h('button', { class: 'link', text: t('popup_lab', undefined, ui), attrs: { type: 'button', id: 'open-lab' }, on: { click: () => void openLabPage() } }));
+  replace(root, h('header', {}, h('h1', { text: t('panel_title', undefined, ui) }), title), h('p', {}, toLimits), pageBox, passagesBox, limitsBox, tools);
   renderLimitsBox();
   await refresh();
 

@@ -10,6 +10,7 @@ import { h, replace } from './h';
 import { t, uiLanguage } from './i18n';
 import { oneLine, renderLegend } from './render';
 import { getState, openSidePanel, setHighlights, targetTab } from './tab';
+import { openAnalysisPage, openLabPage } from './open-pages';
 import { RESTRICTED_MESSAGE, restrictedReason, type RestrictedReason } from '../extension/restricted';
 
 /** Without the "tabs" permission a protected tab shows no URL: try a no-op script; the browser refuses protected
@@ -110,6 +111,10 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
         },
       } }),
       h('button', { text: t('popup_settings', undefined, ui), attrs: { type: 'button', id: 'settings' }, on: { click: () => void browser.runtime.openOptionsPage() } }),
+    ),
+    h('nav', { class: 'tools', attrs: { 'aria-label': t('popup_tools', undefined, ui) } },
+      h('button', { class: 'link', text: t('popup_analysisPage', undefined, ui), attrs: { type: 'button', id: 'open-analysis' }, on: { click: () => void openAnalysisPage().then(() => window.close()) } }),
+      h('button', { class: 'link', text: t('popup_lab', undefined, ui), attrs: { type: 'button', id: 'open-lab' }, on: { click: () => void openLabPage().then(() => window.close()) } }),
     ),
     h('p', { class: 'foot' }, t('popup_notProof', undefined, ui), shortcut ? ` ${t('popup_shortcut', shortcut, ui)}` : ''),
   );
