@@ -29,6 +29,7 @@ import {
   type Block,
   type Extraction,
 } from './extract';
+import { createShower, NEAR_SCREENS, EAGER_MAX_ITEMS, viewportSpan, type ObserverCtor } from './lazy';
 import { LEGEND_TAG, showLegend } from './legend';
 import { createPainter, MARK_TAG, type HighlightApi, type Painter } from './painter';
 import { mapSentence, type MappedSentence } from './ranges';
@@ -54,6 +55,11 @@ export interface SessionOptions {
   yielder?: Yielder;
   sliceMs?: number;
   now?: () => number;
+  /** IntersectionObserver for lazy painting (tests pass a fake); null = paint everything at once. Default: the
+   * window's. */
+  IntersectionObserver?: ObserverCtor | null;
+  /** Above this many items, paint lazily (src/highlight/lazy.ts). Default EAGER_MAX_ITEMS. */
+  eagerMax?: number;
 }
 
 export interface Session {
@@ -161,33 +167,47 @@ export function createSession(doc: Document, options: SessionOptions = {}): Sess
   const removeItems = async (list: MappedSentence[]) => {
     if (!list.length) return;
     if (painter.kind === 'highlight') {
-      painter.remove(list);
+      shower.remove(list);
       return;
     }
     const sl = newSlicer();
     for (const group of byBlock(list).values()) {
-      quietly(() => painter.remove(group));
+      shower.remove(group);
       await sl.maybeYield();
     }
   };
 
-  /** Block ids in painting order: from the first block near the screen downwards, then the blocks above it. */
-  const visibleFirst = (ids: number[]): number[] => {
+  /** Block ids in painting order: from the first block near the screen downwards, then the blocks above it; and,
+   * when `lazy`, which of them are on or near the screen now (NEAR_SCREENS above and below; read from the layout
+   * before anything is painted, so that no paint forces a style recalculation in the middle of the loop). */
+  const paintOrder = (ids: number[], lazy: boolean): { order: number[]; near: Set<number> } => {
     ids.sort((a, b) => a - b);
     const vh = view?.innerHeight ?? 0;
-    if (!ids.length || !vh) return ids;
-    const bottomOf = (id: number) => {
+    if (!ids.length || !vh) return { order: ids, near: new Set(ids) };
+    const margin = NEAR_SCREENS * vh;
+    const span = (id: number) => {
       const el = blocks.get(id)?.element;
-      return el && el.ownerDocument === doc ? el.getBoundingClientRect().bottom : Infinity;
+      return el?.isConnected ? viewportSpan(el) : { top: Infinity, bottom: Infinity };
     };
     let lo = 0;
     let hi = ids.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (bottomOf(ids[mid]) < -vh) lo = mid + 1;
+      if (span(ids[mid]).bottom < -margin) lo = mid + 1;
       else hi = mid;
     }
-    return [...ids.slice(lo), ...ids.slice(0, lo).reverse()];
+    const order = [...ids.slice(lo), ...ids.slice(0, lo).reverse()];
+    const near = new Set<number>();
+    if (lazy) {
+      // blocks follow each other down the page: the near ones are a run from the first one (a layout that breaks
+      // the order is put right by the observer one frame later)
+      for (let i = lo; i < ids.length; i++) {
+        const s = span(ids[i]);
+        if (s.top > vh + margin || s.bottom < -margin) break;
+        near.add(ids[i]);
+      }
+    }
+    return { order, near };
   };
 
   // ------------------------------------------------------------ watching
@@ -282,6 +302,12 @@ export function createSession(doc: Document, options: SessionOptions = {}): Sess
       for (const o of observers.values()) o.takeRecords();
     }
   };
+
+  const shower = createShower({
+    painter,
+    run: quietly,
+    Observer: options.IntersectionObserver === null ? undefined : (options.IntersectionObserver ?? (view as unknown as { IntersectionObserver?: ObserverCtor } | null)?.IntersectionObserver),
+  });
 
   const remember = (ex: Extraction) => {
     for (const f of ex.frames) if (!frames.includes(f)) frames.push(f);
@@ -417,9 +443,20 @@ export function createSession(doc: Document, options: SessionOptions = {}): Sess
           remember(ex);
           read = ex.blocks;
         }
-        for (const b of read) addBlock(b);
+        // the blocks are indexed in slices, and the answer (every block's text, serialised by the browser in the
+        // task that sends it) leaves in a task of its own, not at the end of a reading slice
+        const sl = newSlicer();
+        await yielder();
+        sl.reset();
+        for (const b of read) {
+          addBlock(b);
+          if (!(await sl.maybeYield())) return { ok: false as const, code: 'engine' as const, error: 'session stopped' };
+        }
         if (!read.length) return { ok: false as const, code: scope === 'selection' ? ('no-selection' as const) : ('no-text' as const) };
-        return { ok: true as const, blocks: read.map(payload), ms: now() - t0 };
+        const blocksOut = read.map(payload);
+        await yielder();
+        if (!active) return { ok: false as const, code: 'engine' as const, error: 'session stopped' };
+        return { ok: true as const, blocks: blocksOut, ms: now() - t0 };
       });
     },
 
@@ -427,6 +464,9 @@ export function createSession(doc: Document, options: SessionOptions = {}): Sess
       return serial(async (): Promise<PaintResult> => {
         if (!active) return { ok: false, error: 'session stopped' };
         const t0 = now();
+        // the message (every flagged sentence) was parsed in this task: paint from the next one
+        await yielder();
+        if (!active) return { ok: false, error: 'session stopped' };
         // 1. take away what is replaced
         if (message.mode === 'all') {
           const old = allItems();
@@ -449,8 +489,14 @@ export function createSession(doc: Document, options: SessionOptions = {}): Sess
             else todo.set(s.b, [{ a, s }]);
           }
         }
+        // many items: only what is near the screen is painted now, the rest as the reader scrolls (lazy.ts)
+        let total = 0;
+        for (const list of items.values()) total += list.length;
+        for (const a of message.analyses) total += a.sentences.length;
+        shower.setLazy(total > (options.eagerMax ?? EAGER_MAX_ITEMS));
+        const { order, near } = paintOrder([...todo.keys()], shower.lazy);
         const sl = newSlicer();
-        for (const id of visibleFirst([...todo.keys()])) {
+        for (const id of order) {
           const block = blocks.get(id);
           if (!block) continue; // removed meanwhile
           const batch: MappedSentence[] = [];
@@ -458,7 +504,7 @@ export function createSession(doc: Document, options: SessionOptions = {}): Sess
             const m = mapSentence(block, a.id, s);
             if (m) batch.push(m);
           }
-          quietly(() => painter.add(batch));
+          shower.add(block.element, batch, near.has(id));
           for (const m of batch) items.get(m.analysis)!.push(m);
           if (!(await sl.maybeYield())) return { ok: false, error: 'session stopped' };
         }
@@ -473,7 +519,9 @@ export function createSession(doc: Document, options: SessionOptions = {}): Sess
 
     scrollTo(analysis, sentence) {
       const it = items.get(analysis)?.find((p) => p.sentence === sentence);
-      return !!it && quietly(() => painter.focus(it));
+      if (!it) return false;
+      shower.reveal(it); // off the screen and not painted yet: painted now, before the focus mark
+      return quietly(() => painter.focus(it));
     },
 
     flush() {
@@ -487,7 +535,7 @@ export function createSession(doc: Document, options: SessionOptions = {}): Sess
 
     debug() {
       return {
-        observers: observers.size,
+        observers: observers.size + (shower.observed ? 1 : 0),
         timers: timer === undefined ? 0 : 1,
         blocks: blocks.size,
         items: painter.size,
@@ -502,6 +550,7 @@ export function createSession(doc: Document, options: SessionOptions = {}): Sess
       stopWatching();
       removeLegend?.();
       removeLegend = undefined;
+      shower.dispose();
       const finish = () => {
         painter.dispose();
         for (const c of cleanups.splice(0).reverse()) c();

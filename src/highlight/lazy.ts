@@ -1,0 +1,221 @@
+/**
+ * lazy — show a page's highlights where the reader is looking, not all at once (STYLE 9).
+ *
+ * What: `createShower(options)` sits between the session and the painter. The session hands it every mapped
+ * sentence, a block at a time, with the block's element; the shower decides when each one goes to the painter.
+ * - Eager (at most `eagerMax` items on the page, default EAGER_MAX_ITEMS): everything is painted at once, as
+ *   before; no observer. A typical article stays here.
+ * - Lazy (more items): only the blocks on or near the screen are painted (`near`, worked out by the session from the
+ *   layout before the first paint); an IntersectionObserver on the block elements (rootMargin NEAR_MARGIN: two
+ *   screens above and below) paints a block's items when it comes near and, with the Highlight API, takes them out
+ *   of the registry again when it goes away. The items of an element go in and out together (a whole block at a
+ *   time, which the wrapper fallback needs).
+ * Why: Chromium re-validates every range of the highlight registry on each frame in which the registry changed, and
+ * invalidates paint for each range added or deleted. Measured on tests/e2e/fixtures/hard/huge.html (Chromium 156,
+ * this 2-core machine, traced): registering ~6,000 ranges costs one frame with ~35 ms of PrePaint, deleting 500 of
+ * them ~57 ms, deleting the whole set ~25 ms; 100 ranges cost ~3 ms. Keeping the registered set to what is near the
+ * screen (tens to a few hundred ranges) keeps every such frame short, switching on, scrolling and switching off.
+ * The wrapper fallback (no Highlight API) paints lazily too, but keeps what it painted (each wrap or unwrap is a DOM
+ * change the page may see; removing them while the reader scrolls would only add churn).
+ * API: `setLazy(on)` switches the mode (the session decides from the number of items); `add(element, items, near)`,
+ * `remove(items)`, `reveal(item)` (paint the block of one item now: "Show on the page" for a passage that is off
+ * the screen), `dispose()` (disconnect; the painter is cleared by its owner). `pending` = items not painted yet.
+ * Limits: items far from the screen are not in the registry (a print of the whole page shows only what was near
+ * the screen); a block taller than the margin is painted whole (one 50,000-word paragraph is one block).
+ */
+import type { PaintItem, Painter } from './painter';
+
+/** Above this many items on a page, highlights are painted lazily. Registering 500 ranges at once costs a frame
+ * ~5 ms of PrePaint in Chromium 156 (measured, see above); a 2,000-word article has well under 200. */
+export const EAGER_MAX_ITEMS = 500;
+/** How far beyond the screen blocks are painted: two screens above and below (IntersectionObserver rootMargin). */
+export const NEAR_SCREENS = 2;
+export const NEAR_MARGIN = `${NEAR_SCREENS * 100}% 0px`;
+
+/** The part of IntersectionObserver the shower uses (tests pass a fake). */
+export interface ObserverLike {
+  observe(target: Element): void;
+  unobserve(target: Element): void;
+  disconnect(): void;
+}
+export type ObserverCtor = new (
+  callback: (entries: { target: Element; isIntersecting: boolean }[]) => void,
+  init?: { rootMargin?: string },
+) => ObserverLike;
+
+export interface ShowerOptions {
+  painter: Painter;
+  /** Runs a change of the page (the session's `quietly`: its own MutationObservers must not see it). */
+  run?: <T>(fn: () => T) => T;
+  /** undefined: no observer is available, everything is painted at once. */
+  Observer?: ObserverCtor;
+  margin?: string;
+}
+
+export interface Shower {
+  /** Switch to lazy (true) or eager (false) painting; eager paints everything pending now. */
+  setLazy(lazy: boolean): void;
+  readonly lazy: boolean;
+  /** Items of one block (or more blocks of one element). `near`: the element is on or near the screen. */
+  add(element: Element, items: readonly PaintItem[], near: boolean): void;
+  remove(items: readonly PaintItem[]): void;
+  /** Paint now the element that holds `item` (it may be off the screen). False when the item is unknown. */
+  reveal(item: PaintItem): boolean;
+  /** Items known but not painted. */
+  readonly pending: number;
+  /** Elements observed (debug). */
+  readonly observed: number;
+  dispose(): void;
+}
+
+interface ElementState {
+  items: Set<PaintItem>;
+  shown: boolean;
+}
+
+export function createShower(options: ShowerOptions): Shower {
+  const { painter } = options;
+  const run = options.run ?? (<T>(fn: () => T) => fn());
+  const unshowFar = painter.kind === 'highlight';
+  const states = new Map<Element, ElementState>();
+  const owner = new Map<PaintItem, Element>();
+  let lazy = false;
+  let pending = 0;
+  let observer: ObserverLike | undefined;
+  const observed = new Set<Element>();
+
+  const show = (st: ElementState) => {
+    if (st.shown) return;
+    st.shown = true;
+    pending -= st.items.size;
+    if (st.items.size) run(() => painter.add([...st.items]));
+  };
+  const unshow = (st: ElementState) => {
+    if (!st.shown) return;
+    st.shown = false;
+    pending += st.items.size;
+    if (st.items.size) run(() => painter.remove([...st.items]));
+  };
+
+  const onEntries = (entries: { target: Element; isIntersecting: boolean }[]) => {
+    if (!lazy) return;
+    // what left first (frees registry entries), then what came near
+    for (const e of entries) {
+      const st = states.get(e.target);
+      if (st && !e.isIntersecting && unshowFar) unshow(st);
+    }
+    for (const e of entries) {
+      const st = states.get(e.target);
+      if (st && e.isIntersecting) show(st);
+    }
+  };
+
+  const watch = (el: Element) => {
+    if (!lazy || observed.has(el)) return;
+    if (!observer) {
+      if (!options.Observer) return;
+      observer = new options.Observer(onEntries, { rootMargin: options.margin ?? NEAR_MARGIN });
+    }
+    observer.observe(el);
+    observed.add(el);
+  };
+
+  const forgetElement = (el: Element) => {
+    states.delete(el);
+    if (observed.delete(el)) observer?.unobserve(el);
+  };
+
+  return {
+    get lazy() {
+      return lazy;
+    },
+    get pending() {
+      return pending;
+    },
+    get observed() {
+      return observed.size;
+    },
+    setLazy(on) {
+      on = on && !!options.Observer;
+      if (on === lazy) return;
+      lazy = on;
+      if (lazy) {
+        // what is painted stays until the observer's first report says it is far away
+        for (const el of states.keys()) watch(el);
+        return;
+      }
+      observer?.disconnect();
+      observer = undefined;
+      observed.clear();
+      for (const st of states.values()) show(st);
+    },
+    add(element, items, near) {
+      if (!items.length) return;
+      let st = states.get(element);
+      if (!st) {
+        st = { items: new Set(), shown: false };
+        states.set(element, st);
+      }
+      for (const it of items) {
+        st.items.add(it);
+        owner.set(it, element);
+      }
+      if (st.shown) run(() => painter.add(items));
+      else {
+        pending += items.length;
+        if (!lazy || near) show(st);
+      }
+      watch(element);
+    },
+    remove(items) {
+      const painted: PaintItem[] = [];
+      for (const it of items) {
+        const el = owner.get(it);
+        if (!el) continue;
+        owner.delete(it);
+        const st = states.get(el);
+        if (!st?.items.delete(it)) continue;
+        if (st.shown) painted.push(it);
+        else pending--;
+        if (!st.items.size) forgetElement(el);
+      }
+      if (painted.length) run(() => painter.remove(painted));
+    },
+    reveal(item) {
+      const el = owner.get(item);
+      const st = el && states.get(el);
+      if (!st) return false;
+      show(st);
+      return true;
+    },
+    dispose() {
+      observer?.disconnect();
+      observer = undefined;
+      observed.clear();
+      states.clear();
+      owner.clear();
+      pending = 0;
+      lazy = false;
+    },
+  };
+}
+
+/** Top and bottom of `el` in the top window's viewport (adds the offsets of same-origin frames). */
+export function viewportSpan(el: Element): { top: number; bottom: number } {
+  const r = el.getBoundingClientRect();
+  let top = r.top;
+  let bottom = r.bottom;
+  let frame: Element | null | undefined;
+  try {
+    frame = el.ownerDocument.defaultView?.frameElement;
+    while (frame) {
+      const fr = frame.getBoundingClientRect();
+      top += fr.top;
+      bottom += fr.top;
+      frame = frame.ownerDocument.defaultView?.frameElement;
+    }
+  } catch {
+    // a cross-origin parent: the frame's own viewport is all we know
+  }
+  return { top, bottom };
+}
