@@ -32,12 +32,11 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import { EXTENSION_DIR, ROOT, startHarness, type Harness } from '../tests/e2e/harness';
+import { LONG_TASK_MS, traced, withTimeout, type TaskStats } from '../tests/e2e/trace';
 
 // ---------------------------------------------------------------- options
 
-const LONG_TASK_MS = 50;
 const WATCHDOG_MS = 25 * 60_000;
-const TRACE_CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'toplevel'];
 
 interface Options {
   pages: string[];
@@ -69,19 +68,8 @@ function parseOptions(argv: string[]): Options {
 
 // ---------------------------------------------------------------- small helpers
 
-type Result = { ok: true; sentences: number; flagged: number; ms: number } | { ok: false; error: string };
+type Result = { ok: true; sentences: number; flagged: number; ms: number; timings?: Record<string, number> } | { ok: false; error: string };
 
-class StepTimeout extends Error {}
-
-function withTimeout<T>(p: Promise<T>, ms: number, label: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const t = new Promise<never>((_, fail) => {
-    timer = setTimeout(() => fail(new StepTimeout(`${label}: no answer after ${Math.round(ms / 1000)} s`)), ms);
-  });
-  return Promise.race([p, t]).finally(() => clearTimeout(timer));
-}
-
-const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
@@ -96,93 +84,6 @@ async function timedSend(h: Harness, message: unknown, timeoutMs: number, label:
   const t0 = performance.now();
   const r = await withTimeout(h.send<Result>(message), timeoutMs, label);
   return { r, elapsed: performance.now() - t0 };
-}
-
-// ---------------------------------------------------------------- trace
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: { name?: string; data?: { frames?: { frame: string; processId?: number; url?: string }[]; frame?: string } };
-}
-
-interface TaskStats {
-  /** 'RunTask' or 'ThreadControllerImpl::RunTask': the event counted. */
-  event: string;
-  tasks: number;
-  long: number;
-  longestMs: number;
-  blockingMs: number;
-  windowMs: number;
-  note?: string;
-}
-
-async function traced<T>(page: Page, settleMs: number, timeoutMs: number, fn: () => Promise<T>) {
-  const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => {
-    for (const ev of e.value as unknown as TraceEvent[]) events.push(ev);
-  });
-  const complete = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
-  const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: TRACE_CATEGORIES, recordMode: 'recordAsMuchAsPossible' },
-    transferMode: 'ReportEvents',
-  });
-  const t0 = performance.now();
-  let result: T | undefined;
-  let error: unknown;
-  try {
-    result = await fn();
-    await sleep(settleMs);
-  } catch (e) {
-    error = e;
-  }
-  const windowMs = performance.now() - t0;
-  await withTimeout(cdp.send('Tracing.end'), timeoutMs, 'Tracing.end').catch(() => undefined);
-  await withTimeout(complete, timeoutMs, 'trace transfer').catch(() => undefined);
-  await cdp.detach().catch(() => undefined);
-  const stats = taskStats(events, frameTree.frame.id, windowMs);
-  return { result, error, stats };
-}
-
-function taskStats(events: TraceEvent[], frameId: string, windowMs: number): TaskStats {
-  // The page's renderer process: the one TracingStartedInBrowser names for its main frame; failing that, any
-  // process whose timeline events name that frame.
-  let pid: number | undefined;
-  for (const e of events) {
-    if (e.name !== 'TracingStartedInBrowser') continue;
-    pid = e.args?.data?.frames?.find((f) => f.frame === frameId)?.processId;
-    if (pid !== undefined) break;
-  }
-  if (pid === undefined) pid = events.find((e) => e.args?.data?.frame === frameId && e.pid)?.pid;
-  const empty = { event: 'RunTask', tasks: 0, long: 0, longestMs: 0, blockingMs: 0, windowMs };
-  if (pid === undefined) return { ...empty, note: `page renderer not found in the trace (${events.length} events)` };
-  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain');
-  if (!main) return { ...empty, note: `no CrRendererMain thread for pid ${pid}` };
-  const onMain = events.filter((e) => e.pid === pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number');
-  let name = 'RunTask';
-  let tasks = onMain.filter((e) => e.name === name);
-  if (!tasks.length) {
-    name = 'ThreadControllerImpl::RunTask';
-    tasks = onMain.filter((e) => e.name === name);
-  }
-  const durs = tasks.map((e) => (e.dur ?? 0) / 1000);
-  const long = durs.filter((d) => d > LONG_TASK_MS);
-  return {
-    event: name,
-    tasks: tasks.length,
-    long: long.length,
-    longestMs: durs.length ? Math.max(...durs) : 0,
-    blockingMs: long.reduce((a, d) => a + d - LONG_TASK_MS, 0),
-    windowMs,
-    note: tasks.length ? undefined : `no RunTask events on CrRendererMain (pid ${pid})`,
-  };
 }
 
 // ---------------------------------------------------------------- heap and leftovers
@@ -316,6 +217,7 @@ async function benchPage(h: Harness, name: string, o: Options): Promise<PageFigu
     f.flagged = r.flagged;
     f.coldExtMs = r.ms;
     log(`on (cold, traced): ${msText(elapsed)} round trip, ${r.ms} ms reported, ${r.sentences} sentences, ${r.flagged} flagged`);
+    if (r.timings) log(`  where the time went (ms): ${Object.entries(r.timings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     log(`  long tasks while on: ${f.traceOn.long} > ${LONG_TASK_MS} ms of ${f.traceOn.tasks}, longest ${msText(f.traceOn.longestMs)}${f.traceOn.note ? ` (${f.traceOn.note})` : ''}`);
     f.whileOn = await leftovers(page, cdp, worlds);
     log(`  while on: ${f.whileOn.highlights} highlight ranges, ${f.whileOn.listeners} listeners on window+document, ${worlds.size} extension world(s)`);
@@ -443,6 +345,11 @@ function report(figures: PageFigures[], o: Options): void {
   console.log(
     `Long tasks = \`${ev}\` trace events over ${LONG_TASK_MS} ms on CrRendererMain of the page's renderer, from sending the message until ${o.settleMs} ms after its answer.`,
   );
+  for (const f of figures) {
+    for (const [dir, t] of [['on', f.traceOn], ['off', f.traceOff]] as const) {
+      for (const x of t?.longTasks ?? []) console.log(`Long task on ${f.name.replace(/^hard\//, '')}, switching ${dir}: ${msText(x.ms)} — ${x.what}`);
+    }
+  }
   for (const f of figures) for (const x of f.failure) console.log(`FAILED on ${f.name}: ${x}`);
 
   const files = injectedFiles();

@@ -30,6 +30,9 @@ export interface Painter {
   remove(items: readonly PaintItem[]): void;
   /** Scroll to an item and mark it as the current one. */
   focus(item: PaintItem | undefined): boolean;
+  /** Install the stylesheet for `node`'s document (and shadow root) now, before anything is added: the session
+   * lets the style recalculation it causes happen in a task of its own. */
+  prepare(node: Node): void;
   /** Remove every highlight at once (the page is as before the first `add`). */
   clear(): void;
   /** `clear()` and remove the stylesheets. */
@@ -189,6 +192,9 @@ function highlightPainter(apiFor: (doc: Document) => HighlightApi | undefined): 
     get styles() {
       return styles.count;
     },
+    prepare(node) {
+      if (node.ownerDocument && forDoc(node.ownerDocument)) styles.ensureFor(node);
+    },
     add(items) {
       for (const it of items) {
         const node = it.range.startContainer;
@@ -277,6 +283,9 @@ function wrapPainter(): Painter {
     },
     get styles() {
       return styles.count;
+    },
+    prepare(node) {
+      styles.ensureFor(node);
     },
     add(items) {
       // 1. every range to per-node intervals, before anything moves

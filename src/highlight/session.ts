@@ -494,6 +494,14 @@ export function createSession(doc: Document, options: SessionOptions = {}): Sess
         for (const list of items.values()) total += list.length;
         for (const a of message.analyses) total += a.sentences.length;
         shower.setLazy(total > (options.eagerMax ?? EAGER_MAX_ITEMS));
+        // the stylesheet first, and the style recalculation it causes (every element of the document) now, in a
+        // task of its own, rather than in the frame that also paints the first highlights
+        if (todo.size && !painter.styles && doc.body) {
+          quietly(() => painter.prepare(doc.body!));
+          void view?.getComputedStyle?.(doc.body).color;
+          await yielder();
+          if (!active) return { ok: false, error: 'session stopped' };
+        }
         const { order, near } = paintOrder([...todo.keys()], shower.lazy);
         const sl = newSlicer();
         for (const id of order) {
@@ -508,6 +516,8 @@ export function createSession(doc: Document, options: SessionOptions = {}): Sess
           for (const m of batch) items.get(m.analysis)!.push(m);
           if (!(await sl.maybeYield())) return { ok: false, error: 'session stopped' };
         }
+        await yielder();
+        if (!active) return { ok: false, error: 'session stopped' };
         quietly(() => {
           removeLegend?.();
           removeLegend = message.legend ? showLegend(doc, message.legend) : undefined;

@@ -45,6 +45,7 @@ function fakePainter(kind: 'highlight' | 'wrap' = 'highlight') {
       items.forEach((i) => shown.delete(i));
     },
     focus: () => true,
+    prepare: () => undefined,
     clear: () => shown.clear(),
     dispose: () => shown.clear(),
     get size() {
