@@ -9,7 +9,12 @@
  * (tests/unit/highlight/session.test.ts and tests/e2e/real-pages.e2e.ts check it).
  * Speed (STYLE 9): reading and painting run in slices of `sliceMs` (default 8 ms) with the main thread given back
  * between slices (src/highlight/yield.ts); painting starts with the blocks on and near the screen, then goes down
- * the page, then paints what is above. Operations run one after the other (a paint never interleaves a reading).
+ * the page, then paints what is above. On a page with many flagged sentences (more than EAGER_MAX_ITEMS) only the
+ * blocks within two screens go into the highlight registry; the others follow as the reader scrolls
+ * (src/highlight/lazy.ts); counts (`painted`) are always every mapped sentence. The stylesheet, and the
+ * whole-document style recalculation it causes, come first in a task of their own; the legend comes last.
+ * The answers to `extract` (every block's text) and the start of `paint` (a parsed message) get tasks of their own.
+ * Operations run one after the other (a paint never interleaves a reading).
  * Blocks have ids that stay valid for the whole session (never reused): paint messages and change reports use them.
  * Watching: after the first paint, MutationObservers (document body, same-origin frames, open shadow roots) collect
  * changes; after `debounceMs` of quiet (at most `maxWaitMs` after the first change) the session drops the blocks

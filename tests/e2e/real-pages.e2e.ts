@@ -3,7 +3,8 @@
  * language, mixed languages, code only, images only, an empty body, one 50,000-word paragraph, text that looks like
  * markup, a page that changes, errors, restricted pages and 100 on/off cycles. Fixtures: tests/e2e/fixtures/hard/.
  * Every test asserts its outcome and that switching off restores the page exactly (document body, and the inner
- * content of shadow roots and frames). Speed and memory figures come from `npm run bench:page`, not from here.
+ * content of shadow roots and frames). Speed and memory figures come from `npm run bench:page`; one test traces the
+ * 100,000-word page (tests/e2e/trace.ts, shared with the bench) and bounds its main-thread tasks.
  * Screenshots: test-results/screenshots/real-*.png.
  */
 import type { Page } from 'playwright-core';
@@ -316,7 +317,12 @@ describe('real pages in Chromium', () => {
     await page.close();
   });
 
-  it('100,000 words: switching on and off leaves no main-thread task over 50 ms on the page (Chromium trace)', async () => {
+  // Measured three times on this 2-core machine (warm, traced): switching off 14–26 ms longest task, stable, asserted
+  // (50 ms + 10 ms for tracing overhead); switching on 44–80 ms, the whole-document style recalculation that adopting
+  // the ::highlight stylesheet causes (~15 ms on a quiet machine, 40–55 ms when the machine is busy): not stable
+  // below 50 ms here, so only logged, with a bound that catches the old behaviour (one 186 ms task from registering
+  // every range at once). Full figures: npm run bench:page.
+  it('100,000 words: lazy highlights; no main-thread task over 50 ms switching off, none near the old 186 ms switching on (Chromium trace)', async () => {
     const { page, tabId, before } = await open('huge.html');
     // warm: the first injection (script evaluation) and the engine's first run are measured by bench:page
     expect((await on(tabId)).ok).toBe(true);
@@ -331,6 +337,8 @@ describe('real pages in Chromium', () => {
       console.log(`huge page, switching ${dir}: ${t.tasks} tasks, ${t.long} over ${LONG_TASK_MS} ms, longest ${Math.round(t.longestMs)} ms${t.longTasks.map((x) => `\n  ${Math.round(x.ms)} ms: ${x.what}`).join('')}`);
       expect(t.tasks, t.note).toBeGreaterThan(0);
     }
+    expect(b.stats.longestMs, b.stats.longTasks.map((x) => x.what).join('; ')).toBeLessThan(LONG_TASK_MS + 10);
+    expect(a.stats.longestMs, a.stats.longTasks.map((x) => x.what).join('; ')).toBeLessThan(150);
     if (a.result?.ok) {
       console.log(`huge page: ${a.result.flagged} flagged, ${registered} ranges registered while on, ${a.result.ms} ms`);
       expect(registered).toBeGreaterThan(0);
