@@ -110,14 +110,17 @@ export function createShower(options: ShowerOptions): Shower {
     }
   };
 
-  const watch = (el: Element) => {
-    if (!lazy || observed.has(el)) return;
-    if (!observer) {
-      if (!options.Observer) return;
-      observer = new options.Observer(onEntries, { rootMargin: options.margin ?? NEAR_MARGIN });
+  /** Observe `el`; false when it cannot be observed (then its items are painted at once). */
+  const watch = (el: Element): boolean => {
+    if (!lazy || observed.has(el)) return true;
+    try {
+      observer ??= new options.Observer!(onEntries, { rootMargin: options.margin ?? NEAR_MARGIN });
+      observer.observe(el);
+    } catch {
+      return false; // e.g. an element of another document the observer refuses
     }
-    observer.observe(el);
     observed.add(el);
+    return true;
   };
 
   const forgetElement = (el: Element) => {
@@ -141,7 +144,7 @@ export function createShower(options: ShowerOptions): Shower {
       lazy = on;
       if (lazy) {
         // what is painted stays until the observer's first report says it is far away
-        for (const el of states.keys()) watch(el);
+        for (const [el, st] of states) if (!watch(el)) show(st);
         return;
       }
       observer?.disconnect();
@@ -165,7 +168,7 @@ export function createShower(options: ShowerOptions): Shower {
         pending += items.length;
         if (!lazy || near) show(st);
       }
-      watch(element);
+      if (!watch(element)) show(st);
     },
     remove(items) {
       const painted: PaintItem[] = [];

@@ -120,6 +120,23 @@ describe('createShower', () => {
     expect(instances[0].targets.size).toBe(0);
   });
 
+  it('an element the observer refuses is painted at once', () => {
+    const { painter, shown } = fakePainter();
+    const Refusing: ObserverCtor = class {
+      observe() {
+        throw new TypeError('not this one');
+      }
+      unobserve() {}
+      disconnect() {}
+    };
+    const s = createShower({ painter, Observer: Refusing });
+    s.setLazy(true);
+    const x = item();
+    s.add(a, [x], false);
+    expect([...shown]).toEqual([x]);
+    expect(s.pending).toBe(0);
+  });
+
   it('going back to eager paints what was pending and disconnects; no observer at all means eager', () => {
     const { painter, shown } = fakePainter();
     const { Observer, instances } = fakeObserver();
