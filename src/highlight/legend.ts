@@ -18,13 +18,13 @@ const CSS = `
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2937; background: #ffffff;
   border: 1px solid #6b7280; border-radius: 8px; padding: 10px 12px; box-shadow: 0 4px 16px rgba(0,0,0,.18); }
 .head { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin: 0 0 6px; }
-h2 { font-size: 13px; font-weight: 700; margin: 0; }
+h2 { font-size: 13px; font-weight: 400; margin: 0; letter-spacing: .02em; }
 ul { list-style: none; margin: 0 0 6px; padding: 0; }
 li { margin: 2px 0; }
 .sample { text-decoration-line: underline; padding: 0 2px; }
 p { margin: 4px 0 0; }
 .summary { color: #374151; }
-.note { font-style: italic; }
+.note { color: #4b5563; }
 button { font: inherit; line-height: 1; border: 1px solid #6b7280; background: #f9fafb; color: #111827; border-radius: 4px;
   padding: 2px 7px; cursor: pointer; }
 button:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 1px; }
