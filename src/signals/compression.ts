@@ -22,6 +22,7 @@
  * Very short texts vary a lot. No per-sentence values: a sentence is too short to compress meaningfully.
  */
 import { deflateSync, strToU8 } from 'fflate';
+import { percentileClause } from './_lib/descriptive-stats';
 import type { Abstention, Doc, Signal, SignalResult, SupportedLang, UiLang } from '../types';
 import { PRELUDE_EN, PRELUDE_FR } from './_lib/preludes';
 
@@ -96,17 +97,17 @@ function compute(doc: Doc): SignalResult | Abstention {
 }
 
 const pct = (x: number) => Math.round(x * 100);
+const PREDICTABLE = { en: 'predictable', fr: 'prévisible' };
 
 function explain(result: SignalResult, lang: UiLang, percentile?: number): string {
   const saving = pct(result.details.saving ?? result.raw);
   const typical = pct(result.details.typicalHuman ?? TYPICAL_HUMAN.en);
-  const p = percentile === undefined ? undefined : pct(percentile);
   if (lang === 'fr') {
     const first = `Précédé d'un échantillon de prose typique d'assistant conversationnel, ce texte se compresse ${saving} % mieux que seul, contre ${typical} % pour un texte humain typique.`;
-    return p === undefined ? first : `${first} C'est plus que ${p} % des textes humains de référence.`;
+    return first + percentileClause(percentile, lang, PREDICTABLE);
   }
   const first = `After a sample of typical chat-assistant prose, this text compresses ${saving}% better than on its own, against ${typical}% for typical human prose.`;
-  return p === undefined ? first : `${first} That is more than ${p}% of human reference texts.`;
+  return first + percentileClause(percentile, lang, PREDICTABLE);
 }
 
 const compression: Signal = {

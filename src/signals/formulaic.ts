@@ -21,6 +21,7 @@
  * and any text that quotes such phrases. False negatives — paraphrased or edited machine text, newer models that
  * avoid the stereotypes, and prompts that ask for a plain style. Vocabulary fashions move: the lists age.
  */
+import { percentileClause } from './_lib/descriptive-stats';
 import type { Abstention, Doc, Signal, SignalResult, SupportedLang, UiLang } from '../types';
 import { lowerWord, splitWords } from '../text/segment';
 import listEn from '../../assets/formulaic-en.json';
@@ -165,17 +166,16 @@ function explain(result: SignalResult, lang: UiLang, percentile?: number): strin
     const phrase = e === undefined ? undefined : formulaicEntry(listLang, e);
     if (phrase) examples.push(lang === 'fr' ? `« ${phrase} »` : `"${phrase}"`);
   }
-  const p = percentile === undefined ? undefined : Math.round(percentile * 100);
   if (lang === 'fr') {
     if (!d.hits) return "Aucune des tournures toutes faites ni aucun des mots sur-employés de notre liste n'apparaît dans ce texte.";
     let s = `${rate} tournure(s) toute(s) faite(s) ou mot(s) sur-employé(s) pour 100 mots (pondérés), contre ${fmt(typical, lang)} en moyenne dans les textes humains`;
     s += examples.length ? `, par exemple ${examples.join(', ')}.` : '.';
-    return p === undefined ? s : `${s} C'est plus que ${p} % des textes humains de référence.`;
+    return s + percentileClause(percentile, lang, { en: 'formulaic', fr: 'convenu' });
   }
   if (!d.hits) return 'None of the stock phrases or over-used words on our list appear in this text.';
   let s = `${rate} stock phrases or over-used words per 100 words (weighted), against ${fmt(typical, lang)} on average in human prose`;
   s += examples.length ? `, e.g. ${examples.join(', ')}.` : '.';
-  return p === undefined ? s : `${s} That is more than ${p}% of human reference texts.`;
+  return s + percentileClause(percentile, lang, { en: 'formulaic', fr: 'convenu' });
 }
 
 const formulaic: Signal = {

@@ -26,6 +26,7 @@
  * how-tos), famous texts and quotations, idiom-heavy writing, texts polished with writing tools. False negatives:
  * paraphrased text, text sampled at high temperature, and modern models whose favourite collocations Brown lacks.
  */
+import { percentileClause } from './_lib/descriptive-stats';
 import type { Abstention, Doc, Signal, SignalResult, UiLang } from '../types';
 import lmEn from '../../assets/lm-en.json';
 import lmFr from '../../assets/lm-fr.json';
@@ -153,18 +154,18 @@ function compute(doc: Doc): SignalResult | Abstention {
 }
 
 const pct = (x: number) => Math.round(x * 100);
+const PREDICTABLE = { en: 'predictable', fr: 'prévisible' };
 
 function explain(result: SignalResult, lang: UiLang, percentile?: number): string {
   const d = result.details;
   const observed = pct(d.top100Share ?? 0);
   const expected = pct(d.expectedShare ?? (d.top100Share ?? 0) - result.raw);
-  const p = percentile === undefined ? undefined : pct(percentile);
   if (lang === 'fr') {
     const s = `${observed} % des mots figurent parmi les 100 plus probables après le mot précédent, contre ${expected} % attendus dans une prose humaine employant des mots aussi fréquents (table de bigrammes du corpus Brown).`;
-    return p === undefined ? s : `${s} C'est plus que ${p} % des textes humains de référence.`;
+    return s + percentileClause(percentile, lang, PREDICTABLE);
   }
   const s = `${observed}% of words are among the 100 likeliest after the previous word, against ${expected}% expected in human prose using equally frequent words (Brown corpus bigram table).`;
-  return p === undefined ? s : `${s} That is more than ${p}% of human reference texts.`;
+  return s + percentileClause(percentile, lang, PREDICTABLE);
 }
 
 const wordPredictability: Signal = {

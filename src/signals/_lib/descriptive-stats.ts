@@ -57,13 +57,18 @@ export function pct(x: number, lang: UiLang): string {
   return lang === 'fr' ? `${n}\u00A0%` : `${n}%`;
 }
 
-/** The percentile clause shared by the explanations: where the text stands among human reference texts. */
-export function percentileClause(percentile: number | undefined, lang: UiLang): string {
+/** The percentile clause shared by every signal's explanation: where the text stands among the comparable human
+ * reference texts on this measure. `quality` names what the measure sees ("uniform", "predictable", ...). */
+export function percentileClause(
+  percentile: number | undefined,
+  lang: UiLang,
+  quality: Record<UiLang, string> = { en: 'uniform', fr: 'uniforme' },
+): string {
   if (percentile === undefined || !Number.isFinite(percentile)) return '';
   const p = pct(clamp(percentile, 0, 1), lang);
   return lang === 'fr'
-    ? ` Sur ce point, le texte est plus uniforme que ${p} des textes humains de référence.`
-    : ` On this measure the text is more uniform than ${p} of the human reference texts.`;
+    ? ` Sur ce point, le texte est plus ${quality.fr} que ${p} des textes humains de référence comparables.`
+    : ` On this measure the text is more ${quality.en} than ${p} of the comparable human reference texts.`;
 }
 
 /** Number of sentences that contain at least one word. */
