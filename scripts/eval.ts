@@ -10,10 +10,11 @@
  * Texts under the length gate (150 words) are abstentions and are counted, not scored.
  */
 import { SIGNALS } from '../src/signals/index';
-import { analyse, MIN_WORDS, REFERENCE } from '../src/score/analyse';
+import { analyseDetailed, MIN_WORDS, REFERENCE } from '../src/score/analyse';
+import { isAbstention } from '../src/types';
 import { auroc, confusion, tprAtFpr, type Scored } from '../src/score/metrics';
 import { DEV_SET, devSetAvailable, loadLabelled, type LabelledText } from '../src/eval/devset';
-import { crossValidate, figures, measureAll } from '../src/eval/fit';
+import { crossValidate, figures, type Row } from '../src/eval/fit';
 
 const file = process.argv[2] ?? DEV_SET;
 if (!devSetAvailable(file)) {
@@ -36,7 +37,8 @@ console.log(`Mirage Lens evaluation · ${file} · ${items.length} texts · engin
 
 // 2. shipped tables, through the public entry point
 const t0 = performance.now();
-const reports = items.map((it) => ({ it, r: analyse(it.text, { lang: it.lang === 'en' || it.lang === 'fr' ? it.lang : undefined }) }));
+const detailed = items.map((it) => ({ it, ...analyseDetailed(it.text, { lang: it.lang === 'en' || it.lang === 'fr' ? it.lang : undefined }) }));
+const reports = detailed.map(({ it, report }) => ({ it, r: report }));
 const msPer = (performance.now() - t0) / items.length;
 console.log(`\n== Combined score, shipped tables (${msPer.toFixed(1)} ms per text) ==`);
 console.log('group                          n  abst   AUROC  TPR@1%  TPR@5%  flagFPR flagTPR');
@@ -50,7 +52,14 @@ for (const g of groupsOf(items)) {
 }
 
 // 1. each signal alone (same gate as the product)
-const rows = measureAll(items, SIGNALS, MIN_WORDS);
+// what analyse measured is reused: every signal runs once per text
+const rows: Row[] = detailed
+  .filter(({ measured }) => measured.doc.words.length >= MIN_WORDS)
+  .map(({ it, measured }) => ({
+    item: it,
+    measured,
+    raw: Object.fromEntries([...measured.results].filter(([, r]) => !isAbstention(r)).map(([id, r]) => [id, (r as { raw: number }).raw])),
+  }));
 console.log(`\n== Each signal alone: AUROC of its raw value (texts >= ${MIN_WORDS} words: ${rows.length}) ==`);
 const groups = groupsOf(rows.map((r) => r.item));
 console.log('signal              ' + groups.map((g) => g.replace(/^(en|fr)\//, '').slice(0, 9).padStart(10)).join(''));
