@@ -1,5 +1,6 @@
 /**
- * analyse-worker — runs the engine off the page's main thread for the analysis page (class sets) and the lab.
+ * analyse-worker — runs the engine off the page's main thread for the analysis page (class sets). The lab has its
+ * own worker (src/lab/lab-worker.ts), which keeps measures for re-ranking; both bundle the engine (a known debt).
  *
  * Protocol: the page posts `{ id, text, options, compact? }` (AnalyseOptions), the worker answers
  * `{ id, report }` or `{ id, error }`. `compact` drops per-sentence data the lab does not need for its charts.
