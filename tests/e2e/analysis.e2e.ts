@@ -46,6 +46,9 @@ describe('analysis page in Chromium', () => {
     h = await startHarness();
     tmp = await mkdtemp(join(tmpdir(), 'mirage-teacher-'));
     page = await h.openExtensionPage('analysis.html', { width: 1280, height: 1000 });
+    // Playwright asks Chromium to intercept file dialogs only once something listens for them, and that request
+    // is asynchronous: listening here, long before any key press, keeps the keyboard test free of that race.
+    page.on('filechooser', () => undefined);
   });
   afterAll(async () => {
     await h?.close();
@@ -266,6 +269,7 @@ describe('analysis page in Chromium', () => {
   it('is keyboard operable: file chooser, sort buttons, tabs', async () => {
     await page.click('#nav-analyse');
     await page.locator('#choose-files').focus();
+    await page.waitForFunction(() => document.activeElement?.id === 'choose-files');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
     expect(chooser.isMultiple()).toBe(true);
     await chooser.setFiles([]);
