@@ -185,6 +185,10 @@ export interface Passage {
   reasons: { id: string; text: string }[];
 }
 export const PASSAGE_MAX_CHARS = 280;
+/** At most this many passages travel in a TabView (the most predictable ones, listed in page order): a page of
+ * 100,000 words can have thousands of highlighted sentences, which nobody reads in a list and which would cost
+ * the background a second to store. The page keeps every highlight; the view says how many there are. */
+export const PASSAGES_LISTED = 300;
 
 export interface TabView {
   tabId: number;
@@ -200,6 +204,8 @@ export interface TabView {
   blocks?: number;
   sentences?: number;
   passages?: Passage[];
+  /** How many sentences are highlighted in all, when more than `passages` lists (see PASSAGES_LISTED). */
+  passagesTotal?: number;
   /** Every language group of the page, largest first (only when there is more than one, or the one is not scored). */
   groups?: GroupView[];
   ms?: number;

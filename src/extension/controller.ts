@@ -75,6 +75,29 @@ function offView(tabId: number, sensitivity: Settings['sensitivity'], scope: Sco
   return { tabId, phase: 'off', scope, sensitivity };
 }
 
+/** Writes to storage.session, one at a time per tab; while one is under way only the newest view waits its turn. */
+const persisting = new Map<number, { latest: TabView }>();
+
+/** Keep `view` in storage.session without making anyone wait for it: the view in memory answers every request,
+ * the stored copy only serves a restarted service worker. Writes of one tab stay in order and coalesce. */
+function persist(view: TabView): void {
+  const queued = persisting.get(view.tabId);
+  if (queued) {
+    queued.latest = view;
+    return;
+  }
+  const entry = { latest: view };
+  persisting.set(view.tabId, entry);
+  void (async () => {
+    let written: TabView | undefined;
+    while (written !== entry.latest) {
+      written = entry.latest;
+      await saveView(written);
+    }
+    persisting.delete(view.tabId);
+  })();
+}
+
 async function saveView(view: TabView): Promise<void> {
   try {
     if (view.phase === 'off') await browser.storage.session?.remove(SESSION_KEY(view.tabId));
@@ -97,9 +120,9 @@ function record(tabId: number): TabRecord {
   return r;
 }
 
-async function setView(tabId: number, view: TabView): Promise<void> {
+function setView(tabId: number, view: TabView): void {
   record(tabId).view = view;
-  await saveView(view);
+  persist(view);
   broadcast(tabId);
 }
 
@@ -229,7 +252,7 @@ export async function setHighlights(tabId: number, enabled: boolean, scope: Scop
     rec.blocks = undefined;
     rec.langCache = new Map();
     rec.groupIds = new Map();
-    await setView(tabId, offView(tabId, s.sensitivity, scope));
+    setView(tabId, offView(tabId, s.sensitivity, scope));
     return { ok: true, sentences: 0, flagged: 0, ms: Math.round(now() - t0) };
   }
 
@@ -238,7 +261,7 @@ export async function setHighlights(tabId: number, enabled: boolean, scope: Scop
   const stale = () => rec.run !== run;
   const failWith = async (code: ErrorCode, detail?: string) => {
     const f = fail(code, ui, detail);
-    if (!stale()) await setView(tabId, { ...offView(tabId, s.sensitivity, scope), phase: 'error', error: f.error, code, origin });
+    if (!stale()) setView(tabId, { ...offView(tabId, s.sensitivity, scope), phase: 'error', error: f.error, code, origin });
     return f;
   };
   const stopPage = () => browser.tabs.sendMessage(tabId, { type: 'mirage:stop' }).catch(() => undefined);
@@ -246,7 +269,7 @@ export async function setHighlights(tabId: number, enabled: boolean, scope: Scop
   const reason = restrictedReason(url);
   if (reason) return failWith('no-access', t(RESTRICTED_MESSAGE[reason], undefined, ui));
 
-  await setView(tabId, { ...offView(tabId, s.sensitivity, scope), phase: 'working', origin });
+  setView(tabId, { ...offView(tabId, s.sensitivity, scope), phase: 'working', origin });
   const timings: Timings = { inject: 0, extract: 0, extractInPage: 0, score: 0, paint: 0 };
   let mark = now();
   const lap = () => {
@@ -290,7 +313,7 @@ export async function setHighlights(tabId: number, enabled: boolean, scope: Scop
     // the side panel still lists what each language group is
     if (!stale() && analyses.length) {
       const v = viewOf(tabId, analyses, s.sensitivity, { scope, origin, ms: Math.round(now() - t0), blocks: extracted.blocks.length });
-      await setView(tabId, { ...offView(tabId, s.sensitivity, scope), phase: 'error', error: f.error, code: why.code, origin, groups: v.groups ?? undefined });
+      setView(tabId, { ...offView(tabId, s.sensitivity, scope), phase: 'error', error: f.error, code: why.code, origin, groups: v.groups ?? undefined });
     }
     return f;
   }
@@ -321,7 +344,7 @@ export async function setHighlights(tabId: number, enabled: boolean, scope: Scop
   rec.analyses = analyses;
   rec.blocks = new Map(extracted.blocks.map((b) => [b.id, b]));
   const ms = Math.round(now() - t0);
-  await setView(tabId, viewOf(tabId, analyses, s.sensitivity, { scope, origin, ms, blocks: extracted.blocks.length }));
+  setView(tabId, viewOf(tabId, analyses, s.sensitivity, { scope, origin, ms, blocks: extracted.blocks.length }));
   return { ok: true, sentences, flagged: painted.painted, ms, timings };
 }
 
@@ -380,10 +403,10 @@ async function onContentChanged(tabId: number, change: Omit<ContentChangedMessag
   if (!painted?.ok || rec.run !== run) return { ok: false };
   rec.analyses = analyses;
   if (!analyses.length) {
-    await setView(tabId, { ...rec.view, report: undefined, passages: [], groups: undefined, blocks: 0, sentences: 0 });
+    setView(tabId, { ...rec.view, report: undefined, passages: [], passagesTotal: undefined, groups: undefined, blocks: 0, sentences: 0 });
     return { ok: true };
   }
-  await setView(tabId, viewOf(tabId, analyses, s.sensitivity, {
+  setView(tabId, viewOf(tabId, analyses, s.sensitivity, {
     scope: rec.view.scope, origin: rec.view.origin, ms: Math.round(now() - t0), blocks: blocks.length,
   }));
   return { ok: true };
@@ -407,7 +430,7 @@ async function relevel(next: Settings): Promise<void> {
         .catch(() => undefined),
     );
     if (!ok?.ok || !rec.analyses.length) continue;
-    await setView(tabId, viewOf(tabId, rec.analyses, next.sensitivity, {
+    setView(tabId, viewOf(tabId, rec.analyses, next.sensitivity, {
       scope: rec.view.scope, origin: rec.view.origin, ms: rec.view.ms ?? 0, blocks: rec.blocks?.size ?? 0,
     }));
   }
@@ -426,7 +449,7 @@ async function onTabUpdated(tabId: number, info: { status?: string }, tab: Brows
       rec.run++;
       rec.analyses = undefined;
       rec.blocks = undefined;
-      await setView(tabId, offView(tabId, (await currentSettings()).sensitivity));
+      setView(tabId, offView(tabId, (await currentSettings()).sensitivity));
     }
     return;
   }
@@ -501,7 +524,8 @@ export function startController(): void {
   browser.tabs.onUpdated.addListener((tabId, info, tab) => void onTabUpdated(tabId, info, tab));
   browser.tabs.onRemoved.addListener((tabId) => {
     tabs.delete(tabId);
-    void browser.storage.session?.remove(SESSION_KEY(tabId)).catch(() => undefined);
+    persist(offView(tabId, settings?.sensitivity ?? 'medium')); // an 'off' view is a removal, queued after any write
+
   });
 
   // a withdrawn site permission also withdraws "always analyse" there

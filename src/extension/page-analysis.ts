@@ -23,6 +23,7 @@ import type { UiLang } from '../types';
 import {
   BLOCK_SEPARATOR,
   PASSAGE_MAX_CHARS,
+  PASSAGES_LISTED,
   type AnalysisPaint,
   type BlockPayload,
   type GroupView,
@@ -210,6 +211,19 @@ export function passagesOf(analyses: readonly PageAnalysis[], sensitivity: Sensi
   return out.sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1]).map(({ order: _o, ...p }) => p);
 }
 
+/** The `limit` most predictable passages (highest score first; page order breaks ties), given back in page order. */
+export function listedPassages(all: readonly Passage[], limit: number): Passage[] {
+  if (all.length <= limit) return [...all];
+  const keep = new Set(
+    all
+      .map((p, order) => ({ order, score: p.score ?? -1 }))
+      .sort((x, y) => y.score - x.score || x.order - y.order)
+      .slice(0, limit)
+      .map((x) => x.order),
+  );
+  return all.filter((_, order) => keep.has(order));
+}
+
 export function groupsOf(analyses: readonly PageAnalysis[], sensitivity: Sensitivity): GroupView[] {
   return [...analyses]
     .sort((a, b) => b.report.counts.words - a.report.counts.words)
@@ -234,6 +248,8 @@ export function viewOf(
   const main = mainAnalysis(analyses)!;
   const { sentences: _s, ...report } = main.report;
   const groups = groupsOf(analyses, sensitivity);
+  const all = passagesOf(analyses, sensitivity);
+  const passages = listedPassages(all, PASSAGES_LISTED);
   return {
     tabId,
     phase: 'on',
@@ -243,7 +259,8 @@ export function viewOf(
     report,
     blocks: extra.blocks,
     sentences: analyses.reduce((n, a) => n + a.report.sentences.length, 0),
-    passages: passagesOf(analyses, sensitivity),
+    passages,
+    ...(passages.length < all.length ? { passagesTotal: all.length } : {}),
     ...(groups.length > 1 ? { groups } : {}),
     ms: extra.ms,
   };

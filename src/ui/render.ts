@@ -82,21 +82,45 @@ function meter(score: number): HTMLElement {
   return m;
 }
 
+/** Passages are rendered this many at a time; "Show more" adds the next ones. */
+export const PASSAGES_PAGE = 100;
+
 export function renderPassages(view: TabView, ui: UiLang, onShow: (p: Passage) => void): HTMLElement {
   const passages = view.passages ?? [];
   if (!passages.length) return h('p', { class: 'status', text: t('panel_noPassages', undefined, ui) });
+  const item = (p: Passage, i: number) =>
+    h('li', { class: `passage level-${p.level}` },
+      h('div', { class: 'passage-head' }, levelBadge(p.level, ui),
+        h('button', { class: 'show', text: t('panel_passageShow', undefined, ui), attrs: { type: 'button', 'aria-describedby': `passage-${i}` }, on: { click: () => onShow(p) } })),
+      h('blockquote', { text: p.text, attrs: { id: `passage-${i}` } }),
+      h('p', { class: 'why-title', text: t('panel_passageWhy', undefined, ui) }),
+      p.reasons.length
+        ? h('ul', { class: 'why' }, ...p.reasons.map((r) => h('li', { text: r.text })))
+        : h('p', { class: 'why', text: t('panel_passageNoReason', undefined, ui) }));
+  const list = h('ol', { class: 'passages' });
+  const more = h('button', { class: 'link more', attrs: { type: 'button', id: 'passages-more' } });
+  let shown = 0;
+  const showMore = () => {
+    const next = passages.slice(shown, shown + PASSAGES_PAGE);
+    list.append(...next.map((p, k) => item(p, shown + k)));
+    const first = list.children[shown] as HTMLElement | undefined;
+    shown += next.length;
+    const left = passages.length - shown;
+    more.hidden = left === 0;
+    more.textContent = t('panel_passagesMore', [Math.min(left, PASSAGES_PAGE), left], ui);
+    return first;
+  };
+  more.addEventListener('click', () => {
+    // keyboard users land on the first passage added, not back at the top
+    const first = showMore()?.querySelector('button.show') as HTMLElement | null;
+    first?.focus();
+  });
+  showMore();
+  const total = view.passagesTotal ?? passages.length;
   return h('div', {},
-    h('p', { class: 'count', text: t('panel_passagesCount', passages.length, ui) }),
-    h('ol', { class: 'passages' }, ...passages.map((p, i) =>
-      h('li', { class: `passage level-${p.level}` },
-        h('div', { class: 'passage-head' }, levelBadge(p.level, ui),
-          h('button', { class: 'show', text: t('panel_passageShow', undefined, ui), attrs: { type: 'button', 'aria-describedby': `passage-${i}` }, on: { click: () => onShow(p) } })),
-        h('blockquote', { text: p.text, attrs: { id: `passage-${i}` } }),
-        h('p', { class: 'why-title', text: t('panel_passageWhy', undefined, ui) }),
-        p.reasons.length
-          ? h('ul', { class: 'why' }, ...p.reasons.map((r) => h('li', { text: r.text })))
-          : h('p', { class: 'why', text: t('panel_passageNoReason', undefined, ui) }),
-      ))),
+    h('p', { class: 'count', text: total > passages.length ? t('panel_passagesListed', [total, passages.length], ui) : t('panel_passagesCount', passages.length, ui) }),
+    list,
+    more,
   );
 }
 

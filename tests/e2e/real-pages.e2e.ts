@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { LONG_TASK_MS, traced } from './trace';
+import { PASSAGES_LISTED } from '../../src/messaging';
 
 declare const chrome: {
   tabs: { create(o: object): Promise<{ id?: number }>; remove(id: number): Promise<void>; sendMessage(id: number, m: unknown): Promise<unknown> };
@@ -331,6 +332,10 @@ describe('real pages in Chromium', () => {
     expect(a.result?.ok, JSON.stringify(a.result)).toBe(true);
     // only what is near the screen is in the registry; every flagged sentence is counted
     const registered = (await ranges(page)).length;
+    // the side panel's view lists the most predictable passages, and says how many there are in all
+    const view = await h.send<{ passages?: unknown[]; passagesTotal?: number }>({ type: 'mirage:get-state', tabId });
+    expect(view.passages).toHaveLength(PASSAGES_LISTED);
+    if (a.result?.ok) expect(view.passagesTotal).toBe(a.result.flagged);
     const b = await traced(page, 750, 60_000, () => off(tabId));
     expect(b.result?.ok).toBe(true);
     for (const [dir, t] of [['on', a.stats], ['off', b.stats]] as const) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseBlocks, groupBlocks, languageOfBlocks, mainAnalysis, paintOf, passagesOf, viewOf } from '@/src/extension/page-analysis';
-import type { BlockPayload } from '@/src/messaging';
+import { analyseBlocks, groupBlocks, languageOfBlocks, listedPassages, mainAnalysis, paintOf, passagesOf, viewOf } from '@/src/extension/page-analysis';
+import { PASSAGES_LISTED, type BlockPayload, type Passage } from '@/src/messaging';
 
 // Texts written for these tests.
 const EN = [
@@ -75,5 +75,34 @@ describe('analyseBlocks: one analysis per language group', () => {
     expect(de.report.status).toBe('unsupported-language');
     expect(de.report.headline).toMatch(/German text: only English and French/);
     expect(paintOf([de], 'high')[0].sentences).toEqual([]);
+  });
+});
+
+describe('listedPassages: the most predictable, in page order', () => {
+  const p = (sentence: number, score: number | null): Passage => ({ analysis: 1, sentence, level: 1, score, text: `s${sentence}`, reasons: [] });
+  const page = [p(0, 0.5), p(1, 0.9), p(2, null), p(3, 0.7), p(4, 0.9), p(5, 0.6)];
+
+  it('keeps every passage when they fit', () => {
+    expect(listedPassages(page, 6)).toEqual(page);
+  });
+
+  it('keeps the highest scores, the earlier one on a tie, and gives them back in page order', () => {
+    expect(listedPassages(page, 3).map((x) => x.sentence)).toEqual([1, 3, 4]);
+    expect(listedPassages(page, 1).map((x) => x.sentence)).toEqual([1]);
+    expect(listedPassages(page, 5).map((x) => x.sentence)).toEqual([0, 1, 3, 4, 5]);
+  });
+
+  it('a huge page: the view lists PASSAGES_LISTED passages and says how many there are in all', () => {
+    const many = blocks(repeat(EN, 120));
+    const analyses = analyseBlocks(many, { ui: 'en' });
+    const all = passagesOf(analyses, 'high');
+    expect(all.length).toBeGreaterThan(PASSAGES_LISTED);
+    const view = viewOf(1, analyses, 'high', { scope: 'page', ms: 5, blocks: many.length });
+    expect(view.passages).toHaveLength(PASSAGES_LISTED);
+    expect(view.passagesTotal).toBe(all.length);
+    const floor = Math.min(...view.passages!.map((x) => x.score ?? -1));
+    // nothing left out scores higher than what is listed
+    const listed = new Set(view.passages!.map((x) => `${x.analysis}:${x.sentence}`));
+    expect(all.filter((x) => !listed.has(`${x.analysis}:${x.sentence}`)).every((x) => (x.score ?? -1) <= floor)).toBe(true);
   });
 });
