@@ -85,6 +85,18 @@ describe('reader extension in Chromium (English UI)', () => {
 
     const sizes = await highlightSizes(page);
     expect(sizes[0] + sizes[1] + sizes[2]).toBe(on.flagged);
+    // the highlight styles reach the highlighted text itself (rules on :root, inherited; see painter.ts): each level
+    // is drawn with its own underline style, not only its colour
+    const drawn = await page.evaluate(() => {
+      const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      return [1, 2, 3].filter((l) => reg.get(`mirage-${l}`)?.size).map((l) => {
+        const r = [...reg.get(`mirage-${l}`)!][0];
+        const el = r.startContainer.nodeType === 1 ? (r.startContainer as Element) : r.startContainer.parentElement!;
+        return [l, getComputedStyle(el, `::highlight(mirage-${l})`).textDecorationStyle];
+      });
+    });
+    expect(drawn.length).toBeGreaterThan(0);
+    for (const [l, style] of drawn) expect(style).toBe({ 1: 'dotted', 2: 'dashed', 3: 'solid' }[l as 1 | 2 | 3]);
     // the Custom Highlight API leaves the body untouched even while highlighting
     expect((await pageTrace(page)).body).toBe(before.body);
     expect(await page.evaluate(() => !!document.querySelector('mirage-lens-root'))).toBe(true);
