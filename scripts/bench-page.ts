@@ -5,8 +5,9 @@
  * (tests/e2e/harness.ts: fixtures served on 127.0.0.1, every other host resolves to nowhere), and for each fixture
  * page (default: the 2,000-word article and the 100,000-word page under tests/e2e/fixtures/hard/):
  *   (a) round-trip time of `mirage:set-highlights` (enabled: true) from an extension page, as the automation
- *       contract says: one cold run (first injection, traced) and the median of N warm runs (untraced), with the
- *       `ms`, `sentences` and `flagged` the extension reports;
+ *       contract says: one cold run (first injection, traced), the median of N warm runs (untraced), and the median
+ *       of N first runs in fresh tabs of the same page with the engine already warm (what a reader meets on each
+ *       new article), with the `ms`, `sentences` and `flagged` the extension reports;
  *   (b) a CDP trace (`disabled-by-default-devtools.timeline`, `devtools.timeline`, `toplevel`) around switching on
  *       and, separately, switching off: `RunTask` events on the page renderer's main thread (`CrRendererMain` of the
  *       process that holds the page's main frame) longer than 50 ms, the longest one, and their blocking time
@@ -167,6 +168,9 @@ interface PageFigures {
   coldExtMs?: number;
   warmOnMs: number[];
   warmExtMs: number[];
+  /** First switch-on in a fresh tab of the same page, engine already warm: what a reader meets on each new article. */
+  newTabMs: number[];
+  newTabTimings: Record<string, number>[];
   offMs: number[];
   traceOn?: TaskStats;
   traceOff?: TaskStats;
@@ -183,7 +187,7 @@ interface PageFigures {
 
 async function benchPage(h: Harness, name: string, o: Options): Promise<PageFigures> {
   const timeout = o.timeoutS * 1000;
-  const f: PageFigures = { name, words: 0, failure: [], warmOnMs: [], warmExtMs: [], offMs: [], cyclesDone: 0 };
+  const f: PageFigures = { name, words: 0, failure: [], warmOnMs: [], warmExtMs: [], newTabMs: [], newTabTimings: [], offMs: [], cyclesDone: 0 };
   console.log(`\n${name}`);
   const page = await withTimeout(h.openFixture(name), timeout, `open ${name}`);
   const cdp = await page.context().newCDPSession(page);
@@ -259,6 +263,25 @@ async function benchPage(h: Harness, name: string, o: Options): Promise<PageFigu
     f.heapCycles = await heap(cdp);
     f.afterCycles = await leftovers(page, cdp, worlds);
     log(`${f.cyclesDone} on/off cycles in ${(f.cyclesMs / 1000).toFixed(1)} s; heap ${MB(f.heapCycles.total)}`);
+
+    // a fresh tab of the same page: new renderer, first injection, engine warm
+    for (let i = 0; i < o.runs; i++) {
+      const fresh = await withTimeout(h.openFixture(name), timeout, `open ${name} (new tab ${i + 1})`);
+      try {
+        const id = await withTimeout(h.tabIdOf(fresh.url()), timeout, 'tabIdOf');
+        const a = await timedSend(h, { type: 'mirage:set-highlights', tabId: id, enabled: true }, timeout, `new tab ${i + 1} on`);
+        if (!a.r.ok) throw new Error(`new tab ${i + 1}: ok: false — ${a.r.error}`);
+        f.newTabMs.push(a.elapsed);
+        if (a.r.timings) f.newTabTimings.push(a.r.timings);
+        await timedSend(h, { type: 'mirage:set-highlights', tabId: id, enabled: false }, timeout, `new tab ${i + 1} off`);
+      } finally {
+        await fresh.close().catch(() => undefined);
+      }
+    }
+    const where = f.newTabTimings.length
+      ? Object.keys(f.newTabTimings[0]).map((k) => `${k} ${Math.round(median(f.newTabTimings.map((t) => t[k] ?? NaN)))}`).join(', ')
+      : 'n/a';
+    log(`on, first in a new tab (engine warm): ${f.newTabMs.map((x) => Math.round(x)).join(', ')} ms; median ms by step: ${where}`);
   } catch (e) {
     f.failure.push(String((e as Error)?.message ?? e));
     log(`FAILED: ${f.failure.at(-1)}`);
@@ -316,6 +339,7 @@ function report(figures: PageFigures[], o: Options): void {
     [`on, median of ${o.runs} warm runs`, col((f) => msText(median(f.warmOnMs)))],
     ['  … min – max', col((f) => (f.warmOnMs.length ? `${Math.round(Math.min(...f.warmOnMs))} – ${Math.round(Math.max(...f.warmOnMs))} ms` : 'n/a'))],
     ['  … `ms` reported (median)', col((f) => msText(median(f.warmExtMs)))],
+    [`on, 1st in a new tab, engine warm (median of ${o.runs})`, col((f) => msText(median(f.newTabMs)))],
     ['off, median', col((f) => msText(median(f.offMs)))],
     [`tasks > ${LONG_TASK_MS} ms, switching on`, col((f) => taskCell(f.traceOn))],
     ['  … blocking time (Σ dur − 50)', col((f) => (f.traceOn && f.traceOn.tasks ? msText(f.traceOn.blockingMs) : 'n/a'))],
@@ -393,7 +417,7 @@ async function main(): Promise<number> {
       try {
         figures.push(await benchPage(h, name, o));
       } catch (e) {
-        figures.push({ name, words: 0, failure: [String((e as Error)?.message ?? e)], warmOnMs: [], warmExtMs: [], offMs: [], cyclesDone: 0 });
+        figures.push({ name, words: 0, failure: [String((e as Error)?.message ?? e)], warmOnMs: [], warmExtMs: [], newTabMs: [], newTabTimings: [], offMs: [], cyclesDone: 0 });
       }
     }
     report(figures, o);
