@@ -63,6 +63,9 @@ export interface SessionOptions {
   /** IntersectionObserver for lazy painting (tests pass a fake); null = paint everything at once. Default: the
    * window's. */
   IntersectionObserver?: ObserverCtor | null;
+  /** How the lazy painter waits for the next frame (src/highlight/lazy.ts); null = observe every element at once.
+   * Default: the window's requestAnimationFrame. */
+  nextFrame?: ((fn: () => void) => () => void) | null;
   /** Above this many items, paint lazily (src/highlight/lazy.ts). Default EAGER_MAX_ITEMS. */
   eagerMax?: number;
 }
@@ -312,6 +315,12 @@ export function createSession(doc: Document, options: SessionOptions = {}): Sess
     painter,
     run: quietly,
     Observer: options.IntersectionObserver === null ? undefined : (options.IntersectionObserver ?? (view as unknown as { IntersectionObserver?: ObserverCtor } | null)?.IntersectionObserver),
+    nextFrame: options.nextFrame === null ? undefined : options.nextFrame ?? (view && typeof view.requestAnimationFrame === 'function'
+      ? (fn) => {
+          const id = view.requestAnimationFrame(() => fn());
+          return () => view.cancelAnimationFrame(id);
+        }
+      : undefined),
   });
 
   const remember = (ex: Extraction) => {
@@ -551,7 +560,7 @@ export function createSession(doc: Document, options: SessionOptions = {}): Sess
     debug() {
       return {
         observers: observers.size + (shower.observed ? 1 : 0),
-        timers: timer === undefined ? 0 : 1,
+        timers: (timer === undefined ? 0 : 1) + (shower.scheduled ? 1 : 0),
         blocks: blocks.size,
         items: painter.size,
         styles: painter.styles,

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createShower, EAGER_MAX_ITEMS, NEAR_MARGIN, type ObserverCtor } from '@/src/highlight/lazy';
+import { createShower, EAGER_MAX_ITEMS, NEAR_MARGIN, OBSERVE_PER_FRAME, type ObserverCtor } from '@/src/highlight/lazy';
 import type { HighlightApi, PaintItem, Painter } from '@/src/highlight/painter';
 import { createSession } from '@/src/highlight/session';
 import type { AnalysisPaint } from '@/src/messaging';
@@ -57,6 +57,77 @@ function fakePainter(kind: 'highlight' | 'wrap' = 'highlight') {
 }
 
 const item = (): PaintItem => ({ level: 1, range: document.createRange() });
+
+/** Frames that run only when the test says so. */
+function fakeFrames() {
+  let queued: (() => void)[] = [];
+  return {
+    nextFrame: (fn: () => void) => {
+      queued.push(fn);
+      return () => {
+        queued = queued.filter((f) => f !== fn);
+      };
+    },
+    run() {
+      const now = queued;
+      queued = [];
+      now.forEach((f) => f());
+    },
+    get waiting() {
+      return queued.length;
+    },
+  };
+}
+
+describe('createShower: observing a frame at a time', () => {
+  const els = Array.from({ length: OBSERVE_PER_FRAME * 2 + 10 }, () => document.createElement('p'));
+
+  it('hands the observer OBSERVE_PER_FRAME elements per frame, never the same one twice, and stops on dispose', () => {
+    const { painter } = fakePainter();
+    const { Observer, instances } = fakeObserver();
+    const frames = fakeFrames();
+    const s = createShower({ painter, Observer, nextFrame: frames.nextFrame });
+    s.setLazy(true);
+    for (const el of els) s.add(el, [item()], false);
+    s.add(els[0], [item()], false); // a second block of the same element
+    expect(instances.length ? instances[0].targets.size : 0).toBe(0);
+    expect(frames.waiting).toBe(1);
+    expect(s.scheduled).toBe(true);
+    frames.run();
+    expect(instances[0].targets.size).toBe(OBSERVE_PER_FRAME);
+    frames.run();
+    expect(instances[0].targets.size).toBe(OBSERVE_PER_FRAME * 2);
+    s.dispose();
+    expect(s.scheduled).toBe(false);
+    expect(frames.waiting).toBe(0);
+    expect(instances[0].disconnected).toBe(true);
+  });
+
+  it('an element removed while waiting is never observed; one the observer refuses is painted at once', () => {
+    const { painter, shown } = fakePainter();
+    const { Observer, instances } = fakeObserver();
+    const frames = fakeFrames();
+    const s = createShower({ painter, Observer, nextFrame: frames.nextFrame });
+    s.setLazy(true);
+    const [x, y] = [item(), item()];
+    const gone = document.createElement('p');
+    const refused = document.createElement('p');
+    s.add(gone, [x], false);
+    s.add(refused, [y], false);
+    s.remove([x]);
+    const observe = Observer.prototype.observe;
+    Observer.prototype.observe = function (this: { targets: Set<Element> }, t: Element) {
+      if (t === refused) throw new TypeError('refused');
+      observe.call(this, t);
+    };
+    frames.run();
+    Observer.prototype.observe = observe;
+    expect(instances[0]?.targets.has(gone) ?? false).toBe(false);
+    expect(shown.has(y)).toBe(true);
+    expect(s.pending).toBe(0);
+    expect(frames.waiting).toBe(0);
+  });
+});
 
 describe('createShower', () => {
   const a = document.createElement('p');
