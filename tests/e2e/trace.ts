@@ -27,6 +27,7 @@ export interface TraceEvent {
   args?: {
     name?: string;
     elementCount?: number;
+    beginData?: { dirtyObjects?: number; totalObjects?: number };
     data?: { frames?: { frame: string; processId?: number; url?: string }[]; frame?: string; url?: string };
   };
 }
@@ -116,7 +117,8 @@ function describeTask(task: TraceEvent, onMain: TraceEvent[]): string {
   }
   if (!out.length) return '(nothing named inside)';
   const label = (e: TraceEvent) => {
-    const extra = e.args?.elementCount ? ` (${e.args.elementCount} elements)` : e.args?.data?.url ? ` (${e.args.data.url.split('/').pop()})` : '';
+    const layout = e.args?.beginData?.totalObjects ? ` (${e.args.beginData.dirtyObjects ?? '?'} of ${e.args.beginData.totalObjects} objects)` : '';
+    const extra = e.args?.elementCount ? ` (${e.args.elementCount} elements)` : e.args?.data?.url ? ` (${e.args.data.url.split('/').pop()})` : layout;
     return `${e.name} ${Math.round(ms(e))} ms${extra}`;
   };
   return out.map(({ e, kids }) => (kids.length ? `${label(e)} [${kids.map(label).join(', ')}]` : label(e))).join(', ');
