@@ -1,7 +1,10 @@
 /**
- * h — build the reader UI (popup, side panel, settings) with DOM APIs only: element, text node, attributes,
- * listeners. Never parses HTML, so page or user strings can only ever become text.
+ * h — the reader UI's (popup, side panel, settings) way of building elements: `h(tag, { class, text, attrs, on },
+ * ...children)` and `replace(el, ...children)`. A thin front on dom.ts, which does the work for every extension
+ * page: DOM APIs only, never parses HTML, so page or user strings can only ever become text.
  */
+import { el, mount, type Attrs, type Child as DomChild } from './dom';
+
 export type Child = Node | string | number | null | undefined | false;
 
 export interface Props {
@@ -12,27 +15,12 @@ export interface Props {
 }
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (props.class) el.className = props.class;
-  for (const [k, v] of Object.entries(props.attrs ?? {})) {
-    if (v === undefined || v === false) continue;
-    el.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const [k, fn] of Object.entries(props.on ?? {})) if (fn) el.addEventListener(k, fn);
-  if (props.text !== undefined) el.textContent = props.text;
-  append(el, ...children);
-  return el;
-}
-
-export function append(parent: Node, ...children: Child[]): void {
-  for (const c of children) {
-    if (c === null || c === undefined || c === false) continue;
-    parent.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
-  }
+  const attrs: Attrs = { ...props.attrs, class: props.class || undefined, on: props.on as Attrs['on'] };
+  const text: DomChild = props.text === undefined || props.text === '' ? null : props.text;
+  return el(tag, attrs, text, ...children);
 }
 
 /** Replace all children of `el`. */
-export function replace(el: Element, ...children: Child[]): void {
-  el.replaceChildren();
-  append(el, ...children);
+export function replace(target: Element, ...children: Child[]): void {
+  mount(target, ...children);
 }
