@@ -1,12 +1,12 @@
 /**
- * lab-client — talk to the lab worker (src/lab/lab-worker.ts) with promises; on the main thread when a worker
+ * lab-client — talk to the lab's half of the engine worker (src/engine-worker.ts, src/lab/lab-handler.ts) with promises; on the main thread when a worker
  * cannot start. API: `createLabClient()` -> { load(items, ui, onProgress), rescore(disabled), report(id, disabled),
  * dispose() }.
  */
 import type { Report } from '../score/types';
 import type { UiLang } from '../types';
 import type { LabResult } from './scorer';
-import { handle, type LabRequest, type LabResponse } from './lab-worker';
+import { handle, type LabRequest, type LabResponse } from './lab-handler';
 
 type Body<T> = T extends unknown ? Omit<T, 'id'> : never;
 
@@ -20,7 +20,7 @@ export interface LabClient {
 export function createLabClient(): LabClient {
   let worker: Worker | undefined;
   try {
-    worker = new Worker(new URL('./lab-worker.ts', import.meta.url), { type: 'module' });
+    worker = new Worker(new URL('../engine-worker.ts', import.meta.url), { type: 'module' });
   } catch {
     worker = undefined;
   }

@@ -9,7 +9,7 @@
  *
  * API: `new LabScorer(ui)`; `add(id, text)` -> LabResult; `rescore(disabled)` -> Map<id, score | null>;
  * `report(id, disabled)` -> a full Report for the lab's text viewer; `countedSignals()` -> ids that carry weight.
- * Pure (no DOM): runs in the lab's Web Worker (src/lab/lab-worker.ts), in Node tests, or on the main thread.
+ * Pure (no DOM): runs in the engine's Web Worker (src/engine-worker.ts, through src/lab/lab-handler.ts), in Node tests, or on the main thread.
  */
 import { analyse, analyseDetailed, measure, rank, REFERENCE, type Measured } from '../score/analyse';
 import type { Report } from '../score/types';

@@ -1,5 +1,5 @@
 /**
- * analyse-client — analyse texts without freezing the page: in a module Web Worker (src/ui/analyse-worker.ts)
+ * analyse-client — analyse texts without freezing the page: in the engine's module Web Worker (src/engine-worker.ts)
  * when the browser allows it, else on the main thread, yielding between texts.
  *
  * API: `createAnalyser()` -> `{ analyse(text, options, compact?) : Promise<Report>, analyseMany(texts, options,
@@ -8,7 +8,7 @@
  */
 import { analyse as analyseNow } from '../score/analyse';
 import type { AnalyseOptions, Report } from '../score/types';
-import type { AnalyseResponse } from './analyse-worker';
+import type { AnalyseRequest, AnalyseResponse } from './analyse-handler';
 
 export interface Analyser {
   analyse(text: string, options: AnalyseOptions, compact?: boolean): Promise<Report>;
@@ -25,7 +25,7 @@ export interface Analyser {
 export function createAnalyser(): Analyser {
   let worker: Worker | undefined;
   try {
-    worker = new Worker(new URL('./analyse-worker.ts', import.meta.url), { type: 'module' });
+    worker = new Worker(new URL('../engine-worker.ts', import.meta.url), { type: 'module' });
   } catch {
     worker = undefined;
   }
@@ -70,7 +70,7 @@ export function createAnalyser(): Analyser {
     const w = worker;
     return new Promise<Report>((ok, fail) => {
       pending.set(id, { ok, fail });
-      w.postMessage({ id, text, options, compact });
+      w.postMessage({ type: 'analyse', id, text, options, compact } satisfies AnalyseRequest);
     }).catch((e: Error) => (e.message === 'worker-failed' ? one(text, options, compact) : Promise.reject(e)));
   };
 

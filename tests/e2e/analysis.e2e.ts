@@ -67,6 +67,8 @@ describe('analysis page in Chromium', () => {
     expect(await page.locator('#result .legend mark.lvl3').count()).toBe(1);
     expect(await page.locator('#result svg.percentile-chart').count()).toBe(1);
     expect(await page.locator('#detail-sentences[aria-selected="true"]').count()).toBe(1);
+    // the engine ran in the extension's one engine worker, not on the page's main thread
+    expect(page.workers().map((w) => w.url())).toContainEqual(expect.stringMatching(/\/assets\/engine-worker-[\w-]+\.js$/));
     await h.screenshot(page, 'analysis-paste', true);
   });
 

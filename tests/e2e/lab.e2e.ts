@@ -135,7 +135,8 @@ describe('workshop lab in Chromium', () => {
     const t0 = Date.now();
     await page.setInputFiles('#lab-file', DEV);
     await page.waitForSelector('#lab-progress');
-    // The page answers while the worker scores.
+    // The page answers while the engine worker (the same file as the analysis page's) scores.
+    expect(page.workers().map((w) => w.url())).toContainEqual(expect.stringMatching(/\/assets\/engine-worker-[\w-]+\.js$/));
     const ping = await page.evaluate(() => new Promise<number>((ok) => { const s = performance.now(); setTimeout(() => ok(performance.now() - s), 0); }));
     expect(ping).toBeLessThan(200);
     await page.waitForSelector('#confusion', { timeout: 120_000 });

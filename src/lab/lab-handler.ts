@@ -1,5 +1,7 @@
 /**
- * lab-worker — runs a LabScorer (src/lab/scorer.ts) off the lab page's main thread.
+ * lab-handler — the lab's requests to the engine worker (src/engine-worker.ts, shared with the analysis page): a
+ * LabScorer (src/lab/scorer.ts) kept in the worker between requests. `handle` also runs on the main thread when no
+ * worker can start (src/lab/lab-client.ts).
  * Protocol (request -> response, matched by `id`):
  *   { id, type: 'load', ui, items: [{ id, text }] } -> progress messages { id, type: 'progress', done, total },
  *     then { id, type: 'loaded', results: LabResult[] }
@@ -23,7 +25,6 @@ export type LabResponse =
   | { id: number; type: 'report'; report: Report | undefined }
   | { id: number; type: 'error'; message: string };
 
-const scope = globalThis as unknown as { onmessage: ((e: MessageEvent<LabRequest>) => void) | null; postMessage(m: LabResponse): void };
 let scorer = new LabScorer('en');
 export function handle(req: LabRequest, post: (m: LabResponse) => void): void {
   try {
@@ -44,8 +45,4 @@ export function handle(req: LabRequest, post: (m: LabResponse) => void): void {
   } catch (e) {
     post({ id: req.id, type: 'error', message: e instanceof Error ? e.message : String(e) });
   }
-}
-
-if (typeof scope.postMessage === 'function' && typeof (globalThis as { document?: unknown }).document === 'undefined') {
-  scope.onmessage = (e) => handle(e.data, (m) => scope.postMessage(m));
 }
