@@ -9,7 +9,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, SCREENSHOTS, startHarness, type Harness } from './harness';
 
-declare const chrome: { tabs: { create(o: object): Promise<{ id?: number }>; remove(id: number): Promise<void> } };
+declare const chrome: {
+  tabs: { create(o: object): Promise<{ id?: number }>; remove(id: number): Promise<void> };
+  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+};
 
 type Result = { ok: true; sentences: number; flagged: number; ms: number } | { ok: false; error: string };
 
@@ -170,6 +173,40 @@ describe('reader extension in Chromium (English UI)', () => {
     await h.send({ type: 'mirage:set-highlights', tabId, enabled: false });
     expect((await pageTrace(page)).body).toBe(before.body);
     await Promise.all([popup.close(), panel.close(), page.close()]);
+  });
+
+  it('a restarted service worker still knows the page is on, answers the side panel, and switches off cleanly', async () => {
+    const page = await h.openFixture('article-en.html');
+    const before = await pageTrace(page);
+    const tabId = await h.tabIdOf(page.url());
+    const on = await h.send<Result>({ type: 'mirage:set-highlights', tabId, enabled: true });
+    expect(on.ok, JSON.stringify(on)).toBe(true);
+    if (!on.ok) return;
+    // the background answers before storage.session is written: wait for the copy a new worker will read
+    const ctl = await h.controller();
+    await expect.poll(() => ctl.evaluate((k) => chrome.storage.session.get(k).then((x) => (x[k] as { phase?: string } | undefined)?.phase), `tab:${tabId}`)).toBe('on');
+    await h.worker.evaluate(() => {
+      (self as unknown as { __beforeRestart?: boolean }).__beforeRestart = true;
+    });
+    const cdp = await h.context.newCDPSession(ctl);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    const view = await h.send<{ phase: string; passages?: unknown[] }>({ type: 'mirage:get-state', tabId });
+    // a new worker answered (what the old one held in memory is gone), from the stored view
+    const worker = h.context.serviceWorkers().at(-1)!;
+    expect(await worker.evaluate(() => (self as unknown as { __beforeRestart?: boolean }).__beforeRestart ?? false)).toBe(false);
+    expect(view.phase).toBe('on');
+    expect(view.passages).toHaveLength(on.flagged);
+    const panel = await h.openExtensionPage(`sidepanel.html?tab=${tabId}`, { width: 400, height: 800 });
+    await panel.waitForSelector('ol.passages li');
+    expect(await panel.locator('ol.passages > li').count()).toBe(on.flagged);
+    const off = await h.send<Result>({ type: 'mirage:set-highlights', tabId, enabled: false });
+    expect(off.ok).toBe(true);
+    expect(await pageTrace(page)).toEqual(before);
+    expect(await highlightSizes(page)).toEqual([0, 0, 0, 0]);
+    await expect.poll(() => ctl.evaluate((k) => chrome.storage.session.get(k).then((x) => k in x), `tab:${tabId}`)).toBe(false);
+    await Promise.all([panel.close(), page.close()]);
   });
 
   it('answers ok: false with a clear message on a page without usable text', async () => {
