@@ -77,6 +77,9 @@ export type SetHighlightsResult =
 
 // ---------------------------------------------------------------- background -> content script
 
+/** What the content script's main() gives back to `scripting.executeScript` once it listens for messages. */
+export const CONTENT_READY = 'mirage:ready';
+
 export interface PingMessage {
   type: 'mirage:ping';
 }

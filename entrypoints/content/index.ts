@@ -6,6 +6,6 @@ export default defineContentScript({
   registration: 'runtime',
   matches: [],
   main(ctx) {
-    startContent(ctx);
+    return startContent(ctx); // the result of scripting.executeScript: the background knows the script listens
   },
 });

@@ -12,7 +12,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { parseContentRequest, type DebugResult, type ExtractResult, type PaintResult, type PingResult } from '../messaging';
+import { CONTENT_READY, parseContentRequest, type DebugResult, type ExtractResult, type PaintResult, type PingResult } from '../messaging';
 import { createSession, type Session } from '../highlight/session';
 
 declare const __MIRAGE_E2E__: boolean;
@@ -28,7 +28,7 @@ function message(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).slice(0, 300);
 }
 
-export function startContent(ctx: ContentScriptContext): void {
+export function startContent(ctx: ContentScriptContext): typeof CONTENT_READY {
   let session: Session | undefined;
   const stop = async () => {
     const s = session;
@@ -97,4 +97,5 @@ export function startContent(ctx: ContentScriptContext): void {
     browser.runtime.onMessage.removeListener(listener);
     void stop();
   });
+  return CONTENT_READY;
 }

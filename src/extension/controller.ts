@@ -13,6 +13,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import {
+  CONTENT_READY,
   parseBackgroundRequest,
   parseExtractResult,
   parsePaintResult,
@@ -166,7 +167,9 @@ async function ping(tabId: number): Promise<boolean> {
 async function ensureContentScript(tabId: number): Promise<boolean> {
   if (await ping(tabId)) return true;
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+    const [r] = await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+    // the script's main() answers CONTENT_READY once it listens: no second round trip to ask it
+    if (r?.result === CONTENT_READY) return true;
   } catch {
     return false;
   }

@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, SCREENSHOTS, startHarness, type Harness } from './harness';
 
 declare const chrome: {
-  tabs: { create(o: object): Promise<{ id?: number }>; remove(id: number): Promise<void> };
+  tabs: { create(o: object): Promise<{ id?: number }>; remove(id: number): Promise<void>; sendMessage(id: number, m: object): Promise<unknown> };
   storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+  scripting: { executeScript(o: { target: { tabId: number }; files: string[] }): Promise<{ result?: unknown }[]> };
 };
 
 type Result = { ok: true; sentences: number; flagged: number; ms: number } | { ok: false; error: string };
@@ -173,6 +174,17 @@ describe('reader extension in Chromium (English UI)', () => {
     await h.send({ type: 'mirage:set-highlights', tabId, enabled: false });
     expect((await pageTrace(page)).body).toBe(before.body);
     await Promise.all([popup.close(), panel.close(), page.close()]);
+  });
+
+  it('the injected content script tells scripting.executeScript it listens (no second round trip to ask)', async () => {
+    const page = await h.openFixture('article-en.html?ready');
+    const tabId = await h.tabIdOf(page.url());
+    const ctl = await h.controller();
+    const results = await ctl.evaluate((id) => chrome.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/content.js'] }), tabId);
+    expect(results.map((r) => r.result)).toEqual(['mirage:ready']);
+    // and it does listen: a ping is answered, no session yet
+    expect(await ctl.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'mirage:ping' }), tabId)).toEqual({ ok: true, active: false });
+    await page.close();
   });
 
   it('a restarted service worker still knows the page is on, answers the side panel, and switches off cleanly', async () => {
