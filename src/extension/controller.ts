@@ -528,7 +528,6 @@ export function startController(): void {
   browser.tabs.onRemoved.addListener((tabId) => {
     tabs.delete(tabId);
     persist(offView(tabId, settings?.sensitivity ?? 'medium')); // an 'off' view is a removal, queued after any write
-
   });
 
   // a withdrawn site permission also withdraws "always analyse" there
