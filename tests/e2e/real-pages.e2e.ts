@@ -323,6 +323,36 @@ describe('real pages in Chromium', () => {
   // (the page-wide style recalculation that adding the highlight stylesheet causes, or a minor GC, stretched by
   // tracing on a busy machine): not stable below 50 ms here, so only logged, with a bound that catches the old
   // behaviour (one 186 ms task from registering every range at once). Full figures: npm run bench:page.
+  it('100,000 words in the side panel: the 300 most predictable passages, 100 at a time; any of them is shown on the page', async () => {
+    const { page, tabId, before } = await open('huge.html?panel');
+    const r = await on(tabId);
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    if (!r.ok) return;
+    const panel = await h.openExtensionPage(`sidepanel.html?tab=${tabId}`, { width: 400, height: 900 });
+    await panel.waitForSelector('ol.passages li');
+    const items = panel.locator('ol.passages > li');
+    expect(await items.count()).toBe(100);
+    await expect(panel.locator('#passages .count').textContent()).resolves.toBe(
+      `${r.flagged} passages at the current sensitivity: too many to read as a list, so the ${PASSAGES_LISTED} most predictable are listed here, in page order. The page shows them all.`,
+    );
+    await panel.click('#passages-more');
+    expect(await items.count()).toBe(200);
+    expect(await panel.evaluate(() => document.activeElement === document.querySelectorAll('ol.passages > li')[100].querySelector('button.show'))).toBe(true);
+    await panel.click('#passages-more');
+    expect(await items.count()).toBe(PASSAGES_LISTED);
+    expect(await panel.locator('#passages-more').isHidden()).toBe(true);
+    // a passage far down the page: its block is painted and marked, the page scrolls to it
+    const quote = ((await items.nth(PASSAGES_LISTED - 1).locator('blockquote').textContent()) ?? '').replace(/…$/, '').slice(0, 40);
+    await items.nth(PASSAGES_LISTED - 1).locator('button.show').click();
+    await expect.poll(() => page.evaluate(() => {
+      const f = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('mirage-focus');
+      return f ? [...f][0].toString().replace(/\s+/g, ' ') : '';
+    })).toContain(quote);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(10_000);
+    await offRestores(page, tabId, before);
+    await Promise.all([panel.close(), page.close()]);
+  });
+
   it('100,000 words: lazy highlights; no main-thread task over 50 ms switching off, none near the old 186 ms switching on (Chromium trace)', async () => {
     const { page, tabId, before } = await open('huge.html');
     // warm: the first injection (script evaluation) and the engine's first run are measured by bench:page
