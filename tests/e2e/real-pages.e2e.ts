@@ -341,14 +341,18 @@ describe('real pages in Chromium', () => {
     await panel.click('#passages-more');
     expect(await items.count()).toBe(PASSAGES_LISTED);
     expect(await panel.locator('#passages-more').isHidden()).toBe(true);
-    // a passage far down the page: its block is painted and marked, the page scrolls to it
+    // a passage far down the page, in a block that was not painted yet: it is painted and marked (the smooth scroll
+    // that follows is not asserted: the fixture page sits in a background tab here, where it does not run)
     const quote = ((await items.nth(PASSAGES_LISTED - 1).locator('blockquote').textContent()) ?? '').replace(/…$/, '').slice(0, 40);
+    const norm = (x: string) => x.replace(/\s+/g, ' ');
+    expect((await ranges(page)).some((x) => norm(x.text).includes(quote))).toBe(false);
     await items.nth(PASSAGES_LISTED - 1).locator('button.show').click();
     await expect.poll(() => page.evaluate(() => {
       const f = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('mirage-focus');
       return f ? [...f][0].toString().replace(/\s+/g, ' ') : '';
     })).toContain(quote);
-    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(10_000);
+    // and its block's highlights are registered now
+    expect((await ranges(page)).some((x) => norm(x.text).includes(quote))).toBe(true);
     await offRestores(page, tabId, before);
     await Promise.all([panel.close(), page.close()]);
   });
