@@ -9,9 +9,9 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
-import { analyse } from '../src/score/analyse';
-import { buildDoc } from '../src/text/doc';
-import { SIGNALS } from '../src/signals/index';
+import { analyse } from '../src/engine/score/analyse';
+import { buildDoc } from '../src/engine/text/doc';
+import { SIGNALS } from '../src/engine/signals/index';
 import { devSetAvailable, loadLabelled } from '../src/eval/devset';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

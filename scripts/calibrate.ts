@@ -16,12 +16,12 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
-import { SIGNALS } from '../src/signals/index';
-import { MIN_WORDS, flagDecision } from '../src/score/analyse';
-import { auroc } from '../src/score/metrics';
+import { SIGNALS } from '../src/engine/signals/index';
+import { MIN_WORDS, flagDecision } from '../src/engine/score/analyse';
+import { auroc } from '../src/engine/score/metrics';
 import { DEV_SET, devSetAvailable, loadLabelled } from '../src/eval/devset';
 import { buildReference, crossValidate, figures, foldOf, measureAll, type FoldResult, type Method } from '../src/eval/fit';
-import type { Reference } from '../src/score/calibration';
+import type { Reference } from '../src/engine/score/calibration';
 
 const FLIP_AUROC = 0.45;
 const MIN_CLASS = 15;

@@ -13,7 +13,7 @@
  * a bad JSON line produces no output, the other lines are still scored.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { analyse, MAX_CHARS, MIN_WORDS } from '../src/score/analyse';
+import { analyse, MAX_CHARS, MIN_WORDS } from '../src/engine/score/analyse';
 import { formatReport, jsonlRecord } from '../src/eval/format';
 
 /** Largest input file: 64 MiB (a 100,000-word text is about 0.6 MiB; a set of thousands of texts fits). */

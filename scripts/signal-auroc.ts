@@ -2,10 +2,10 @@
  * Development aid: AUROC of each signal's raw value alone, per language and per domain, on the dev set.
  * `npx tsx scripts/signal-auroc.ts [signal-id ...]`. The full evaluation (combined score, thresholds) is `npm run eval`.
  */
-import { buildDoc } from '../src/text/doc';
-import { auroc } from '../src/score/metrics';
+import { buildDoc } from '../src/engine/text/doc';
+import { auroc } from '../src/engine/score/metrics';
 import { DEV_SET, devSetAvailable, loadLabelled } from '../src/eval/devset';
-import { isAbstention, type Signal } from '../src/types';
+import { isAbstention, type Signal } from '../src/engine/types';
 
 const only = process.argv.slice(2);
 if (!devSetAvailable()) {
@@ -14,7 +14,7 @@ if (!devSetAvailable()) {
 }
 const items = loadLabelled();
 const docs = items.map((it) => buildDoc(it.text, { lang: it.lang }));
-const mod = await import('../src/signals/index');
+const mod = await import('../src/engine/signals/index');
 const signals: Signal[] = mod.SIGNALS.filter((s: Signal) => only.length === 0 || only.includes(s.id));
 const groups = [...new Set(items.map((i) => `${i.lang}/${i.domain}`))].sort();
 for (const sig of signals) {

@@ -13,7 +13,7 @@
  * that replaces only those analyses (`mode: 'some'`).
  * Automation contract: `{ type: 'mirage:set-highlights', tabId: number, enabled: boolean }` from any extension page.
  */
-import type { Report, Sensitivity } from './score/types';
+import type { Report, Sensitivity } from './engine/score/types';
 
 export const BLOCK_SEPARATOR = '\n\n';
 

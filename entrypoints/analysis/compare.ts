@@ -7,8 +7,8 @@ import { AGREE_AT, percentText } from '@/src/report/teacher';
 import { gateNotice } from '@/src/ui/result-view';
 import { ACCEPT, readTextFile } from '@/src/ui/file-text';
 import { fileProblem } from './input';
-import type { Report } from '@/src/score/types';
-import type { UiLang } from '@/src/types';
+import type { Report } from '@/src/engine/score/types';
+import type { UiLang } from '@/src/engine/types';
 import { t } from '@/src/ui/i18n';
 
 export interface CompareState {

@@ -1,7 +1,7 @@
 /** The analysis page's input: paste, drop or choose files. Reports texts (and file problems) to the page. */
 import { el } from '@/src/ui/dom';
 import { ACCEPT, readTextFile, type FileText } from '@/src/ui/file-text';
-import type { UiLang } from '@/src/types';
+import type { UiLang } from '@/src/engine/types';
 import { t } from '@/src/ui/i18n';
 
 export interface InputHandlers {

@@ -3,8 +3,8 @@
 import { download, el } from '@/src/ui/dom';
 import { buildTeacherReport, CHECKLIST, reportFileName, reportHtml, reportJson, type ChecklistId, type TeacherReport } from '@/src/report/teacher';
 import { saveReport } from '@/src/report/storage';
-import type { Report } from '@/src/score/types';
-import type { UiLang } from '@/src/types';
+import type { Report } from '@/src/engine/score/types';
+import type { UiLang } from '@/src/engine/types';
 import { t } from '@/src/ui/i18n';
 
 export interface ReportPanelDeps {

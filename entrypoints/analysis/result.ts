@@ -3,10 +3,10 @@
 import { el } from '@/src/ui/dom';
 import { toDom } from '@/src/report/markup';
 import { gateNotice, positionChart, sentenceView, signalList, summaryBlock, wordView } from '@/src/ui/result-view';
-import { buildDoc } from '@/src/text/doc';
-import { wordRanks } from '@/src/signals/word-predictability';
-import type { Report } from '@/src/score/types';
-import type { UiLang } from '@/src/types';
+import { buildDoc } from '@/src/engine/text/doc';
+import { wordRanks } from '@/src/engine/signals/word-predictability';
+import type { Report } from '@/src/engine/score/types';
+import type { UiLang } from '@/src/engine/types';
 import { t } from '@/src/ui/i18n';
 
 export type DetailTab = 'sentences' | 'words' | 'signals';

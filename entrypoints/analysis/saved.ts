@@ -4,7 +4,7 @@ import { deleteAllSaved, deleteSaved, listSaved, type SavedReport } from '@/src/
 import { reportFileName, reportHtml, reportJson, percentText } from '@/src/report/teacher';
 import { shortHash } from '@/src/report/fingerprint';
 import { openHtmlInTab } from './report-panel';
-import type { UiLang } from '@/src/types';
+import type { UiLang } from '@/src/engine/types';
 import { t } from '@/src/ui/i18n';
 
 export async function savedSection(lang: UiLang, refresh: () => void): Promise<HTMLElement> {

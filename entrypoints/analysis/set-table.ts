@@ -1,7 +1,7 @@
 /** A class set: one row per text, sortable by any column (buttons in the headers, aria-sort). */
 import { el } from '@/src/ui/dom';
-import type { Report } from '@/src/score/types';
-import type { UiLang } from '@/src/types';
+import type { Report } from '@/src/engine/score/types';
+import type { UiLang } from '@/src/engine/types';
 import { t } from '@/src/ui/i18n';
 import { percentText } from '@/src/report/teacher';
 

@@ -1,7 +1,7 @@
 /** Loading, building and exporting the labelled set; the problems of a loaded file, line by line. */
 import { download, el } from '@/src/ui/dom';
 import { parseDataset, toCsv, toJsonl, type LabItem, type Problem } from '@/src/lab/dataset';
-import type { UiLang } from '@/src/types';
+import type { UiLang } from '@/src/engine/types';
 import { t } from '@/src/ui/i18n';
 
 export interface DataHandlers {

@@ -1,6 +1,6 @@
 /** The guided introduction (en/fr), framed by Pfeiffer & Lassègue's essay. */
 import { el } from '@/src/ui/dom';
-import type { UiLang } from '@/src/types';
+import type { UiLang } from '@/src/engine/types';
 import { t } from '@/src/ui/i18n';
 
 export function intro(lang: UiLang, open: boolean, onToggle: (open: boolean) => void): HTMLElement {

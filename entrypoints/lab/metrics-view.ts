@@ -5,7 +5,7 @@ import { toDom } from '@/src/report/markup';
 import { distributionChart, rateBars, rocChart, PALETTE } from '@/src/ui/charts';
 import { percentText } from '@/src/report/teacher';
 import type { LabMetrics, LabRow } from '@/src/lab/metrics';
-import type { UiLang } from '@/src/types';
+import type { UiLang } from '@/src/engine/types';
 import { t } from '@/src/ui/i18n';
 
 export interface SignalSwitch {

@@ -3,8 +3,8 @@ import { el } from '@/src/ui/dom';
 import { toDom } from '@/src/report/markup';
 import { gateNotice, positionChart, sentenceView, signalList, summaryBlock } from '@/src/ui/result-view';
 import type { LabItem } from '@/src/lab/dataset';
-import type { Report } from '@/src/score/types';
-import type { UiLang } from '@/src/types';
+import type { Report } from '@/src/engine/score/types';
+import type { UiLang } from '@/src/engine/types';
 import { t } from '@/src/ui/i18n';
 import { percentText } from '@/src/report/teacher';
 

@@ -12,12 +12,12 @@
  * - Choice by leave-one-domain-out: a domain's texts are scored with references and weights fitted on the other
  *   domains only, which is how the shipped tables will meet text they have never seen.
  */
-import { buildDoc } from '../text/doc';
-import { isAbstention, type Signal } from '../types';
-import { measure, rank, SENTENCE_MIN_WORDS, flagDecision, type Measured } from '../score/analyse';
-import { quantileGrid, logit, type LangReference, type ReferenceText } from '../score/calibration';
-import { registerOf } from '../score/register';
-import { auroc, confusion, tprAtFpr, type Scored } from '../score/metrics';
+import { buildDoc } from '../engine/text/doc';
+import { isAbstention, type Signal } from '../engine/types';
+import { measure, rank, SENTENCE_MIN_WORDS, flagDecision, type Measured } from '../engine/score/analyse';
+import { quantileGrid, logit, type LangReference, type ReferenceText } from '../engine/score/calibration';
+import { registerOf } from '../engine/score/register';
+import { auroc, confusion, tprAtFpr, type Scored } from '../engine/score/metrics';
 import type { LabelledText } from './devset';
 
 export interface Row {

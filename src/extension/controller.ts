@@ -28,8 +28,8 @@ import {
 } from '../messaging';
 import { loadSettings, originOf, originPattern, watchSettings, type Settings } from '../settings';
 import { t, uiLanguage } from '../ui/i18n';
-import type { UiLang } from '../types';
-import { analyse } from '../score/analyse';
+import type { UiLang } from '../engine/types';
+import { analyse } from '../engine/score/analyse';
 import { analyseGroups, groupBlocks, isScored, mainAnalysis, paintOf, viewOf, type PageAnalysis } from './page-analysis';
 import { RESTRICTED_MESSAGE, restrictedReason } from './restricted';
 import { openAnalysisPage, openLabPage } from '../ui/open-pages';

@@ -15,11 +15,11 @@
  * When: in the background (service worker / background page), never on the page's main thread.
  * Pure: no browser API; tested in Node (tests/unit/extension/page-analysis.test.ts).
  */
-import { analyse } from '../score/analyse';
-import { levelFor } from '../score/levels';
-import type { Report, Sensitivity } from '../score/types';
-import { detectLanguage, MIN_LANG_CHARS, quickGuess } from '../text/language';
-import type { UiLang } from '../types';
+import { analyse } from '../engine/score/analyse';
+import { levelFor } from '../engine/score/levels';
+import type { Report, Sensitivity } from '../engine/score/types';
+import { detectLanguage, MIN_LANG_CHARS, quickGuess } from '../engine/text/language';
+import type { UiLang } from '../engine/types';
 import {
   BLOCK_SEPARATOR,
   PASSAGE_MAX_CHARS,

@@ -3,8 +3,8 @@
  * cannot start. API: `createLabClient()` -> { load(items, ui, onProgress), rescore(disabled), report(id, disabled),
  * dispose() }.
  */
-import type { Report } from '../score/types';
-import type { UiLang } from '../types';
+import type { Report } from '../engine/score/types';
+import type { UiLang } from '../engine/types';
 import type { LabResult } from './scorer';
 import { handle, type LabRequest, type LabResponse } from './lab-handler';
 

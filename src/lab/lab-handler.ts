@@ -10,8 +10,8 @@
  * Errors: { id, type: 'error', message }.
  */
 import { LabScorer, type LabResult } from './scorer';
-import type { Report } from '../score/types';
-import type { UiLang } from '../types';
+import type { Report } from '../engine/score/types';
+import type { UiLang } from '../engine/types';
 
 export type LabRequest =
   | { id: number; type: 'load'; ui: UiLang; items: { id: string; text: string }[] }

@@ -11,10 +11,10 @@
  * `report(id, disabled)` -> a full Report for the lab's text viewer; `countedSignals()` -> ids that carry weight.
  * Pure (no DOM): runs in the engine's Web Worker (src/engine-worker.ts, through src/lab/lab-handler.ts), in Node tests, or on the main thread.
  */
-import { analyse, analyseDetailed, measure, rank, REFERENCE, type Measured } from '../score/analyse';
-import type { Report } from '../score/types';
-import { buildDoc } from '../text/doc';
-import type { UiLang } from '../types';
+import { analyse, analyseDetailed, measure, rank, REFERENCE, type Measured } from '../engine/score/analyse';
+import type { Report } from '../engine/score/types';
+import { buildDoc } from '../engine/text/doc';
+import type { UiLang } from '../engine/types';
 
 export interface LabResult {
   id: string;

@@ -2,7 +2,7 @@
  * teacher — the teacher report: conversation notes about one text, never evidence of misconduct.
  *
  * When to use: the analysis page's "Export report" (HTML to print or save as PDF, and JSON). The report is built
- * from an engine Report (src/score/types.ts) produced with `ui` = the report's language, so that evidence and
+ * from an engine Report (src/engine/score/types.ts) produced with `ui` = the report's language, so that evidence and
  * caveats are in that language; its language is chosen by the teacher, independently of the browser's.
  *
  * API:
@@ -17,9 +17,9 @@
  * Limits: the checklist and questions are prompts for a conversation, chosen from the signals that agree; they
  * are not a procedure.
  */
-import { pct } from '../score/messages';
-import type { Report } from '../score/types';
-import type { UiLang } from '../types';
+import { pct } from '../engine/score/messages';
+import type { Report } from '../engine/score/types';
+import type { UiLang } from '../engine/types';
 import { t } from '../ui/i18n';
 import { barChart, percentileChart, PALETTE } from '../ui/charts';
 import { sha256Hex, shortHash } from './fingerprint';

@@ -6,8 +6,8 @@
  * { compact?, onProgress?, signal? }) : Promise<(Report | Error)[]>, dispose() }`. `analyseMany` keeps order and
  * turns a failure on one text into an Error in its slot (nothing else is lost). An aborted signal stops it.
  */
-import { analyse as analyseNow } from '../score/analyse';
-import type { AnalyseOptions, Report } from '../score/types';
+import { analyse as analyseNow } from '../engine/score/analyse';
+import type { AnalyseOptions, Report } from '../engine/score/types';
 import type { AnalyseRequest, AnalyseResponse } from './analyse-handler';
 
 export interface Analyser {

@@ -5,8 +5,8 @@
  * `{ id, report }` or `{ id, error }`. `compact` drops per-sentence data a list does not need.
  * Used through src/ui/analyse-client.ts, never directly.
  */
-import { analyse } from '../score/analyse';
-import type { AnalyseOptions, Report } from '../score/types';
+import { analyse } from '../engine/score/analyse';
+import type { AnalyseOptions, Report } from '../engine/score/types';
 
 export interface AnalyseRequest {
   type: 'analyse';

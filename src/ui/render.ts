@@ -5,7 +5,7 @@
  * and never show a probability of authorship.
  */
 import type { GroupView, Level, Passage, TabView } from '../messaging';
-import type { UiLang } from '../types';
+import type { UiLang } from '../engine/types';
 import { LEVEL_STYLE } from '../highlight/painter';
 import { h, type Child } from './h';
 import { otherLang, t } from './i18n';

@@ -10,12 +10,12 @@
  * - `positionChart(report, lang)` — where the text falls among human reference texts, per signal.
  * - `sentenceView(text, report, lang)` — the text with sentence highlights (same levels and legend as on pages).
  * - `wordView(text, ranks, lang)` — GLTR-style word shading with legend and histogram; `ranks` comes from
- *   `wordRanks(buildDoc(text, { lang: report.lang }))` (src/signals/word-predictability.ts).
+ *   `wordRanks(buildDoc(text, { lang: report.lang }))` (src/engine/signals/word-predictability.ts).
  * - `signalList(report, lang)` — every signal with its position, evidence or reason for abstaining.
  */
-import { MIN_WORDS, STRONG_WORDS } from '../score/analyse';
-import type { Report } from '../score/types';
-import type { Doc, UiLang } from '../types';
+import { MIN_WORDS, STRONG_WORDS } from '../engine/score/analyse';
+import type { Report } from '../engine/score/types';
+import type { Doc, UiLang } from '../engine/types';
 import { h, type El } from '../report/markup';
 import { sentenceRuns } from '../report/runs';
 import { AGREE_AT, bucketChart, percentText } from '../report/teacher';

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LabScorer, countedSignals } from '@/src/lab/scorer';
 import { parseDataset } from '@/src/lab/dataset';
-import { analyse } from '@/src/score/analyse';
+import { analyse } from '@/src/engine/score/analyse';
 import { handle, type LabResponse } from '@/src/lab/lab-handler';
 
 const sample = parseDataset(readFileSync(resolve(__dirname, '../../../assets/lab/sample-set.jsonl'), 'utf8'), 'sample.jsonl');

@@ -1,6 +1,6 @@
-import type { Report } from '@/src/score/types';
+import type { Report } from '@/src/engine/score/types';
 
-/** A hand-made engine Report (the shape of src/score/types.ts), so report tests do not depend on the engine's figures. */
+/** A hand-made engine Report (the shape of src/engine/score/types.ts), so report tests do not depend on the engine's figures. */
 export function fakeReport(text: string, over: Partial<Report> = {}): Report {
   const first = text.indexOf('.') + 1;
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '@/public/_locales/en/messages.json';
 import fr from '@/public/_locales/fr/messages.json';
-import { SIGNALS } from '@/src/signals/index';
+import { SIGNALS } from '@/src/engine/signals/index';
 import { CHECKLIST, GENERAL_QUESTIONS } from '@/src/report/teacher';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { gateNotice, sentenceView, signalList, summaryBlock, wordView, positionChart } from '@/src/ui/result-view';
 import { textOf, toDom } from '@/src/report/markup';
-import { buildDoc } from '@/src/text/doc';
-import { wordRanks } from '@/src/signals/word-predictability';
+import { buildDoc } from '@/src/engine/text/doc';
+import { wordRanks } from '@/src/engine/signals/word-predictability';
 import { fakeReport } from '../report/fixture';
 
 const TEXT = 'First <b>sentence</b> here. Second one follows.';
