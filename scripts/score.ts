@@ -13,7 +13,7 @@
  * a bad JSON line produces no output, the other lines are still scored.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { analyse, MAX_CHARS, MIN_WORDS } from '../src/engine/score/analyse';
+import { analyse, explain, MAX_CHARS, MIN_WORDS } from '../src/engine';
 import { formatReport, jsonlRecord } from '../src/eval/format';
 
 /** Largest input file: 64 MiB (a 100,000-word text is about 0.6 MiB; a set of thousands of texts fits). */
@@ -135,7 +135,7 @@ function runJsonl(a: Args): number {
     if (!('text' in rec)) return bad('missing "text"');
     if (typeof rec.text !== 'string') return bad('"text" must be a string');
     if (rec.text.length > MAX_CHARS) return bad(`"text" has ${rec.text.length} characters; the limit is ${MAX_CHARS}`);
-    const report = analyse(rec.text, { ui: a.ui, lang: a.lang, minWords: a.minWords });
+    const report = explain(analyse(rec.text, { lang: a.lang, minWords: a.minWords }), a.ui);
     out.push(JSON.stringify(jsonlRecord(rec.id, report)));
     scored++;
     if (out.length >= 100) flush();
@@ -150,7 +150,7 @@ function runFile(a: Args): number {
   const text = readInput(a.file!);
   checkLength(text, name);
   if (!text.trim()) fail(`${name} contains only white space`);
-  const report = analyse(text, { ui: a.ui, lang: a.lang, minWords: a.minWords });
+  const report = explain(analyse(text, { lang: a.lang, minWords: a.minWords }), a.ui);
   process.stdout.write(a.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, text));
   return 0;
 }

@@ -13,7 +13,7 @@
  * that replaces only those analyses (`mode: 'some'`).
  * Automation contract: `{ type: 'mirage:set-highlights', tabId: number, enabled: boolean }` from any extension page.
  */
-import type { Report, Sensitivity } from './engine/score/types';
+import type { Report, ReportHead, SentenceReason, Sensitivity } from './engine';
 
 export const BLOCK_SEPARATOR = '\n\n';
 
@@ -168,10 +168,10 @@ export interface StateChangedMessage {
 export interface GroupView {
   id: number;
   lang: string;
-  langName: string;
   status: Report['status'];
-  /** The engine's one line for this group (says "not supported" rather than scoring it). */
-  headline: string;
+  /** The group's result without its signals and sentences: enough for its one line (says "not supported" rather
+   * than scoring it), worded where it is shown. */
+  head: ReportHead;
   words: number;
   blocks: number;
   flagged: number;
@@ -185,7 +185,8 @@ export interface Passage {
   score: number | null;
   /** The sentence as read on the page, cut to PASSAGE_MAX_CHARS. Held in memory only, never synced. */
   text: string;
-  reasons: { id: string; text: string }[];
+  /** Why, as signal ids and percentiles (worded where it is shown). */
+  reasons: SentenceReason[];
 }
 export const PASSAGE_MAX_CHARS = 280;
 /** At most this many passages travel in a TabView (the most predictable ones, listed in page order): a page of
@@ -202,7 +203,7 @@ export interface TabView {
   /** Origin of the page ('https://example.org') when known, for "always analyse here". */
   origin?: string;
   sensitivity: Sensitivity;
-  /** Present when phase === 'on'. The first analysis' report, without its per-sentence list. */
+  /** Present when phase === 'on'. The main analysis' report (language-neutral), without its per-sentence list. */
   report?: Omit<Report, 'sentences'>;
   blocks?: number;
   sentences?: number;

@@ -11,7 +11,7 @@
  * - alwaysOrigins []: nothing is analysed without being asked; a site is added only with its host permission.
  */
 import { browser } from 'wxt/browser';
-import type { Sensitivity } from './engine/score/types';
+import type { Sensitivity } from './engine';
 
 export interface Settings {
   sensitivity: Sensitivity;

@@ -57,20 +57,23 @@ export interface Doc {
   words: Word[];
 }
 
-/** Why a signal (or the whole analysis) said nothing. Codes are stable; messages live in src/engine/score/messages.ts. */
+/** Why a signal (or the whole analysis) said nothing. Codes are stable; words live in src/engine/explain/. */
 export type AbstainCode =
   | 'too-short' // fewer words than the minimum
   | 'too-few-sentences'
   | 'language' // language not supported by this signal
   | 'undetermined-language'
   | 'no-text'
+  | 'switched-off' // left out on request (the workshop lab)
   | 'error';
+
+/** Figures that go with a code, e.g. { words: 80, needed: 150 }. */
+export type Params = Record<string, number | string>;
 
 export interface Abstention {
   abstained: true;
   code: AbstainCode;
-  /** Figures for the message, e.g. { words: 80, needed: 150 }. */
-  params?: Record<string, number | string>;
+  params?: Params;
 }
 
 /** What a signal measured. Orientation is fixed: a higher `raw` always means "more predictable / uniform /
@@ -79,8 +82,10 @@ export interface SignalResult {
   raw: number;
   /** Per-sentence raw values (same orientation), index = Doc.sentences index; undefined where not meaningful. */
   sentences?: (number | undefined)[];
-  /** Figures used by `explain`, e.g. { cv: 0.31 }. Numbers only, so reports can print them. */
+  /** Figures used by the explanation, e.g. { cv: 0.31 }. Numbers only, so reports can print them. */
   details: Record<string, number>;
+  /** Phrases of the text worth quoting as examples (as listed in the signal's table), most frequent first. */
+  examples?: string[];
 }
 
 export interface Signal {
@@ -90,14 +95,137 @@ export interface Signal {
   languages: readonly SupportedLang[] | 'any';
   /** Below this many words the signal abstains. */
   minWords: number;
-  /** Measure. Return an Abstention (never throw, never guess) when the text does not allow a measure. */
+  /** Measure. Return an Abstention (never throw, never guess) when the text does not allow a measure. Its words
+   * (title, description, evidence) live in src/engine/explain/signals/<id>.ts. */
   compute(doc: Doc): SignalResult | Abstention;
-  /** One or two sentences of plain-language evidence, in the UI language. `percentile` is where the text falls
-   * among human reference texts of its language (0..1), when known. Never speaks of authorship. */
-  explain(result: SignalResult, lang: UiLang, percentile?: number): string;
-  /** Short name and a one-line description of what it measures, per UI language. */
-  title: Record<UiLang, string>;
-  describe: Record<UiLang, string>;
+}
+
+/** Where a result stands. 'weak' = scored, but on little text (see MIN_WORDS / WEAK_WORDS in analyse.ts). */
+export type ReportStatus = 'ok' | 'weak' | 'too-short' | 'unsupported-language' | 'undetermined-language' | 'no-text';
+
+/** How eager highlights are: which sentence scores get which level (see levels.ts). */
+export type Sensitivity = 'low' | 'medium' | 'high';
+
+export interface SignalReport {
+  id: string;
+  /** 'ok' = measured; 'abstained' = said nothing, `code` (and `params`) say why. */
+  status: 'ok' | 'abstained';
+  /** The signal's own measure (units documented in its file). */
+  raw?: number;
+  /** Share of the comparable human reference texts (same language, nearest in register: src/engine/score/register.ts)
+   * that are *less* predictable on this signal (0..1). */
+  percentile?: number;
+  /** `percentile` before rounding: the figure the evidence is worded from. */
+  exactPercentile?: number;
+  /** True when the text is beyond the agreement point (AGREE_PERCENTILE) of human reference writing. */
+  agrees?: boolean;
+  /** Weight of the signal in the combined score (0 = shown for information only). */
+  weight: number;
+  code?: AbstainCode;
+  params?: Params;
+  details?: Record<string, number>;
+  examples?: string[];
+}
+
+export interface SentenceReport {
+  index: number;
+  /** Offsets into the analysed string. */
+  start: number;
+  end: number;
+  words: number;
+  /** Sentence predictability in [0, 1] against human reference sentences; null when too little to say. */
+  score: number | null;
+  /** 0 = not highlighted; 1..3 = increasingly predictable, at the default sensitivity. */
+  level: 0 | 1 | 2 | 3;
+  /** Signals that push this sentence up, strongest first: where the sentence stands among human reference
+   * sentences on each (0..1, not rounded). */
+  reasons: SentenceReason[];
+}
+
+export interface SentenceReason {
+  id: string;
+  percentile: number;
+}
+
+export interface Agreement {
+  /** Signals beyond the agreement point. */
+  agree: number;
+  /** Signals that measured something. */
+  measured: number;
+  /** Signals that abstained. */
+  abstained: number;
+}
+
+/** A limit that applies to a result (words in src/engine/explain/messages.ts). */
+export type CaveatCode = 'base' | 'weak' | 'mixed-language' | 'plain-style-only' | 'reference';
+export interface Caveat {
+  code: CaveatCode;
+  params?: Params;
+}
+
+/** What the engine says about one text, in no language: numbers, ids, codes and their figures. */
+export interface Report {
+  /** Version of the engine and reference tables that produced it. */
+  engine: string;
+  status: ReportStatus;
+  lang: Lang;
+  counts: { chars: number; words: number; sentences: number; paragraphs: number };
+  /** Combined predictability in [0, 1]: the share of comparable human reference texts (same language, nearest in
+   * register) that are less predictable than this one. null when nothing meaningful can be said (see status). Not a probability. */
+  score: number | null;
+  /** The default threshold's decision: true when score >= threshold AND enough signals agree. */
+  flag: boolean;
+  threshold: number;
+  agreement: Agreement;
+  /** The length gate this result was computed with (MIN_WORDS unless the caller changed it). */
+  minWords: number;
+  signals: SignalReport[];
+  sentences: SentenceReport[];
+  /** Limits that apply to this result. */
+  caveats: Caveat[];
+  ms: number;
+}
+
+/** A Report without its per-sentence list and signals: enough for a one-line headline. */
+export type ReportHead = Omit<Report, 'signals' | 'sentences' | 'caveats'>;
+
+export interface AnalyseOptions {
+  /** Force the text's language instead of detecting it. */
+  lang?: Lang;
+  /** Highlight eagerness for sentence levels. Default 'medium'. */
+  sensitivity?: Sensitivity;
+  /** Ids of signals to leave out (the workshop lab switches signals off). */
+  disabled?: readonly string[];
+  /** Change the length gate (default MIN_WORDS), for research use (the CLI's --min-words). */
+  minWords?: number;
+}
+
+// ---------------------------------------------------------------- the same report in words (src/engine/explain/)
+
+export interface ExplainedSignal extends SignalReport {
+  title: string;
+  describe: string;
+  /** Present when measured: one or two sentences of evidence. */
+  evidence?: string;
+  /** Present when abstained: why. */
+  reason?: string;
+}
+
+export interface ExplainedSentence extends Omit<SentenceReport, 'reasons'> {
+  reasons: { id: string; text: string }[];
+}
+
+/** A Report with its words in one UI language: what the pages, reports and the CLI show. */
+export interface ExplainedReport extends Omit<Report, 'signals' | 'sentences' | 'caveats'> {
+  ui: UiLang;
+  langName: string;
+  /** One line for the popup. */
+  headline: string;
+  /** Two or three sentences for the side panel and reports. */
+  summary: string;
+  signals: ExplainedSignal[];
+  sentences: ExplainedSentence[];
+  caveats: string[];
 }
 
 export function isAbstention(x: SignalResult | Abstention): x is Abstention {

@@ -29,7 +29,7 @@ import {
 import { loadSettings, originOf, originPattern, watchSettings, type Settings } from '../settings';
 import { t, uiLanguage } from '../ui/i18n';
 import type { UiLang } from '../engine/types';
-import { analyse } from '../engine/score/analyse';
+import { analyse, headlineOf } from '../engine';
 import { analyseGroups, groupBlocks, isScored, mainAnalysis, paintOf, viewOf, type PageAnalysis } from './page-analysis';
 import { RESTRICTED_MESSAGE, restrictedReason } from './restricted';
 import { openAnalysisPage, openLabPage } from '../ui/open-pages';
@@ -208,7 +208,7 @@ export function warmEngine(): void {
   warmed = true;
   setTimeout(() => {
     try {
-      analyse(WARM_TEXT.repeat(3), { ui: 'en' });
+      analyse(WARM_TEXT.repeat(3));
     } catch {
       // warming is best effort
     }
@@ -228,9 +228,8 @@ function unusable(analyses: PageAnalysis[], ui: UiLang): { code: ErrorCode; deta
   const main = mainAnalysis(analyses);
   const r = main?.report;
   if (!r || r.status === 'no-text') return { code: 'no-text' };
-  if (r.status === 'unsupported-language') return { code: 'unsupported-language', detail: r.headline };
-  if (r.status === 'too-short') return { code: 'no-text', detail: r.headline };
-  return { code: 'no-text', detail: r.headline };
+  if (r.status === 'unsupported-language') return { code: 'unsupported-language', detail: headlineOf(r, ui) };
+  return { code: 'no-text', detail: headlineOf(r, ui) };
 }
 
 /** The single path that switches analysis on or off for a tab. */
@@ -303,7 +302,7 @@ export async function setHighlights(tabId: number, enabled: boolean, scope: Scop
   rec.groupIds = new Map();
   let analyses: PageAnalysis[];
   try {
-    analyses = analyseGroups(groupBlocks(extracted.blocks, rec.langCache), { ui, groupIds: rec.groupIds });
+    analyses = analyseGroups(groupBlocks(extracted.blocks, rec.langCache), { groupIds: rec.groupIds });
   } catch (e) {
     await stopPage();
     return failWith('engine', e instanceof Error ? e.message : String(e));
@@ -380,7 +379,7 @@ async function onContentChanged(tabId: number, change: Omit<ContentChangedMessag
   }
   let fresh: PageAnalysis[];
   try {
-    fresh = analyseGroups(groups, { ui, groupIds: rec.groupIds, only: touched });
+    fresh = analyseGroups(groups, { groupIds: rec.groupIds, only: touched });
   } catch {
     return { ok: false };
   }

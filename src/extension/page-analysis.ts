@@ -17,9 +17,8 @@
  */
 import { analyse } from '../engine/score/analyse';
 import { levelFor } from '../engine/score/levels';
-import type { Report, Sensitivity } from '../engine/score/types';
 import { detectLanguage, MIN_LANG_CHARS, quickGuess } from '../engine/text/language';
-import type { UiLang } from '../engine/types';
+import type { Report, ReportHead, Sensitivity } from '../engine/types';
 import {
   BLOCK_SEPARATOR,
   PASSAGE_MAX_CHARS,
@@ -53,7 +52,6 @@ export interface PageAnalysis {
 }
 
 export interface AnalyseBlocksOptions {
-  ui: UiLang;
   /** Block id -> language, filled and reused across re-analyses (detect once per block). */
   langCache?: Map<number, string>;
   /** Language -> analysis id, filled and reused across re-analyses (stable ids). */
@@ -139,7 +137,7 @@ export function analyseGroups(groups: readonly Group[], options: AnalyseBlocksOp
   for (const g of groups) {
     if (options.only && !options.only.has(g.lang)) continue;
     const text = g.blocks.map((b) => b.text).join(BLOCK_SEPARATOR);
-    const report = analyse(text, { ui: options.ui, ...(g.lang !== 'und' ? { lang: g.lang } : {}) });
+    const report = analyse(text, g.lang !== 'und' ? { lang: g.lang } : {});
     const starts = blockStarts(g.blocks);
     const indices = g.blocks.map((b) => b.id);
     const located: Located[] = [];
@@ -224,15 +222,19 @@ export function listedPassages(all: readonly Passage[], limit: number): Passage[
   return all.filter((_, order) => keep.has(order));
 }
 
+function headOf(r: Report): ReportHead {
+  const { signals: _g, sentences: _s, caveats: _c, ...head } = r;
+  return head;
+}
+
 export function groupsOf(analyses: readonly PageAnalysis[], sensitivity: Sensitivity): GroupView[] {
   return [...analyses]
     .sort((a, b) => b.report.counts.words - a.report.counts.words)
     .map((a) => ({
       id: a.id,
       lang: a.lang,
-      langName: a.report.langName,
       status: a.report.status,
-      headline: a.report.headline,
+      head: headOf(a.report),
       words: a.report.counts.words,
       blocks: a.blocks.length,
       flagged: a.located.filter((s) => levelFor(s.score, sensitivity) > 0).length,

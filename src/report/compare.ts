@@ -7,8 +7,7 @@
  * smaller than SAME_BAND (15 percentile points) are called "about the same": percentiles of short texts move that
  * much with small edits. Never says who wrote either text.
  */
-import type { Report } from '../engine/score/types';
-import type { UiLang } from '../engine/types';
+import type { ExplainedReport as Report, UiLang } from '../engine';
 import { t } from '../ui/i18n';
 import { percentText } from './teacher';
 

@@ -17,9 +17,7 @@
  * Limits: the checklist and questions are prompts for a conversation, chosen from the signals that agree; they
  * are not a procedure.
  */
-import { pct } from '../engine/score/messages';
-import type { Report } from '../engine/score/types';
-import type { UiLang } from '../engine/types';
+import { sharePercent as pct, type ExplainedReport as Report, type UiLang } from '../engine';
 import { t } from '../ui/i18n';
 import { barChart, percentileChart, PALETTE } from '../ui/charts';
 import { sha256Hex, shortHash } from './fingerprint';

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { loadSettings, originPattern, saveSettings, SENSITIVITIES, type Settings } from '../settings';
-import type { Sensitivity } from '../engine/score/types';
+import type { Sensitivity } from '../engine';
 import { h, replace } from './h';
 import { t, uiLanguage } from './i18n';
 

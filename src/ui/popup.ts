@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { TabView } from '../messaging';
 import { loadSettings, originOf, originPattern, saveSettings, SENSITIVITIES } from '../settings';
-import type { Sensitivity } from '../engine/score/types';
+import type { Sensitivity } from '../engine';
 import { h, replace } from './h';
 import { t, uiLanguage } from './i18n';
 import { oneLine, renderLegend } from './render';

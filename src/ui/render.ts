@@ -5,7 +5,7 @@
  * and never show a probability of authorship.
  */
 import type { GroupView, Level, Passage, TabView } from '../messaging';
-import type { UiLang } from '../engine/types';
+import { explain, headlineOf, languageName, sentenceReasonText, type UiLang } from '../engine';
 import { LEVEL_STYLE } from '../highlight/painter';
 import { h, type Child } from './h';
 import { otherLang, t } from './i18n';
@@ -14,7 +14,7 @@ import { otherLang, t } from './i18n';
 export function oneLine(view: TabView, ui: UiLang): string {
   if (view.phase === 'working') return t('popup_working', undefined, ui);
   if (view.phase === 'error') return view.error ?? t('err_noText', undefined, ui);
-  if (view.phase === 'on' && view.report) return view.report.headline;
+  if (view.phase === 'on' && view.report) return headlineOf(view.report, ui);
   return t('popup_off', undefined, ui);
 }
 
@@ -40,8 +40,8 @@ function row(label: string, ...value: Child[]): HTMLElement[] {
 }
 
 export function renderSummary(view: TabView, ui: UiLang): HTMLElement {
-  const r = view.report;
-  if (!r) return h('p', { class: 'status', text: oneLine(view, ui) });
+  if (!view.report) return h('p', { class: 'status', text: oneLine(view, ui) });
+  const r = explain({ ...view.report, sentences: [] }, ui);
   const abstained = r.signals.filter((s) => s.status === 'abstained');
   // floor, capped at 99: "more than 100 %" of a reference sample would overstate what a sample can show
   const pct = r.score === null ? null : Math.min(99, Math.floor(r.score * 100));
@@ -95,7 +95,7 @@ export function renderPassages(view: TabView, ui: UiLang, onShow: (p: Passage) =
       h('blockquote', { text: p.text, attrs: { id: `passage-${i}` } }),
       h('p', { class: 'why-title', text: t('panel_passageWhy', undefined, ui) }),
       p.reasons.length
-        ? h('ul', { class: 'why' }, ...p.reasons.map((r) => h('li', { text: r.text })))
+        ? h('ul', { class: 'why' }, ...p.reasons.map((r) => h('li', { text: sentenceReasonText(r, ui) })))
         : h('p', { class: 'why', text: t('panel_passageNoReason', undefined, ui) }));
   const list = h('ol', { class: 'passages' });
   const more = h('button', { class: 'link more', attrs: { type: 'button', id: 'passages-more' } });
@@ -150,9 +150,9 @@ export function renderGroups(groups: readonly GroupView[], ui: UiLang): HTMLElem
     h('h3', { text: t('panel_languagesTitle', undefined, ui), attrs: { id: 'groups-title' } }),
     h('ul', { class: 'plain groups-list' }, ...groups.map((g) =>
       h('li', { class: `group status-${g.status}`, attrs: { 'data-lang': g.lang } },
-        h('strong', { text: g.langName }), ' — ',
+        h('strong', { text: languageName(g.lang, ui) }), ' — ',
         h('span', { class: 'amount', text: t('panel_groupAmount', [g.words, g.blocks, g.flagged], ui) }),
-        h('p', { class: 'group-headline', text: g.headline }),
+        h('p', { class: 'group-headline', text: headlineOf(g.head, ui) }),
       ))),
     h('p', { class: 'note', text: t('panel_languagesNote', undefined, ui) }),
   );

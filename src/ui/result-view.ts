@@ -9,13 +9,11 @@
  * - `summaryBlock(report, lang)` — headline, score in words, agreement.
  * - `positionChart(report, lang)` — where the text falls among human reference texts, per signal.
  * - `sentenceView(text, report, lang)` — the text with sentence highlights (same levels and legend as on pages).
- * - `wordView(text, ranks, lang)` — GLTR-style word shading with legend and histogram; `ranks` comes from
- *   `wordRanks(buildDoc(text, { lang: report.lang }))` (src/engine/signals/word-predictability.ts).
+ * - `wordView(text, words, ranks, lang)` — GLTR-style word shading with legend and histogram; `words` (offsets
+ *   into `text`) and `ranks` come from the engine's `wordRanks(text, report.lang)`, through the engine worker.
  * - `signalList(report, lang)` — every signal with its position, evidence or reason for abstaining.
  */
-import { MIN_WORDS, STRONG_WORDS } from '../engine/score/analyse';
-import type { Report } from '../engine/score/types';
-import type { Doc, UiLang } from '../engine/types';
+import { MIN_WORDS, STRONG_WORDS, type ExplainedReport as Report, type Span, type UiLang } from '../engine';
 import { h, type El } from '../report/markup';
 import { sentenceRuns } from '../report/runs';
 import { AGREE_AT, bucketChart, percentText } from '../report/teacher';
@@ -112,21 +110,21 @@ export function sentenceView(text: string, report: Report, lang: UiLang): El {
 
 export const BUCKET_KEYS = ['analysis_bucket0', 'analysis_bucket1', 'analysis_bucket2', 'analysis_bucket3'] as const;
 
-export function wordView(doc: Doc, ranks: readonly WordRankLike[], lang: UiLang): El {
+export function wordView(text: string, words: readonly Span[], ranks: readonly WordRankLike[], lang: UiLang): El {
   const T = tt(lang);
   const counts = [0, 0, 0, 0];
   for (const r of ranks) counts[r.bucket]++;
   const labels = BUCKET_KEYS.map((k) => T(k));
   const parts: (El | string)[] = [];
   let at = 0;
-  doc.words.forEach((w, i) => {
-    if (w.start > at) parts.push(doc.text.slice(at, w.start));
+  words.forEach((w, i) => {
+    if (w.start > at) parts.push(text.slice(at, w.start));
     const r = ranks[i] ?? { bucket: 3 as const };
     const title = r.rank !== undefined ? `${labels[r.bucket]} · ${T('analysis_rank', [r.rank + 1])}` : labels[r.bucket];
-    parts.push(h('span', { class: `w b${r.bucket}`, title }, doc.text.slice(w.start, w.end)));
+    parts.push(h('span', { class: `w b${r.bucket}`, title }, text.slice(w.start, w.end)));
     at = w.end;
   });
-  if (at < doc.text.length) parts.push(doc.text.slice(at));
+  if (at < text.length) parts.push(text.slice(at));
   const total = ranks.length || 1;
   return h(
     'div',

@@ -1,5 +1,5 @@
 /**
- * analyse — the engine's one entry point: text in, Report out (src/engine/score/types.ts).
+ * analyse — text in, Report out (src/engine/types.ts); reached through the engine's front door, src/engine/index.ts.
  *
  * Flow (one way): text -> buildDoc (normalise, segment, language) -> every applicable signal measures ->
  * each measure is placed among the human reference texts of the same language nearest in register (register.ts;
@@ -9,8 +9,9 @@
  * Use it in Node (CLI, evaluation), in extension pages and in the extension's background; it is pure and
  * synchronous, has no DOM or browser dependency and never throws on text (only on a text beyond MAX_CHARS).
  *
- * Options (AnalyseOptions): `ui` 'en' | 'fr' for the wording; `lang` to force the language; `sensitivity` for
- * sentence levels; `disabled` signal ids to leave out (the workshop lab); `minWords` to change the length gate.
+ * Options (AnalyseOptions): `lang` to force the language; `sensitivity` for sentence levels; `disabled` signal ids
+ * to leave out (the workshop lab); `minWords` to change the length gate.
+ * The Report is language-neutral (numbers, ids, codes with their figures); src/engine/explain/ words it.
  *
  * Honest "don't know": below MIN_WORDS, in an undetermined or unsupported language, or with no text, `score` is
  * null and `status` says why. Between MIN_WORDS and STRONG_WORDS the result is marked 'weak'.
@@ -18,40 +19,27 @@
 import referenceJson from '../../../assets/reference.json';
 import { SIGNALS } from '../signals/index';
 import { buildDoc } from '../text/doc';
-import { languageName } from '../text/language';
-import { isAbstention, SUPPORTED_LANGS, type Abstention, type Doc, type Signal, type SignalResult, type UiLang } from '../types';
+import {
+  isAbstention,
+  SUPPORTED_LANGS,
+  type Abstention,
+  type AnalyseOptions,
+  type Caveat,
+  type Doc,
+  type Report,
+  type ReportStatus,
+  type SentenceReport,
+  type Signal,
+  type SignalReport,
+  type SignalResult,
+  type UiLang,
+} from '../types';
 import { combine, empiricalPercentile, nearestRefs, percentileOf, type LangReference, type Reference } from './calibration';
 import { registerOf } from './register';
 import { levelFor } from './levels';
-import { abstainReason, caveat, headline, sentenceReason, summary } from './messages';
-import type { AnalyseOptions, Report, ReportStatus, SentenceReport, SignalReport } from './types';
+import { AGREE_PERCENTILE, ENGINE_VERSION, MAX_CHARS, MIN_AGREE, MIN_REFERENCE_VALUES, MIN_WORDS, PHRASING_SIGNALS, SENTENCE_BLEND, SENTENCE_MIN_WORDS, SENTENCE_REASON_MIN, SENTENCE_REASONS, STRONG_WORDS } from './constants';
 
-export const ENGINE_VERSION = '0.1.0';
-/** Below this many words nothing meaningful can be said (about 150: statistical measures on a paragraph or two
- * mostly reflect chance). */
-export const MIN_WORDS = 150;
-/** Up to this many words a result is marked weak. */
-export const STRONG_WORDS = 300;
-/** Largest input accepted: 5 million characters (about 800,000 English words), far beyond any real document. */
-export const MAX_CHARS = 5_000_000;
-/** A signal "agrees" when the text is beyond this share of human reference texts on it. */
-export const AGREE_PERCENTILE = 0.9;
-/** The default flag needs at least this many agreeing signals... */
-export const MIN_AGREE = 2;
-/** ...of which at least one about phrasing. Plain vocabulary and plain sentences (word-predictability,
- * lexical-diversity, compression, burstiness, function-words) rise for learners and careful non-native writers too
- * (Liang et al. 2023), so they never flag on their own: stock phrasing or recurring sentence frames must agree.
- * Chosen by leave-one-domain-out on the dev set: held-out false-positive rate 4.4% -> 3.2% for 60.4% -> 56.6%
- * of machine texts flagged. */
-export const PHRASING_SIGNALS: readonly string[] = ['formulaic', 'repetition'];
-/** Sentences shorter than this get no sentence score. */
-export const SENTENCE_MIN_WORDS = 5;
-/** A signal needs at least this many neighbouring reference values to be placed among them. */
-export const MIN_REFERENCE_VALUES = 10;
-/** Weight of the sentence's own measures against its document's combined value in a sentence score. At 0.5 nearly
- * every sentence of a predictable document was marked, so a reader could not see which passages carry it; at 0.75 a
- * plain passage inside a formulaic page stays unmarked. Range 0..1. */
-export const SENTENCE_BLEND = 0.75;
+export { AGREE_PERCENTILE, ENGINE_VERSION, MAX_CHARS, MIN_AGREE, MIN_REFERENCE_VALUES, MIN_WORDS, PHRASING_SIGNALS, SENTENCE_BLEND, SENTENCE_MIN_WORDS, STRONG_WORDS };
 
 export const REFERENCE = referenceJson as unknown as Reference;
 
@@ -149,56 +137,29 @@ export function flagDecision(score: number, percentiles: Record<string, number>,
   return agreeing.length >= MIN_AGREE && agreeing.some((id) => PHRASING_SIGNALS.includes(id));
 }
 
-export function analyse(text: string, options: AnalyseOptions & { minWords?: number } = {}): Report {
+export function analyse(text: string, options: AnalyseOptions = {}): Report {
   return analyseDetailed(text, options).report;
 }
 
-/** analyse, also returning what was measured, so that a caller (the workshop lab) can re-rank with signals switched
- * off (`rank(measured, REFERENCE.langs[lang], REFERENCE.weights, disabled)`) without measuring again. */
-export function analyseDetailed(text: string, options: AnalyseOptions & { minWords?: number } = {}): { report: Report; measured: Measured } {
-  const t0 = now();
-  if (text.length > MAX_CHARS) throw new RangeError(`text too long: ${text.length} characters (limit ${MAX_CHARS})`);
-  const ui: UiLang = options.ui === 'fr' ? 'fr' : 'en';
-  const minWords = options.minWords ?? MIN_WORDS;
-  const disabled = options.disabled ?? [];
-  const doc = buildDoc(text, { lang: options.lang });
+function statusOf(doc: Doc, minWords: number, langRef: LangReference | undefined): ReportStatus {
   const words = doc.words.length;
-  const langRef = REFERENCE.langs[doc.lang];
-  const weights = REFERENCE.weights;
+  if (words === 0) return 'no-text';
+  if (words < minWords) return 'too-short';
+  if (doc.lang === 'und') return 'undetermined-language';
+  if (!isScoredLang(doc.lang) || !langRef) return 'unsupported-language';
+  return words < STRONG_WORDS ? 'weak' : 'ok';
+}
 
-  let status: ReportStatus;
-  if (words === 0) status = 'no-text';
-  else if (words < minWords) status = 'too-short';
-  else if (doc.lang === 'und') status = 'undetermined-language';
-  else if (!isScoredLang(doc.lang) || !langRef) status = 'unsupported-language';
-  else status = words < STRONG_WORDS ? 'weak' : 'ok';
-  const scored = status === 'ok' || status === 'weak';
-
-  // Language-independent signals still measure in other languages (shown, not scored); nothing runs on no text.
-  const active = SIGNALS.filter((s) => !disabled.includes(s.id));
-  const m = words > 0 ? measure(doc, active) : { doc, results: new Map<string, SignalResult | Abstention>() };
-  const ranked = scored ? rank(m, langRef, weights, disabled) : undefined;
-  const score = ranked && Number.isFinite(ranked.score) ? ranked.score : null;
-  const threshold = REFERENCE.threshold;
-  const flag = score !== null && ranked !== undefined && flagDecision(score, ranked.percentiles, weights, threshold);
-
-  const signals: SignalReport[] = SIGNALS.map((s) => signalReport(s, m.results.get(s.id), ranked?.percentiles[s.id], weights[s.id] ?? 0, ui, disabled.includes(s.id), doc.lang));
-  const counted = signals.filter((s) => s.status === 'ok' && s.weight > 0 && s.percentile !== undefined);
-  const agreement = {
-    agree: counted.filter((s) => s.agrees).length,
-    measured: counted.length,
-    abstained: signals.filter((s) => s.status === 'abstained').length,
-  };
-
-  const sentences: SentenceReport[] = doc.sentences.map((s) => {
+function sentenceReports(doc: Doc, ranked: Ranked | undefined, langRef: LangReference | undefined, weights: Record<string, number>, options: AnalyseOptions): SentenceReport[] {
+  return doc.sentences.map((s) => {
     const z = ranked?.sentenceCombined[s.index] ?? NaN;
-    const sscore = ranked && Number.isFinite(z) ? percentileOf(z, langRef.sentenceCombined) : null;
+    const sscore = ranked && langRef && Number.isFinite(z) ? percentileOf(z, langRef.sentenceCombined) : null;
     const ps = ranked?.sentencePercentiles[s.index] ?? {};
     const reasons = Object.entries(ps)
-      .filter(([id, p]) => p >= 0.8 && (weights[id] ?? 0) > 0)
+      .filter(([id, p]) => p >= SENTENCE_REASON_MIN && (weights[id] ?? 0) > 0)
       .sort((a, b) => b[1] - a[1])
-      .slice(0, 3)
-      .map(([id, p]) => ({ id, text: sentenceReason(titleOf(id, ui), p, ui) }));
+      .slice(0, SENTENCE_REASONS)
+      .map(([id, percentile]) => ({ id, percentile }));
     return {
       index: s.index,
       start: s.start,
@@ -209,80 +170,98 @@ export function analyseDetailed(text: string, options: AnalyseOptions & { minWor
       reasons,
     };
   });
+}
 
-  const language = languageName(doc.lang, ui);
-  const shown = score === null ? null : round3(score);
-  const h = { status, score: shown, flag, agree: agreement.agree, measured: agreement.measured, words, needed: minWords, language };
-  const caveats = [caveat('base', ui)];
-  if (status === 'weak') caveats.push(caveat('weak', ui, { words, strong: STRONG_WORDS }));
+function caveatsOf(doc: Doc, status: ReportStatus, score: number | null, flag: boolean, threshold: number, signals: readonly SignalReport[]): Caveat[] {
+  const scored = status === 'ok' || status === 'weak';
+  const caveats: Caveat[] = [{ code: 'base' }];
+  if (status === 'weak') caveats.push({ code: 'weak', params: { words: doc.words.length, strong: STRONG_WORDS } });
   const otherParas = doc.paragraphs.filter((p) => p.lang !== doc.lang && p.end - p.start >= 50).length;
-  if (scored && otherParas > 0) {
-    caveats.push(caveat('mixed-language', ui, { share: `${otherParas}/${doc.paragraphs.length}`, language }));
-  }
+  if (scored && otherParas > 0) caveats.push({ code: 'mixed-language', params: { share: `${otherParas}/${doc.paragraphs.length}` } });
   if (scored && score !== null && score >= threshold && !flag) {
-    const agreeIds = counted.filter((s) => s.agrees).map((s) => s.id);
-    if (agreeIds.length > 0 && !agreeIds.some((id) => PHRASING_SIGNALS.includes(id))) caveats.push(caveat('plain-style-only', ui));
+    const agreeIds = signals.filter((s) => s.status === 'ok' && s.weight > 0 && s.agrees).map((s) => s.id);
+    if (agreeIds.length > 0 && !agreeIds.some((id) => PHRASING_SIGNALS.includes(id))) caveats.push({ code: 'plain-style-only' });
   }
-  if (scored) caveats.push(caveat('reference', ui));
+  if (scored) caveats.push({ code: 'reference' });
+  return caveats;
+}
 
+/** analyse, also returning what was measured, so that a caller (the workshop lab) can re-rank with signals switched
+ * off (`rescore(measured, disabled)`) without measuring again. */
+export function analyseDetailed(text: string, options: AnalyseOptions = {}): { report: Report; measured: Measured } {
+  const t0 = now();
+  if (text.length > MAX_CHARS) throw new RangeError(`text too long: ${text.length} characters (limit ${MAX_CHARS})`);
+  const minWords = options.minWords ?? MIN_WORDS;
+  const disabled = options.disabled ?? [];
+  const doc = buildDoc(text, { lang: options.lang });
+  const langRef = REFERENCE.langs[doc.lang];
+  const weights = REFERENCE.weights;
+  const status = statusOf(doc, minWords, langRef);
+  const scored = status === 'ok' || status === 'weak';
+
+  // Language-independent signals still measure in other languages (shown, not scored); nothing runs on no text.
+  const active = SIGNALS.filter((s) => !disabled.includes(s.id));
+  const m = doc.words.length > 0 ? measure(doc, active) : { doc, results: new Map<string, SignalResult | Abstention>() };
+  const ranked = scored && langRef ? rank(m, langRef, weights, disabled) : undefined;
+  const score = ranked && Number.isFinite(ranked.score) ? ranked.score : null;
+  const threshold = REFERENCE.threshold;
+  const flag = score !== null && ranked !== undefined && flagDecision(score, ranked.percentiles, weights, threshold);
+
+  const signals = SIGNALS.map((s) => signalReport(s, m.results.get(s.id), ranked?.percentiles[s.id], weights[s.id] ?? 0, disabled.includes(s.id)));
+  const counted = signals.filter((s) => s.status === 'ok' && s.weight > 0 && s.percentile !== undefined);
+  const agreement = {
+    agree: counted.filter((s) => s.agrees).length,
+    measured: counted.length,
+    abstained: signals.filter((s) => s.status === 'abstained').length,
+  };
+  const shown = score === null ? null : round3(score);
   const report: Report = {
     engine: `${ENGINE_VERSION}+ref.${REFERENCE.generated}`,
     status,
     lang: doc.lang,
-    langName: language,
-    ui,
-    counts: { chars: text.length, words, sentences: doc.sentences.length, paragraphs: doc.paragraphs.length },
+    counts: { chars: text.length, words: doc.words.length, sentences: doc.sentences.length, paragraphs: doc.paragraphs.length },
     score: shown,
     flag,
     threshold,
     agreement,
-    headline: headline(h, ui),
-    summary: summary(h, ui),
+    minWords,
     signals,
-    sentences,
-    caveats,
+    sentences: sentenceReports(doc, ranked, langRef, weights, options),
+    caveats: caveatsOf(doc, status, score, flag, threshold, counted),
     ms: round3(now() - t0),
   };
   return { report, measured: m };
 }
 
-function signalReport(
-  s: Signal,
-  r: SignalResult | Abstention | undefined,
-  percentile: number | undefined,
-  weight: number,
-  ui: UiLang,
-  disabled: boolean,
-  lang: string,
-): SignalReport {
-  const base = { id: s.id, title: s.title[ui], describe: s.describe[ui], weight: disabled ? 0 : weight };
-  if (disabled) return { ...base, status: 'abstained', code: 'no-text', reason: ui === 'fr' ? 'désactivé' : 'switched off' };
-  if (!r) return { ...base, status: 'abstained', code: 'no-text', reason: abstainReason('no-text', ui) };
-  if (isAbstention(r)) {
-    const params = { ...r.params };
-    if (r.code === 'language' || r.code === 'undetermined-language') params.language = languageName(lang, ui);
-    return { ...base, status: 'abstained', code: r.code, reason: abstainReason(r.code, ui, params) };
-  }
-  let evidence: string;
-  try {
-    // explanations word a share of human texts: never more than 99% of them (see pct in messages.ts)
-    evidence = s.explain(r, ui, percentile === undefined ? undefined : Math.min(0.99, percentile));
-  } catch {
-    evidence = '';
-  }
+function signalReport(s: Signal, r: SignalResult | Abstention | undefined, percentile: number | undefined, weight: number, disabled: boolean): SignalReport {
+  const base = { id: s.id, weight: disabled ? 0 : weight };
+  if (disabled) return { ...base, status: 'abstained', code: 'switched-off' };
+  if (!r) return { ...base, status: 'abstained', code: 'no-text' };
+  if (isAbstention(r)) return { ...base, status: 'abstained', code: r.code, ...(r.params ? { params: r.params } : {}) };
   return {
     ...base,
     status: 'ok',
     raw: round3(r.raw),
     percentile: percentile === undefined ? undefined : round3(percentile),
+    exactPercentile: percentile,
     agrees: percentile === undefined ? undefined : percentile >= AGREE_PERCENTILE,
-    evidence,
     details: r.details,
+    ...(r.examples ? { examples: r.examples } : {}),
   };
 }
 
-function titleOf(id: string, ui: UiLang): string {
-  return SIGNALS.find((s) => s.id === id)?.title[ui] ?? id;
+/** Score of a measured text with `disabled` signals left out, against the shipped reference of its language: what
+ * `analyse(text, { disabled })` would say, without measuring again (the workshop lab). null when it cannot be scored. */
+export function rescore(m: Measured, disabled: readonly string[]): number | null {
+  const ref = REFERENCE.langs[m.doc.lang];
+  if (!ref) return null;
+  const ranked = rank(m, ref, REFERENCE.weights, disabled);
+  return Number.isFinite(ranked.score) ? round3(ranked.score) : null;
+}
+
+/** The shipped reference's decision figures: the default flag threshold and each signal's weight (0 = shown only). */
+export function engineInfo(): { threshold: number; weights: Record<string, number> } {
+  return { threshold: REFERENCE.threshold, weights: { ...REFERENCE.weights } };
 }
 
 function round3(x: number): number {

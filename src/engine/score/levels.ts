@@ -7,7 +7,7 @@
  * Readers who want fewer marks choose 'low'; workshop participants exploring false positives may choose 'high'.
  * The UI can re-level without re-scoring.
  */
-import type { Sensitivity } from './types';
+import type { Sensitivity } from '../types';
 
 /** Cut points [level 1, level 2, level 3] per sensitivity, as sentence-score percentiles. */
 export const LEVEL_CUTS: Record<Sensitivity, readonly [number, number, number]> = {

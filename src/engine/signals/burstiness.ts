@@ -20,8 +20,8 @@
  * Sentence splitting on unpunctuated text (chat, poetry, headings) makes the figure meaningless. Dev-set checks:
  * AUROC 0.63 (wikihow) to 0.90 per domain, no direction flip; it is one signal among several.
  */
-import type { Abstention, Doc, Signal, SignalResult, UiLang } from '../types';
-import { checkAbstain, clamp, cv, fmt, mean, pct, percentileClause } from './_lib/descriptive-stats';
+import type { Abstention, Doc, Signal, SignalResult } from '../types';
+import { checkAbstain, clamp, cv, mean } from './_lib/descriptive-stats';
 
 /** Below this many words: abstain. A coefficient of variation over fewer than ~5 sentences is noise. Range 60..150. */
 export const MIN_WORDS = 80;
@@ -91,43 +91,11 @@ function compute(doc: Doc): SignalResult | Abstention {
   };
 }
 
-/** "about half as much", "about as much", "about 1.4 times as much" as typical human prose. */
-function comparison(ratio: number, lang: UiLang): string {
-  if (lang === 'fr') {
-    if (ratio < 0.85) return `environ ${fmt(1 / ratio, 'fr', 1)} fois moins que dans une prose humaine typique`;
-    if (ratio <= 1.15) return 'à peu près autant que dans une prose humaine typique';
-    return `environ ${fmt(ratio, 'fr', 1)} fois plus que dans une prose humaine typique`;
-  }
-  if (ratio < 0.85) return `only about ${pct(ratio, 'en')} as much as in typical human prose`;
-  if (ratio <= 1.15) return 'about as much as in typical human prose';
-  return `about ${fmt(ratio, 'en', 1)} times as much as in typical human prose`;
-}
-
-function explain(result: SignalResult, lang: UiLang, percentile?: number): string {
-  const d = result.details;
-  const ratio = d.variation / (d.typicalHuman || TYPICAL_HUMAN_CV);
-  const range =
-    lang === 'fr'
-      ? `de ${d.shortest} à ${d.longest} mots, ${fmt(d.meanLength, 'fr', 0)} en moyenne`
-      : `from ${d.shortest} to ${d.longest} words, ${fmt(d.meanLength, 'en', 0)} on average`;
-  const first =
-    lang === 'fr'
-      ? `La longueur et la forme des phrases varient ${comparison(ratio, 'fr')} (variation ${fmt(d.variation, 'fr')} ; phrases ${range}).`
-      : `Sentence length and shape vary ${comparison(ratio, 'en')} (variation ${fmt(d.variation, 'en')}; sentences ${range}).`;
-  return first + percentileClause(percentile, lang);
-}
-
 const burstiness: Signal = {
   id: 'burstiness',
   languages: 'any',
   minWords: MIN_WORDS,
   compute,
-  explain,
-  title: { en: 'Sentence rhythm', fr: 'Rythme des phrases' },
-  describe: {
-    en: 'How much sentence length and structure vary; even, regular sentences score higher.',
-    fr: 'À quel point la longueur et la structure des phrases varient ; des phrases égales et régulières comptent davantage.',
-  },
 };
 
 export default burstiness;

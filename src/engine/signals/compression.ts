@@ -22,8 +22,8 @@
  * Very short texts vary a lot. No per-sentence values: a sentence is too short to compress meaningfully.
  */
 import { deflateSync, strToU8 } from 'fflate';
-import { percentileClause } from './_lib/descriptive-stats';
-import type { Abstention, Doc, Signal, SignalResult, SupportedLang, UiLang } from '../types';
+
+import type { Abstention, Doc, Signal, SignalResult, SupportedLang } from '../types';
 import { PRELUDE_EN, PRELUDE_FR } from './_lib/preludes';
 
 /** Characters per window: long enough for deflate to find repeats (>= ~500), short enough to be cheap. The window
@@ -96,31 +96,11 @@ function compute(doc: Doc): SignalResult | Abstention {
   return { raw, details: { saving: raw, windows: starts.length, windowChars: Math.min(WINDOW_CHARS, text.length), typicalHuman: TYPICAL_HUMAN[lang] } };
 }
 
-const pct = (x: number) => Math.round(x * 100);
-const PREDICTABLE = { en: 'predictable', fr: 'prévisible' };
-
-function explain(result: SignalResult, lang: UiLang, percentile?: number): string {
-  const saving = pct(result.details.saving ?? result.raw);
-  const typical = pct(result.details.typicalHuman ?? TYPICAL_HUMAN.en);
-  if (lang === 'fr') {
-    const first = `Précédé d'un échantillon de prose typique d'assistant conversationnel, ce texte se compresse ${saving} % mieux que seul, contre ${typical} % pour un texte humain typique.`;
-    return first + percentileClause(percentile, lang, PREDICTABLE);
-  }
-  const first = `After a sample of typical chat-assistant prose, this text compresses ${saving}% better than on its own, against ${typical}% for typical human prose.`;
-  return first + percentileClause(percentile, lang, PREDICTABLE);
-}
-
 const compression: Signal = {
   id: 'compression',
   languages: LANGS,
   minWords: MIN_WORDS,
   compute,
-  explain,
-  title: { en: 'Similarity to assistant prose (compression)', fr: "Proximité avec la prose d'assistant (compression)" },
-  describe: {
-    en: 'How much better the text compresses after a sample of typical chat-assistant prose: shared words and turns of phrase make it cheaper.',
-    fr: "À quel point le texte se compresse mieux après un échantillon de prose typique d'assistant : mots et tournures partagés le rendent moins coûteux.",
-  },
 };
 
 export default compression;

@@ -15,14 +15,14 @@
  * a sentence. Linear in the number of words.
  * Constants: MIN_WORDS, TOP_PHRASES, TYPICAL_HUMAN (below).
  * Details (numbers only): hits, weighted, per100, words, listLang (0 = en, 1 = fr) and top1..top3 / top1Count..: the
- * indices of the most frequent entries in the list, which `explain` (and `formulaicEntry`) turn back into phrases.
+ * indices of the most frequent entries in the list; `examples` holds those entries' phrases (quoted by the evidence).
  * Limits: false positives — formulaic genres (school essays, corporate and wellness copy, grant prose, abstracts),
  * writers who learned these phrases as "good style" (often non-native writers), texts polished with writing tools,
  * and any text that quotes such phrases. False negatives — paraphrased or edited machine text, newer models that
  * avoid the stereotypes, and prompts that ask for a plain style. Vocabulary fashions move: the lists age.
  */
-import { percentileClause } from './_lib/descriptive-stats';
-import type { Abstention, Doc, Signal, SignalResult, SupportedLang, UiLang } from '../types';
+
+import type { Abstention, Doc, Signal, SignalResult, SupportedLang } from '../types';
 import { lowerWord, splitWords } from '../text/segment';
 import listEn from '../../../assets/formulaic-en.json';
 import listFr from '../../../assets/formulaic-fr.json';
@@ -146,36 +146,14 @@ function compute(doc: Doc): SignalResult | Abstention {
   }
   const raw = (100 * weighted) / n;
   const details: Record<string, number> = { hits: hits.length, weighted, per100: raw, words: n, listLang: LANG_CODE[lang], typicalHuman: TYPICAL_HUMAN[lang] };
+  const examples: string[] = [];
   [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, TOP_PHRASES).forEach(([entry, count], k) => {
     details[`top${k + 1}`] = entry;
     details[`top${k + 1}Count`] = count;
+    const phrase = formulaicEntry(lang, entry);
+    if (phrase) examples.push(phrase);
   });
-  return { raw, sentences, details };
-}
-
-const fmt = (x: number, lang: UiLang) => (Math.round(x * 10) / 10).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-US');
-
-function explain(result: SignalResult, lang: UiLang, percentile?: number): string {
-  const d = result.details;
-  const listLang: SupportedLang = d.listLang === 1 ? 'fr' : 'en';
-  const typical = d.typicalHuman ?? TYPICAL_HUMAN[listLang];
-  const rate = fmt(d.per100 ?? result.raw, lang);
-  const examples: string[] = [];
-  for (let k = 1; k <= TOP_PHRASES; k++) {
-    const e = d[`top${k}`];
-    const phrase = e === undefined ? undefined : formulaicEntry(listLang, e);
-    if (phrase) examples.push(lang === 'fr' ? `« ${phrase} »` : `"${phrase}"`);
-  }
-  if (lang === 'fr') {
-    if (!d.hits) return "Aucune des tournures toutes faites ni aucun des mots sur-employés de notre liste n'apparaît dans ce texte.";
-    let s = `${rate} tournure(s) toute(s) faite(s) ou mot(s) sur-employé(s) pour 100 mots (pondérés), contre ${fmt(typical, lang)} en moyenne dans les textes humains`;
-    s += examples.length ? `, par exemple ${examples.join(', ')}.` : '.';
-    return s + percentileClause(percentile, lang, { en: 'formulaic', fr: 'convenu' });
-  }
-  if (!d.hits) return 'None of the stock phrases or over-used words on our list appear in this text.';
-  let s = `${rate} stock phrases or over-used words per 100 words (weighted), against ${fmt(typical, lang)} on average in human prose`;
-  s += examples.length ? `, e.g. ${examples.join(', ')}.` : '.';
-  return s + percentileClause(percentile, lang, { en: 'formulaic', fr: 'convenu' });
+  return { raw, sentences, details, examples };
 }
 
 const formulaic: Signal = {
@@ -183,12 +161,6 @@ const formulaic: Signal = {
   languages: LANGS,
   minWords: MIN_WORDS,
   compute,
-  explain,
-  title: { en: 'Stock phrases and over-used words', fr: 'Tournures toutes faites et mots sur-employés' },
-  describe: {
-    en: 'How often the text uses phrases and words that became much more frequent with chat assistants ("it is important to note", "delve", "pivotal").',
-    fr: 'La fréquence des tournures et des mots devenus bien plus courants avec les assistants conversationnels (« il est important de noter », « crucial », « en outre »).',
-  },
 };
 
 export default formulaic;

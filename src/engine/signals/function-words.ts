@@ -30,9 +30,9 @@
  * quotations score low. A text whose punctuation was lost (speech transcripts, some scraped pages) scores high.
  * The function-word lists are the lexicons' closed classes plus a few additions: they miss rare function words.
  */
-import type { Abstention, Doc, Signal, SignalResult, SupportedLang, UiLang } from '../types';
+import type { Abstention, Doc, Signal, SignalResult, SupportedLang } from '../types';
 import table from '../../../assets/function-words.json';
-import { checkAbstain, clamp, fmt, mean, pct, percentileClause, sd } from './_lib/descriptive-stats';
+import { checkAbstain, clamp, mean, sd } from './_lib/descriptive-stats';
 
 /** Below this many words: abstain (three windows of FW_WINDOW words at FW_STEP). Range 100..200. */
 export const MIN_WORDS = 100;
@@ -119,30 +119,11 @@ function compute(doc: Doc): SignalResult | Abstention {
   return { raw, sentences, details };
 }
 
-function explain(result: SignalResult, lang: UiLang, percentile?: number): string {
-  const d = result.details;
-  const lo = Math.round(d.fwMin * 100);
-  const hi = Math.round(d.fwMax * 100);
-  const text =
-    lang === 'fr'
-      ? `${d.markedSentences} phrases sur ${d.sentences} (${pct(d.marks, 'fr')}) emploient une ponctuation autre que la virgule et le point (; : ( ) ? ! guillemets), contre environ ${pct(d.typicalMarks, 'fr')} dans une prose humaine typique. ` +
-        `La part des mots-outils reste entre ${lo} et ${hi} mots sur 100 d'un passage à l'autre (écart type ${fmt(d.fwSd * 100, 'fr', 1)} points).`
-      : `${d.markedSentences} of ${d.sentences} sentences (${pct(d.marks, 'en')}) use punctuation other than commas and full stops (; : ( ) ? ! quotation marks), against about ${pct(d.typicalMarks, 'en')} in typical human prose. ` +
-        `Function words stay between ${lo} and ${hi} in 100 words from one passage to the next (standard deviation ${fmt(d.fwSd * 100, 'en', 1)} points).`;
-  return text + percentileClause(percentile, lang);
-}
-
 const functionWords: Signal = {
   id: 'function-words',
   languages: LANGS,
   minWords: MIN_WORDS,
   compute,
-  explain,
-  title: { en: 'Punctuation and function words', fr: 'Ponctuation et mots-outils' },
-  describe: {
-    en: 'How narrow the punctuation is and how steady the share of small grammatical words stays; a narrower, steadier profile scores higher.',
-    fr: 'À quel point la ponctuation est restreinte et la part des petits mots grammaticaux constante ; un profil plus restreint et plus régulier compte davantage.',
-  },
 };
 
 export default functionWords;

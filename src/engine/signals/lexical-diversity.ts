@@ -23,8 +23,8 @@
  * is NOT evidence of machine text by itself (Liang et al. 2023). Texts with many names or numbers look more diverse.
  * Conversely, rich vocabulary is not evidence of a human writer.
  */
-import type { Abstention, Doc, Signal, SignalResult, SupportedLang, UiLang } from '../types';
-import { checkAbstain, fmt, percentileClause } from './_lib/descriptive-stats';
+import type { Abstention, Doc, Signal, SignalResult, SupportedLang } from '../types';
+import { checkAbstain } from './_lib/descriptive-stats';
 
 /** Window of the moving-average type-token ratio, in words. 50 is the usual choice for short texts (Covington &
  * McFall used 500 for long ones; a 50-word window keeps texts of 100 words measurable). Range 25..100. */
@@ -80,33 +80,11 @@ function compute(doc: Doc): SignalResult | Abstention {
   };
 }
 
-function explain(result: SignalResult, lang: UiLang, percentile?: number): string {
-  const d = result.details;
-  const per50 = Math.round(d.mattr * d.window);
-  const typical = Math.round((d.typicalHuman || TYPICAL_HUMAN.en) * d.window);
-  const diff = per50 - typical;
-  let first: string;
-  if (lang === 'fr') {
-    const cmp = Math.abs(diff) <= 1 ? 'à peu près autant que' : diff < 0 ? 'moins que' : 'plus que';
-    first = `Sur ${d.window} mots consécutifs, le texte emploie en moyenne ${per50} mots différents, ${cmp} dans une prose humaine typique (environ ${typical} ; diversité ${fmt(d.mattr, 'fr')}).`;
-  } else {
-    const cmp = Math.abs(diff) <= 1 ? 'about as many as' : diff < 0 ? 'fewer than' : 'more than';
-    first = `In any ${d.window} consecutive words the text uses ${per50} different words on average, ${cmp} typical human prose (about ${typical}; diversity ${fmt(d.mattr, 'en')}).`;
-  }
-  return first + percentileClause(percentile, lang);
-}
-
 const lexicalDiversity: Signal = {
   id: 'lexical-diversity',
   languages: LANGS,
   minWords: MIN_WORDS,
   compute,
-  explain,
-  title: { en: 'Vocabulary variety', fr: 'Variété du vocabulaire' },
-  describe: {
-    en: 'How many different words appear in each stretch of 50 words; a more repetitive vocabulary scores higher.',
-    fr: 'Combien de mots différents apparaissent dans chaque passage de 50 mots ; un vocabulaire plus répétitif compte davantage.',
-  },
 };
 
 export default lexicalDiversity;

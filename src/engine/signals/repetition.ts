@@ -31,8 +31,8 @@
  * paragraph part there; without it the per-domain AUROC is 0.58..0.87. The paragraph part alone points the wrong
  * way on wikihow (human step lists have even paragraphs; AUROC 0.33 there), so it is reported, not counted.
  */
-import type { Abstention, Doc, Signal, SignalResult, UiLang } from '../types';
-import { checkAbstain, clamp, cv, fmt, pct, percentileClause, simpson } from './_lib/descriptive-stats';
+import type { Abstention, Doc, Signal, SignalResult } from '../types';
+import { checkAbstain, clamp, cv, simpson } from './_lib/descriptive-stats';
 
 /** Below this many words: abstain (the template window needs room to slide). Range 80..200. */
 export const MIN_WORDS = 100;
@@ -59,9 +59,6 @@ export const PARAGRAPH_SCALE = 0.4;
 export const W_OPENER = 1;
 export const W_TEMPLATE = 2;
 export const W_PARAGRAPH = 0;
-/** Typical human share of sentences whose opener recurs: the dev-set human interquartile range in English
- * (0%..17%; French median 15%). Derived figures, for the explanation only. */
-export const TYPICAL_OPENER_SHARE_MAX = 0.17;
 /** Median paragraph-length variation of human dev-set texts with >= 3 paragraphs (en 0.65, fr 0.42). */
 export const TYPICAL_PARAGRAPH_CV: Record<string, number> = { en: 0.65, fr: 0.42 };
 
@@ -187,35 +184,11 @@ function compute(doc: Doc): SignalResult | Abstention {
   return { raw: score / weight, sentences, details };
 }
 
-function explain(result: SignalResult, lang: UiLang, percentile?: number): string {
-  const d = result.details;
-  const fr = lang === 'fr';
-  const openers = fr
-    ? `${d.recurringOpeners} phrases sur ${d.sentences} commencent par les mêmes deux mots qu'une autre phrase (${pct(d.openerShare, 'fr')} ; d'ordinaire entre 0 et ${pct(TYPICAL_OPENER_SHARE_MAX, 'fr')} dans une prose humaine)`
-    : `${d.recurringOpeners} of ${d.sentences} sentences open with the same two words as another sentence (${pct(d.openerShare, 'en')}; human prose usually has 0 to ${pct(TYPICAL_OPENER_SHARE_MAX, 'en')})`;
-  const templates = fr
-    ? `${pct(d.template, 'fr')} des petites suites de mots-outils reviennent à quelques lignes d'intervalle`
-    : `${pct(d.template, 'en')} of the short function-word patterns recur within a few lines`;
-  let text = fr ? `${openers} ; ${templates}.` : `${openers}; ${templates}.`;
-  if (d.paragraphCv !== undefined && Number.isFinite(d.paragraphCv)) {
-    text += fr
-      ? ` La longueur des ${d.paragraphCount} paragraphes varie de ${fmt(d.paragraphCv, 'fr')} (environ ${fmt(d.typicalParagraphCv, 'fr', 1)} d'habitude).`
-      : ` The ${d.paragraphCount} paragraphs vary in length by ${fmt(d.paragraphCv, 'en')} (usually about ${fmt(d.typicalParagraphCv, 'en', 1)}).`;
-  }
-  return text + percentileClause(percentile, lang);
-}
-
 const repetition: Signal = {
   id: 'repetition',
   languages: 'any',
   minWords: MIN_WORDS,
   compute,
-  explain,
-  title: { en: 'Repeated patterns', fr: 'Structures répétées' },
-  describe: {
-    en: 'Sentences that open the same way, sentence frames that recur, and paragraphs of even length.',
-    fr: 'Des phrases qui commencent de la même façon, des tournures qui reviennent et des paragraphes de longueur égale.',
-  },
 };
 
 export default repetition;

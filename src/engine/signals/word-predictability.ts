@@ -26,8 +26,8 @@
  * how-tos), famous texts and quotations, idiom-heavy writing, texts polished with writing tools. False negatives:
  * paraphrased text, text sampled at high temperature, and modern models whose favourite collocations Brown lacks.
  */
-import { percentileClause } from './_lib/descriptive-stats';
-import type { Abstention, Doc, Signal, SignalResult, UiLang } from '../types';
+
+import type { Abstention, Doc, Signal, SignalResult } from '../types';
 import lmEn from '../../../assets/lm-en.json';
 import lmFr from '../../../assets/lm-fr.json';
 
@@ -153,32 +153,11 @@ function compute(doc: Doc): SignalResult | Abstention {
   return { raw, sentences, details: { scored: n, top100Share: top / n, expectedShare: top / n - raw, top10Share: top10 / n, excess: raw } };
 }
 
-const pct = (x: number) => Math.round(x * 100);
-const PREDICTABLE = { en: 'predictable', fr: 'prévisible' };
-
-function explain(result: SignalResult, lang: UiLang, percentile?: number): string {
-  const d = result.details;
-  const observed = pct(d.top100Share ?? 0);
-  const expected = pct(d.expectedShare ?? (d.top100Share ?? 0) - result.raw);
-  if (lang === 'fr') {
-    const s = `${observed} % des mots figurent parmi les 100 plus probables après le mot précédent, contre ${expected} % attendus dans une prose humaine employant des mots aussi fréquents (table de bigrammes du corpus Brown).`;
-    return s + percentileClause(percentile, lang, PREDICTABLE);
-  }
-  const s = `${observed}% of words are among the 100 likeliest after the previous word, against ${expected}% expected in human prose using equally frequent words (Brown corpus bigram table).`;
-  return s + percentileClause(percentile, lang, PREDICTABLE);
-}
-
 const wordPredictability: Signal = {
   id: 'word-predictability',
   languages: ['en'],
   minWords: MIN_WORDS,
   compute,
-  explain,
-  title: { en: 'Word predictability (beyond vocabulary level)', fr: 'Prévisibilité des mots (au-delà du niveau de vocabulaire)' },
-  describe: {
-    en: 'How often each word is among the likeliest after the previous one, compared with human prose that uses words of the same frequencies, so that plain vocabulary alone does not count as predictable.',
-    fr: "À quelle fréquence chaque mot figure parmi les plus probables après le précédent, comparé à une prose humaine de mots aussi fréquents, pour qu'un vocabulaire simple ne compte pas à lui seul comme prévisible.",
-  },
 };
 
 export default wordPredictability;

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SIGNALS } from '@/src/engine/signals/index';
+import { SIGNAL_IDS, SIGNAL_WORDS } from '@/src/engine';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const files = readdirSync(`${root}src/engine/signals`).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
@@ -34,11 +35,19 @@ describe('signal registry', () => {
     expect(readme).toContain(`\`${f.replace(/\.ts$/, '')}\``);
   });
 
-  it.each(SIGNALS.map((s) => [s.id, s] as const))('%s has titles and descriptions in English and French', (_id, s) => {
+  it.each(SIGNALS.map((s) => [s.id, s] as const))('%s has its words (title, description, evidence) in English and French', (id, s) => {
+    expect(existsSync(`${root}src/engine/explain/signals/${id}.ts`)).toBe(true);
+    const w = SIGNAL_WORDS[id];
+    expect(w).toBeDefined();
     for (const ui of ['en', 'fr'] as const) {
-      expect(s.title[ui].length).toBeGreaterThan(2);
-      expect(s.describe[ui].length).toBeGreaterThan(10);
+      expect(w!.title[ui].length).toBeGreaterThan(2);
+      expect(w!.describe[ui].length).toBeGreaterThan(10);
     }
     expect(s.minWords).toBeGreaterThan(0);
+  });
+
+  it('the words and the table-free id list name exactly the registered signals, in order', () => {
+    expect(Object.keys(SIGNAL_WORDS)).toEqual(SIGNALS.map((s) => s.id));
+    expect([...SIGNAL_IDS]).toEqual(SIGNALS.map((s) => s.id));
   });
 });

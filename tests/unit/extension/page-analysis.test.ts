@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseBlocks, groupBlocks, languageOfBlocks, listedPassages, mainAnalysis, paintOf, passagesOf, viewOf } from '@/src/extension/page-analysis';
+import { headlineOf } from '@/src/engine';
 import { PASSAGES_LISTED, type BlockPayload, type Passage } from '@/src/messaging';
 
 // Texts written for these tests.
@@ -38,13 +39,13 @@ describe('languageOfBlocks: once per block, short blocks follow their neighbours
 describe('analyseBlocks: one analysis per language group', () => {
   const page = [...blocks(repeat(EN, 4)), ...blocks(repeat(FR, 5), 100), ...blocks([DE, DE], 200)];
   const ids = new Map<string, number>();
-  const analyses = analyseBlocks(page, { ui: 'en', groupIds: ids });
+  const analyses = analyseBlocks(page, { groupIds: ids });
 
   it('groups by language, largest first, with stable ids', () => {
     expect(groupBlocks(page).map((g) => g.lang)).toEqual(['en', 'fr', 'deu']);
     expect(analyses.map((a) => [a.lang, a.report.status])).toEqual([['en', 'ok'], ['fr', 'ok'], ['deu', 'too-short']]);
     expect([...ids]).toEqual([['en', 0], ['fr', 1], ['deu', 2]]);
-    const again = analyseBlocks(page, { ui: 'en', groupIds: ids, only: new Set(['fr']) });
+    const again = analyseBlocks(page, { groupIds: ids, only: new Set(['fr']) });
     expect(again.map((a) => a.id)).toEqual([1]);
   });
 
@@ -71,9 +72,9 @@ describe('analyseBlocks: one analysis per language group', () => {
   });
 
   it('says "not supported" for a German page rather than scoring it', () => {
-    const [de] = analyseBlocks(blocks(repeat([DE], 12)), { ui: 'en' });
+    const [de] = analyseBlocks(blocks(repeat([DE], 12)), {});
     expect(de.report.status).toBe('unsupported-language');
-    expect(de.report.headline).toMatch(/German text: only English and French/);
+    expect(headlineOf(de.report, 'en')).toMatch(/German text: only English and French/);
     expect(paintOf([de], 'high')[0].sentences).toEqual([]);
   });
 });
@@ -94,7 +95,7 @@ describe('listedPassages: the most predictable, in page order', () => {
 
   it('a huge page: the view lists PASSAGES_LISTED passages and says how many there are in all', () => {
     const many = blocks(repeat(EN, 120));
-    const analyses = analyseBlocks(many, { ui: 'en' });
+    const analyses = analyseBlocks(many, {});
     const all = passagesOf(analyses, 'high');
     expect(all.length).toBeGreaterThan(PASSAGES_LISTED);
     const view = viewOf(1, analyses, 'high', { scope: 'page', ms: 5, blocks: many.length });

@@ -9,7 +9,7 @@ const passage = (i: number): Passage => ({
   level: ((i % 3) + 1) as 1 | 2 | 3,
   score: 0.5,
   text: `<img src=x onerror=alert(${i})> sentence ${i}`,
-  reasons: [{ id: 'formulaic', text: `reason ${i}` }],
+  reasons: [{ id: 'formulaic', percentile: 0.5 + i / 1000 }],
 });
 const view = (n: number, total?: number): TabView => ({
   tabId: 1,

@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { gateNotice, sentenceView, signalList, summaryBlock, wordView, positionChart } from '@/src/ui/result-view';
 import { textOf, toDom } from '@/src/report/markup';
-import { buildDoc } from '@/src/engine/text/doc';
-import { wordRanks } from '@/src/engine/signals/word-predictability';
+import { wordRanks } from '@/src/engine';
 import { fakeReport } from '../report/fixture';
 
 const TEXT = 'First <b>sentence</b> here. Second one follows.';
@@ -41,11 +40,10 @@ describe('result view', () => {
 
   it('word view: one shaded span per word, legend with shares, histogram', () => {
     const text = 'The cat sat on the mat because it was warm and the sun was out.';
-    const doc = buildDoc(text, { lang: 'en' });
-    const ranks = wordRanks(doc);
-    const el = toDom(wordView(doc, ranks, 'en'), document) as HTMLElement;
+    const { words, ranks } = wordRanks(text, 'en');
+    const el = toDom(wordView(text, words, ranks, 'en'), document) as HTMLElement;
     const spans = el.querySelectorAll('.text-view .w');
-    expect(spans.length).toBe(doc.words.length);
+    expect(spans.length).toBe(words.length);
     expect(el.querySelector('.text-view')!.textContent).toBe(text);
     expect(el.querySelectorAll('.bucket-legend li').length).toBe(4);
     expect(el.querySelector('svg.bar-chart')).not.toBeNull();

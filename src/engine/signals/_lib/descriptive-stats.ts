@@ -1,12 +1,12 @@
 /**
  * descriptive-stats — small pure helpers shared by the burstiness, lexical-diversity, repetition and function-words
- * signals: mean, standard deviation, coefficient of variation, Simpson's repeat index, number formatting per UI
- * language, and the common abstention checks.
+ * signals: mean, standard deviation, coefficient of variation, Simpson's repeat index, and the common abstention
+ * checks. (Their words live in src/engine/explain/.)
  *
  * All functions are O(n), allocation-free where possible, and never throw: an empty input gives NaN (mean, sd) or 0
  * (cv, simpson), and callers abstain before that can matter.
  */
-import type { Abstention, Doc, SupportedLang, UiLang } from '../../types';
+import type { Abstention, Doc, SupportedLang } from '../../types';
 
 export function mean(xs: ArrayLike<number>): number {
   let s = 0;
@@ -43,32 +43,6 @@ export function simpson(keys: readonly (string | number)[]): number {
 
 export function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
-}
-
-/** A number for a sentence in the UI language: "0.31" / "0,31". */
-export function fmt(x: number, lang: UiLang, digits = 2): string {
-  const s = x.toFixed(digits);
-  return lang === 'fr' ? s.replace('.', ',') : s;
-}
-
-/** A share as a whole percentage: "42%" / "42 %" (French puts a space before the sign). */
-export function pct(x: number, lang: UiLang): string {
-  const n = Math.round(x * 100);
-  return lang === 'fr' ? `${n}\u00A0%` : `${n}%`;
-}
-
-/** The percentile clause shared by every signal's explanation: where the text stands among the comparable human
- * reference texts on this measure. `quality` names what the measure sees ("uniform", "predictable", ...). */
-export function percentileClause(
-  percentile: number | undefined,
-  lang: UiLang,
-  quality: Record<UiLang, string> = { en: 'uniform', fr: 'uniforme' },
-): string {
-  if (percentile === undefined || !Number.isFinite(percentile)) return '';
-  const p = pct(clamp(percentile, 0, 1), lang);
-  return lang === 'fr'
-    ? ` Sur ce point, le texte est plus ${quality.fr} que ${p} des textes humains de référence comparables.`
-    : ` On this measure the text is more ${quality.en} than ${p} of the comparable human reference texts.`;
 }
 
 /** Number of sentences that contain at least one word. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, MAX_CHARS, MIN_WORDS, STRONG_WORDS } from '@/src/engine/score/analyse';
+import { analyse, explain, MAX_CHARS, MIN_WORDS, STRONG_WORDS } from '@/src/engine';
 import { SIGNALS } from '@/src/engine/signals/index';
 import { byGroup, OWN_TEXTS } from './own-texts';
 
@@ -20,7 +20,7 @@ describe('analyse: statuses instead of guesses', () => {
     expect(r.status).toBe(status);
     expect(r.score).toBeNull();
     expect(r.flag).toBe(false);
-    expect(r.headline.length).toBeGreaterThan(10);
+    expect(explain(r, 'en').headline.length).toBeGreaterThan(10);
   });
 
   it('marks texts between MIN_WORDS and STRONG_WORDS as weak and longer ones as ok', () => {
@@ -35,7 +35,7 @@ describe('analyse: statuses instead of guesses', () => {
   it('reports language-independent signals for an unsupported language, and abstentions with reasons', () => {
     const r = analyse(german.repeat(12));
     expect(r.lang).toBe('deu');
-    const abst = r.signals.filter((s) => s.status === 'abstained');
+    const abst = explain(r, 'en').signals.filter((s) => s.status === 'abstained');
     expect(abst.length).toBeGreaterThan(0);
     for (const s of abst) expect(s.reason).toMatch(/\w/);
     const anyLang = SIGNALS.filter((s) => s.languages === 'any').map((s) => s.id);
@@ -64,10 +64,19 @@ describe('analyse: report shape', () => {
     expect(r.agreement.measured + r.agreement.abstained).toBeLessThanOrEqual(SIGNALS.length);
   });
 
-  it('speaks French when asked', () => {
-    const fr = analyse(text, { ui: 'fr' });
+  it('speaks French when asked, from the same report (a language switch never re-scores)', () => {
+    const fr = explain(r, 'fr');
     expect(fr.headline).toMatch(/textes humains de référence|Trop court/);
     expect(fr.caveats[0]).toMatch(/intention/);
+    expect(fr.score).toBe(r.score);
+    expect(explain(r, 'en').headline).toMatch(/human reference texts/);
+  });
+
+  it('the report itself holds no words: numbers, ids, codes and their figures', () => {
+    const json = JSON.stringify(r);
+    expect(json).not.toMatch(/human reference|textes humains|headline|summary|evidence/);
+    expect(r.caveats.map((c) => c.code)).toContain('base');
+    for (const s of r.sentences) for (const reason of s.reasons) expect(reason.percentile).toBeGreaterThanOrEqual(0.8);
   });
 
   it('switching a signal off takes it out of the combination', () => {
@@ -81,8 +90,9 @@ describe('analyse: report shape', () => {
 
   it('never speaks of authorship or probability, in either language', () => {
     for (const t of OWN_TEXTS) {
+      const neutral = analyse(t.text);
       for (const ui of ['en', 'fr'] as const) {
-        const rep = analyse(t.text, { ui });
+        const rep = explain(neutral, ui);
         const all = [rep.headline, rep.summary, ...rep.caveats, ...rep.signals.flatMap((s) => [s.evidence ?? '', s.reason ?? '', s.title, s.describe]), ...rep.sentences.flatMap((s) => s.reasons.map((x) => x.text))].join('\n');
         expect(all).not.toMatch(FORBIDDEN);
       }

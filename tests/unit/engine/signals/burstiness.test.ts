@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import burstiness from '@/src/engine/signals/burstiness';
+import { words } from '@/src/engine/explain/signals/burstiness';
 import { buildDoc } from '@/src/engine/text/doc';
 import { isAbstention, type SignalResult } from '@/src/engine/types';
 
@@ -60,7 +61,7 @@ describe('burstiness', () => {
     ['fr', 0.93],
   ] as const)('explains in plain words (%s, percentile %s)', (ui, p) => {
     for (const text of [EVEN, VARIED]) {
-      const s = burstiness.explain(measure(text, 'en'), ui, p);
+      const s = words.evidence(measure(text, 'en'), ui, p);
       expect(s.length).toBeGreaterThan(20);
       expect(s).not.toMatch(/AI-generated|written by AI|probabilit|généré par (une )?IA/i);
       if (ui === 'fr') expect(s).toMatch(/phrases/);
@@ -68,7 +69,7 @@ describe('burstiness', () => {
   });
 
   it('has titles and descriptions in both languages', () => {
-    for (const ui of ['en', 'fr'] as const) expect(burstiness.title[ui] && burstiness.describe[ui]).toBeTruthy();
+    for (const ui of ['en', 'fr'] as const) expect(words.title[ui] && words.describe[ui]).toBeTruthy();
     expect(burstiness.id).toBe('burstiness');
   });
 });

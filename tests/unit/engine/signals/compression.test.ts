@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import compression, { MAX_WINDOWS, preludeSaving } from '@/src/engine/signals/compression';
+import { words } from '@/src/engine/explain/signals/compression';
 import { PRELUDE_EN, PRELUDE_FR } from '@/src/engine/signals/_lib/preludes';
 import { buildDoc } from '@/src/engine/text/doc';
 import { isAbstention, type SignalResult } from '@/src/engine/types';
@@ -69,12 +70,12 @@ describe('compression', () => {
   ])('explains in English and French without speaking of authorship (%s)', (lang, text, pct) => {
     const r = ok(text, lang);
     for (const ui of ['en', 'fr'] as const) {
-      const s = compression.explain(r, ui, pct);
+      const s = words.evidence(r, ui, pct);
       expect(s.length).toBeGreaterThan(20);
       expect(s).not.toMatch(/AI-generated|written by AI|probabilit|généré par (une )?IA|écrit par (une )?IA/i);
       expect(s).toMatch(/\d/);
     }
-    expect(compression.explain(r, 'fr')).toMatch(/[éèàç]/);
+    expect(words.evidence(r, 'fr')).toMatch(/[éèàç]/);
   });
 
   it.each([
@@ -90,8 +91,8 @@ describe('compression', () => {
     expect(compression.languages).toEqual(['en', 'fr']);
     expect(compression.minWords).toBeGreaterThan(0);
     for (const ui of ['en', 'fr'] as const) {
-      expect(compression.title[ui]).toBeTruthy();
-      expect(compression.describe[ui]).toBeTruthy();
+      expect(words.title[ui]).toBeTruthy();
+      expect(words.describe[ui]).toBeTruthy();
     }
   });
 });

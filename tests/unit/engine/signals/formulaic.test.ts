@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import formulaic, { formulaicEntry, formulaicHits, LISTS } from '@/src/engine/signals/formulaic';
+import { words } from '@/src/engine/explain/signals/formulaic';
 import { buildDoc } from '@/src/engine/text/doc';
 import { isAbstention, type SignalResult } from '@/src/engine/types';
 
@@ -77,16 +78,16 @@ describe('formulaic', () => {
   ])('explains in English and French without speaking of authorship (%s)', (lang, text, pct) => {
     const r = ok(text, lang);
     for (const ui of ['en', 'fr'] as const) {
-      const s = formulaic.explain(r, ui, pct);
+      const s = words.evidence(r, ui, pct);
       expect(s.length).toBeGreaterThan(20);
       expect(s).not.toMatch(/AI-generated|written by AI|probabilit|généré par (une )?IA|écrit par (une )?IA/i);
     }
-    expect(formulaic.explain(r, 'fr')).toMatch(/[éèàç]/);
+    expect(words.evidence(r, 'fr')).toMatch(/[éèàç]/);
   });
 
   it('explanations quote phrases found in the text', () => {
     const r = ok(FORMULAIC_EN, 'en');
-    expect(formulaic.explain(r, 'en')).toMatch(/"(in today's fast-paced world|plays a crucial role|it is important to note)"/);
+    expect(words.evidence(r, 'en')).toMatch(/"(in today's fast-paced world|plays a crucial role|it is important to note)"/);
   });
 
   it.each(['en', 'fr'] as const)('%s list loads, names its sources and has no chat artefacts', (lang) => {
@@ -108,8 +109,8 @@ describe('formulaic', () => {
     expect(formulaic.languages).toEqual(['en', 'fr']);
     expect(formulaic.minWords).toBeGreaterThan(0);
     for (const ui of ['en', 'fr'] as const) {
-      expect(formulaic.title[ui]).toBeTruthy();
-      expect(formulaic.describe[ui]).toBeTruthy();
+      expect(words.title[ui]).toBeTruthy();
+      expect(words.describe[ui]).toBeTruthy();
     }
   });
 });

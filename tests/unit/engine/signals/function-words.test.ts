@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import functionWords from '@/src/engine/signals/function-words';
+import { words } from '@/src/engine/explain/signals/function-words';
 import table from '@/assets/function-words.json';
 import { buildDoc } from '@/src/engine/text/doc';
 import { isAbstention, type SignalResult } from '@/src/engine/types';
@@ -99,14 +100,14 @@ describe('function-words', () => {
     ['fr', 0.6],
   ] as const)('explains in plain words (%s, percentile %s)', (ui, p) => {
     for (const text of [PLAIN, LIVELY]) {
-      const s = functionWords.explain(measure(text, 'en'), ui, p);
+      const s = words.evidence(measure(text, 'en'), ui, p);
       expect(s.length).toBeGreaterThan(20);
       expect(s).not.toMatch(/AI-generated|written by AI|probabilit|généré par (une )?IA/i);
     }
   });
 
   it('has titles and descriptions in both languages', () => {
-    for (const ui of ['en', 'fr'] as const) expect(functionWords.title[ui] && functionWords.describe[ui]).toBeTruthy();
+    for (const ui of ['en', 'fr'] as const) expect(words.title[ui] && words.describe[ui]).toBeTruthy();
     expect(functionWords.languages).toEqual(['en', 'fr']);
   });
 });

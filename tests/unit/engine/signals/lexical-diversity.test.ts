@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import lexicalDiversity, { windowTtr } from '@/src/engine/signals/lexical-diversity';
+import { words } from '@/src/engine/explain/signals/lexical-diversity';
 import { buildDoc } from '@/src/engine/text/doc';
 import { isAbstention, type SignalResult } from '@/src/engine/types';
 
@@ -69,14 +70,14 @@ describe('lexical-diversity', () => {
     ['fr', 0.4],
   ] as const)('explains in plain words (%s, percentile %s)', (ui, p) => {
     for (const text of [REPETITIVE, DIVERSE]) {
-      const s = lexicalDiversity.explain(measure(text, 'en'), ui, p);
+      const s = words.evidence(measure(text, 'en'), ui, p);
       expect(s.length).toBeGreaterThan(20);
       expect(s).not.toMatch(/AI-generated|written by AI|probabilit|généré par (une )?IA/i);
     }
   });
 
   it('has titles and descriptions in both languages', () => {
-    for (const ui of ['en', 'fr'] as const) expect(lexicalDiversity.title[ui] && lexicalDiversity.describe[ui]).toBeTruthy();
+    for (const ui of ['en', 'fr'] as const) expect(words.title[ui] && words.describe[ui]).toBeTruthy();
     expect(lexicalDiversity.languages).toEqual(['en', 'fr']);
   });
 });

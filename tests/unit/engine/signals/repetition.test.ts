@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import repetition, { templateShare } from '@/src/engine/signals/repetition';
+import { words } from '@/src/engine/explain/signals/repetition';
 import { buildDoc } from '@/src/engine/text/doc';
 import { isAbstention, type SignalResult } from '@/src/engine/types';
 
@@ -73,14 +74,14 @@ describe('repetition', () => {
     ['fr', 0.8],
   ] as const)('explains in plain words (%s, percentile %s)', (ui, p) => {
     for (const text of [FORMULAIC, VARIED]) {
-      const s = repetition.explain(measure(text), ui, p);
+      const s = words.evidence(measure(text), ui, p);
       expect(s.length).toBeGreaterThan(20);
       expect(s).not.toMatch(/AI-generated|written by AI|probabilit|généré par (une )?IA/i);
     }
   });
 
   it('has titles and descriptions in both languages', () => {
-    for (const ui of ['en', 'fr'] as const) expect(repetition.title[ui] && repetition.describe[ui]).toBeTruthy();
+    for (const ui of ['en', 'fr'] as const) expect(words.title[ui] && words.describe[ui]).toBeTruthy();
     expect(repetition.languages).toBe('any');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import wordPredictability, { LM_TABLES, wordRanks } from '@/src/engine/signals/word-predictability';
+import { words } from '@/src/engine/explain/signals/word-predictability';
 import { buildDoc } from '@/src/engine/text/doc';
 import { isAbstention, type SignalResult } from '@/src/engine/types';
 
@@ -96,12 +97,12 @@ describe('word-predictability', () => {
   ])('explains in English and French without speaking of authorship', (text, pct) => {
     const r = ok(text);
     for (const ui of ['en', 'fr'] as const) {
-      const s = wordPredictability.explain(r, ui, pct);
+      const s = words.evidence(r, ui, pct);
       expect(s.length).toBeGreaterThan(20);
       expect(s).toMatch(/\d+ ?%/);
       expect(s).not.toMatch(/AI-generated|written by AI|probabilit|généré par (une )?IA|écrit par (une )?IA/i);
     }
-    expect(wordPredictability.explain(r, 'fr')).toMatch(/[éèàç]/);
+    expect(words.evidence(r, 'fr')).toMatch(/[éèàç]/);
   });
 
   it.each(['en', 'fr'] as const)('the shipped %s table loads and names its source and licence', (lang) => {
@@ -128,8 +129,8 @@ describe('word-predictability', () => {
     expect(wordPredictability.languages).toEqual(['en']);
     expect(wordPredictability.minWords).toBeGreaterThan(0);
     for (const ui of ['en', 'fr'] as const) {
-      expect(wordPredictability.title[ui]).toBeTruthy();
-      expect(wordPredictability.describe[ui]).toBeTruthy();
+      expect(words.title[ui]).toBeTruthy();
+      expect(words.describe[ui]).toBeTruthy();
     }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, languageName } from '@/src/engine/text/language';
+import { detectLanguage } from '@/src/engine/text/language';
+import { languageName } from '@/src/engine/explain/language-names';
 
 describe('detectLanguage', () => {
   it.each([

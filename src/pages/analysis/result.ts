@@ -1,13 +1,11 @@
 /** One text's result: gate notice, summary, where it falls among human texts, and three views (sentences, words,
- * signals) in a keyboard-operable tab list. */
-import { el } from '@/src/ui/dom';
-import { toDom } from '@/src/report/markup';
-import { gateNotice, positionChart, sentenceView, signalList, summaryBlock, wordView } from '@/src/ui/result-view';
-import { buildDoc } from '@/src/engine/text/doc';
-import { wordRanks } from '@/src/engine/signals/word-predictability';
-import type { Report } from '@/src/engine/score/types';
-import type { UiLang } from '@/src/engine/types';
-import { t } from '@/src/ui/i18n';
+ * signals) in a keyboard-operable tab list. The word view's ranks come from the engine worker when it is opened. */
+import { el } from '../../ui/dom';
+import { toDom } from '../../report/markup';
+import { gateNotice, positionChart, sentenceView, signalList, summaryBlock, wordView } from '../../ui/result-view';
+import type { ExplainedReport as Report, UiLang } from '../../engine';
+import type { EngineClient } from '../engine-client';
+import { t } from '../../ui/i18n';
 
 export type DetailTab = 'sentences' | 'words' | 'signals';
 export const DETAIL_TABS: DetailTab[] = ['sentences', 'words', 'signals'];
@@ -36,20 +34,29 @@ export function tabs<K extends string>(id: string, keys: readonly K[], labels: R
   return list;
 }
 
-export function detailPanel(text: string, report: Report, tab: DetailTab, lang: UiLang): Node {
+/** The word view, filled in when the engine worker has ranked the words (a failure is said in place). */
+function wordPanel(text: string, report: Report, lang: UiLang, engine: Pick<EngineClient, 'wordRanks'>): Node {
+  const host = el('div', { class: 'word-host', 'aria-busy': 'true' }, el('p', { class: 'muted' }, t('analysis_progress', [0, 1], lang)));
+  engine.wordRanks(text, report.lang).then(
+    ({ words, ranks }) => host.replaceChildren(toDom(wordView(text, words, ranks, lang), document)),
+    (e: unknown) => host.replaceChildren(el('p', { class: 'notice gate' }, t('analysis_failedDetail', [e instanceof Error ? e.message : String(e)], lang))),
+  ).finally(() => host.removeAttribute('aria-busy'));
+  return host;
+}
+
+export function detailPanel(text: string, report: Report, tab: DetailTab, lang: UiLang, engine: Pick<EngineClient, 'wordRanks'>): Node {
   switch (tab) {
     case 'sentences':
       return toDom(sentenceView(text, report, lang), document);
-    case 'words': {
-      const doc = buildDoc(text, { lang: report.lang });
-      return toDom(wordView(doc, wordRanks(doc), lang), document);
-    }
+    case 'words':
+      return wordPanel(text, report, lang, engine);
     case 'signals':
       return toDom(signalList(report, lang), document);
   }
 }
 
-export function resultSection(name: string, text: string, report: Report, tab: DetailTab, lang: UiLang, onTab: (t: DetailTab) => void, extra: Node[] = []): HTMLElement {
+export function resultSection(item: { name: string; text: string; report: Report }, tab: DetailTab, lang: UiLang, onTab: (t: DetailTab) => void, engine: Pick<EngineClient, 'wordRanks'>): HTMLElement {
+  const { name, text, report } = item;
   const T = (k: string, s?: (string | number)[]) => t(k, s, lang);
   const gate = gateNotice(report, lang);
   const chart = positionChart(report, lang);
@@ -71,9 +78,8 @@ export function resultSection(name: string, text: string, report: Report, tab: D
         ]
       : [
           tabs('detail', DETAIL_TABS, labels, tab, onTab),
-          el('div', { role: 'tabpanel', id: 'detail-panel', 'aria-labelledby': `detail-${tab}`, class: 'tabpanel' }, detailPanel(text, report, tab, lang)),
+          el('div', { role: 'tabpanel', id: 'detail-panel', 'aria-labelledby': `detail-${tab}`, class: 'tabpanel' }, detailPanel(text, report, tab, lang, engine)),
         ],
     el('details', { class: 'caveats' }, el('summary', null, T('report_caveatsHeading')), el('ul', null, report.caveats.map((c) => el('li', null, c)))),
-    extra,
   );
 }

@@ -1,15 +1,14 @@
 /** The teacher report panel: options (language, title, include the text, process checklist), then print/download/
- * save. The report is built from a Report in the chosen language (re-analysed when it differs from the page's). */
-import { download, el } from '@/src/ui/dom';
-import { buildTeacherReport, CHECKLIST, reportFileName, reportHtml, reportJson, type ChecklistId, type TeacherReport } from '@/src/report/teacher';
-import { saveReport } from '@/src/report/storage';
-import type { Report } from '@/src/engine/score/types';
-import type { UiLang } from '@/src/engine/types';
-import { t } from '@/src/ui/i18n';
+ * save. The report is built from the text's result worded in the chosen language (never re-analysed). */
+import { download, el } from '../../ui/dom';
+import { buildTeacherReport, CHECKLIST, reportFileName, reportHtml, reportJson, type ChecklistId, type TeacherReport } from '../../report/teacher';
+import { saveReport } from '../../report/storage';
+import type { ExplainedReport, UiLang } from '../../engine';
+import { t } from '../../ui/i18n';
 
 export interface ReportPanelDeps {
-  /** The Report of this text in `lang` (from cache or re-analysed). */
-  reportIn(lang: UiLang): Promise<Report>;
+  /** The result of this text worded in `lang`. */
+  reportIn(lang: UiLang): ExplainedReport;
   onSaved(): void;
 }
 
@@ -30,7 +29,7 @@ export function reportPanel(name: string, text: string, pageLang: UiLang, deps: 
 
   const build = async (): Promise<TeacherReport> => {
     const lang = langSel.value === 'fr' ? 'fr' : 'en';
-    const report = await deps.reportIn(lang);
+    const report = deps.reportIn(lang);
     return buildTeacherReport(report, text, {
       lang,
       includeText: include.checked,

@@ -1,8 +1,8 @@
 /** Loading, building and exporting the labelled set; the problems of a loaded file, line by line. */
-import { download, el } from '@/src/ui/dom';
-import { parseDataset, toCsv, toJsonl, type LabItem, type Problem } from '@/src/lab/dataset';
-import type { UiLang } from '@/src/engine/types';
-import { t } from '@/src/ui/i18n';
+import { download, el } from '../../ui/dom';
+import { parseDataset, toCsv, toJsonl, type LabItem, type Problem } from '../../lab/dataset';
+import type { UiLang } from '../../engine';
+import { t } from '../../ui/i18n';
 
 export interface DataHandlers {
   load(items: LabItem[], problems: Problem[], fileName: string, replace: boolean): void;

@@ -1,7 +1,7 @@
 /** The guided introduction (en/fr), framed by Pfeiffer & Lassègue's essay. */
-import { el } from '@/src/ui/dom';
-import type { UiLang } from '@/src/engine/types';
-import { t } from '@/src/ui/i18n';
+import { el } from '../../ui/dom';
+import type { UiLang } from '../../engine';
+import { t } from '../../ui/i18n';
 
 export function intro(lang: UiLang, open: boolean, onToggle: (open: boolean) => void): HTMLElement {
   const T = (k: string) => t(k, undefined, lang);

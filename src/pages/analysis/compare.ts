@@ -1,15 +1,15 @@
 /** Compare two texts side by side: each signal for both, a two-mark chart, and what differs in words. */
-import { el } from '@/src/ui/dom';
-import { toDom } from '@/src/report/markup';
-import { compareReports } from '@/src/report/compare';
-import { percentileChart, PALETTE } from '@/src/ui/charts';
-import { AGREE_AT, percentText } from '@/src/report/teacher';
-import { gateNotice } from '@/src/ui/result-view';
-import { ACCEPT, readTextFile } from '@/src/ui/file-text';
+import { el } from '../../ui/dom';
+import { toDom } from '../../report/markup';
+import { compareReports } from '../../report/compare';
+import { percentileChart, PALETTE } from '../../ui/charts';
+import { AGREE_AT, percentText } from '../../report/teacher';
+import { gateNotice } from '../../ui/result-view';
+import { ACCEPT, readTextFile } from '../../ui/file-text';
 import { fileProblem } from './input';
-import type { Report } from '@/src/engine/score/types';
-import type { UiLang } from '@/src/engine/types';
-import { t } from '@/src/ui/i18n';
+import { explain, type Report } from '../../engine';
+import type { UiLang } from '../../engine';
+import { t } from '../../ui/i18n';
 
 export interface CompareState {
   names: [string, string];
@@ -54,7 +54,7 @@ export function compareInput(st: CompareState, lang: UiLang, run: () => void, on
 export function compareResult(st: CompareState, lang: UiLang): HTMLElement | null {
   if (!st.reports) return null;
   const T = (k: string, s?: (string | number)[]) => t(k, s, lang);
-  const [a, b] = st.reports;
+  const [a, b] = st.reports.map((r) => explain(r, lang)) as [ReturnType<typeof explain>, ReturnType<typeof explain>];
   const cmp = compareReports(a, b, st.names, lang);
   const shown = cmp.rows.filter((r) => r.a !== undefined || r.b !== undefined);
   const rowsChart = [

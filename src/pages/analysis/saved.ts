@@ -1,11 +1,11 @@
 /** Saved reports: listed newest first; open, download or delete one; delete all (two-step confirmation). */
-import { download, el } from '@/src/ui/dom';
-import { deleteAllSaved, deleteSaved, listSaved, type SavedReport } from '@/src/report/storage';
-import { reportFileName, reportHtml, reportJson, percentText } from '@/src/report/teacher';
-import { shortHash } from '@/src/report/fingerprint';
+import { download, el } from '../../ui/dom';
+import { deleteAllSaved, deleteSaved, listSaved, type SavedReport } from '../../report/storage';
+import { reportFileName, reportHtml, reportJson, percentText } from '../../report/teacher';
+import { shortHash } from '../../report/fingerprint';
 import { openHtmlInTab } from './report-panel';
-import type { UiLang } from '@/src/engine/types';
-import { t } from '@/src/ui/i18n';
+import type { UiLang } from '../../engine';
+import { t } from '../../ui/i18n';
 
 export async function savedSection(lang: UiLang, refresh: () => void): Promise<HTMLElement> {
   const T = (k: string, s?: (string | number)[]) => t(k, s, lang);

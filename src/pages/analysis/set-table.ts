@@ -1,9 +1,9 @@
 /** A class set: one row per text, sortable by any column (buttons in the headers, aria-sort). */
-import { el } from '@/src/ui/dom';
-import type { Report } from '@/src/engine/score/types';
-import type { UiLang } from '@/src/engine/types';
-import { t } from '@/src/ui/i18n';
-import { percentText } from '@/src/report/teacher';
+import { el } from '../../ui/dom';
+import { headlineOf, type Report } from '../../engine';
+import type { UiLang } from '../../engine';
+import { t } from '../../ui/i18n';
+import { percentText } from '../../report/teacher';
 
 export interface SetItem {
   id: number;
@@ -89,7 +89,7 @@ export function setTable(
       el('td', null, it.error ? T('analysis_failed') : statusText(r, lang)),
       el('td', { class: 'num score-cell' }, r && r.score !== null ? [el('span', { class: 'bar', 'aria-hidden': 'true' }, el('span', { class: 'fill', style: `width:${Math.round(r.score * 100)}%` })), ' ', percentText(r.score, lang)] : '–'),
       el('td', { class: 'num' }, r && r.score !== null ? `${r.agreement.agree}/${r.agreement.measured}` : '–'),
-      el('td', { class: 'summary-cell' }, r ? r.headline : ''),
+      el('td', { class: 'summary-cell' }, r ? headlineOf(r, lang) : ''),
       el('td', null, el('button', { type: 'button', class: 'small ghost', 'aria-label': T('analysis_removeText', [it.name]), on: { click: () => on.remove(it.id) } }, '✕')),
     );
   });

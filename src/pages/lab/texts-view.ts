@@ -1,12 +1,12 @@
 /** The texts of the set with their outcome at the current threshold; "Why?" opens the text's result in a dialog. */
-import { el } from '@/src/ui/dom';
-import { toDom } from '@/src/report/markup';
-import { gateNotice, positionChart, sentenceView, signalList, summaryBlock } from '@/src/ui/result-view';
-import type { LabItem } from '@/src/lab/dataset';
-import type { Report } from '@/src/engine/score/types';
-import type { UiLang } from '@/src/engine/types';
-import { t } from '@/src/ui/i18n';
-import { percentText } from '@/src/report/teacher';
+import { el } from '../../ui/dom';
+import { toDom } from '../../report/markup';
+import { gateNotice, positionChart, sentenceView, signalList, summaryBlock } from '../../ui/result-view';
+import type { LabItem } from '../../lab/dataset';
+import { explain, type Report } from '../../engine';
+import type { UiLang } from '../../engine';
+import { t } from '../../ui/i18n';
+import { percentText } from '../../report/teacher';
 
 export type Outcome = 'tp' | 'fp' | 'tn' | 'fn' | 'none';
 export type Filter = 'all' | 'errors' | 'fp' | 'fn';
@@ -62,7 +62,8 @@ export function textsView(
   );
 }
 
-export function showTextDialog(item: LabItem, report: Report, lang: UiLang): void {
+export function showTextDialog(item: LabItem, neutral: Report, lang: UiLang): void {
+  const report = explain(neutral, lang);
   const T = (k: string, s?: (string | number)[]) => t(k, s, lang);
   const close = el('button', { type: 'button', class: 'ghost', id: 'dialog-close' }, T('lab_close'));
   const gate = gateNotice(report, lang);

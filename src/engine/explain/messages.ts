@@ -3,11 +3,9 @@
  *
  * Rules every string here follows: it speaks of predictability, uniformity and formulaic phrasing, never of who
  * wrote a text; no "AI-generated", no probability of authorship; figures are percentiles against human reference
- * writing. tests/unit/messages.test.ts checks both languages for the forbidden wording.
+ * writing. tests/unit/engine/explain/messages.test.ts checks both languages for the forbidden wording.
  */
-import type { AbstainCode, UiLang } from '../types';
-
-type Params = Record<string, number | string>;
+import type { AbstainCode, CaveatCode, Params, UiLang } from '../types';
 
 /** A share as a whole percentage, rounded down and kept within 0..99: "more than 100%" would overclaim, and a
  * reference of 80 texts cannot support 99.6%. */
@@ -22,6 +20,7 @@ export function num(x: number, ui: UiLang, digits = 2): string {
 
 export function abstainReason(code: AbstainCode, ui: UiLang, p: Params = {}): string {
   const en: Record<AbstainCode, string> = {
+    'switched-off': 'switched off',
     'too-short': `too little text (${p.words ?? '?'} words; needs ${p.needed ?? '?'})`,
     'too-few-sentences': `too few sentences (${p.sentences ?? '?'}; needs ${p.needed ?? '?'})`,
     language: `does not work for ${p.language ?? 'this language'} yet`,
@@ -30,6 +29,7 @@ export function abstainReason(code: AbstainCode, ui: UiLang, p: Params = {}): st
     error: `could not be measured (${p.message ?? 'internal error'})`,
   };
   const fr: Record<AbstainCode, string> = {
+    'switched-off': 'désactivé',
     'too-short': `trop peu de texte (${p.words ?? '?'} mots ; il en faut ${p.needed ?? '?'})`,
     'too-few-sentences': `trop peu de phrases (${p.sentences ?? '?'} ; il en faut ${p.needed ?? '?'})`,
     language: `ne fonctionne pas encore pour le ${p.language ?? 'cette langue'}`,
@@ -108,17 +108,15 @@ function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-export type CaveatId = 'base' | 'weak' | 'mixed-language' | 'plain-style-only' | 'reference';
-
-export function caveat(id: CaveatId, ui: UiLang, p: Params = {}): string {
-  const en: Record<CaveatId, string> = {
+export function caveat(id: CaveatCode, ui: UiLang, p: Params = {}): string {
+  const en: Record<CaveatCode, string> = {
     base: 'A statistical tool measures how predictable a text is; it cannot see intention or decide authorship. Formulaic genres, non-native writers, famous texts and text polished with writing tools can score high; edited machine text can score low.',
     weak: `Only ${p.words ?? '?'} words were analysed: with under ${p.strong ?? 300} words every figure here is unstable.`,
     'mixed-language': `Part of the text is in another language (${p.share ?? '?'} of paragraphs); only the ${p.language ?? ''} part was measured.`,
     'plain-style-only': 'Only signals of plain style (common vocabulary, even sentences, sparse punctuation) point this way; plain writing, as from learners of a language, raises them too, so they are not enough on their own.',
     reference: 'The human reference texts are encyclopaedia articles, abstracts, news, stories, how-to guides and forum answers; other genres may sit outside their range.',
   };
-  const fr: Record<CaveatId, string> = {
+  const fr: Record<CaveatCode, string> = {
     base: "Un outil statistique mesure la prévisibilité d'un texte ; il ne voit pas l'intention et ne peut pas décider qui l'a écrit. Les genres codifiés, les personnes qui écrivent dans une langue apprise, les textes célèbres et les textes retouchés par des outils d'écriture peuvent obtenir un score élevé ; un texte de machine retravaillé peut obtenir un score bas.",
     weak: `Seuls ${p.words ?? '?'} mots ont été analysés : sous ${p.strong ?? 300} mots, tous les chiffres ici sont instables.`,
     'mixed-language': `Une partie du texte est dans une autre langue (${p.share ?? '?'} des paragraphes) ; seule la partie en ${p.language ?? ''} a été mesurée.`,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { abstainReason, caveat, headline, pct, summary, type CaveatId } from '@/src/engine/score/messages';
-import type { AbstainCode } from '@/src/engine/types';
+import { abstainReason, caveat, headline, pct, summary } from '@/src/engine/explain/messages';
+import type { AbstainCode, CaveatCode } from '@/src/engine/types';
 
 const FORBIDDEN = /\b(ai[- ]generated|written by (ai|a machine)|[ée]crit par (l'?ia|une machine)|probability|probabilit[ée])\b/i;
-const codes: AbstainCode[] = ['too-short', 'too-few-sentences', 'language', 'undetermined-language', 'no-text', 'error'];
-const caveats: CaveatId[] = ['base', 'weak', 'mixed-language', 'plain-style-only', 'reference'];
+const codes: AbstainCode[] = ['too-short', 'too-few-sentences', 'language', 'undetermined-language', 'no-text', 'switched-off', 'error'];
+const caveats: CaveatCode[] = ['base', 'weak', 'mixed-language', 'plain-style-only', 'reference'];
 const statuses = ['ok', 'weak', 'too-short', 'unsupported-language', 'undetermined-language', 'no-text'];
 
 describe('engine messages', () => {
