@@ -26,6 +26,20 @@ export default tseslint.config(
     },
   },
   {
+    // One front door for the engine: above it, nothing imports the engine's internals or its tables (the Node-side
+    // evaluation, scripts and tests may). tests/e2e/bundle.e2e.ts checks the built chunks too.
+    files: ['src/**/*.ts', 'entrypoints/**/*.ts'],
+    ignores: ['src/engine/**', 'src/eval/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '(^|/)engine/.', message: 'Import the engine through its front door (src/engine/index.ts), never its internals.' },
+          { regex: '(^|/)assets/(reference|lm-|function-words|formulaic-)[^/]*\\.json$', message: 'Engine tables stay inside src/engine/.' },
+        ],
+      }],
+    },
+  },
+  {
     // Tests build their own fixture DOMs and compare a page's innerHTML before and after; they never ship.
     files: ['tests/**'],
     rules: { 'no-restricted-properties': 'off', 'no-restricted-syntax': 'off' },

@@ -14,6 +14,8 @@
  * A build test (tests/e2e/bundle.e2e.ts) fails if a table reaches any chunk but the background and the worker.
  */
 import { buildDoc } from './text/doc';
+import { languagesOfBlocks } from './text/language';
+import { normalise } from './text/normalise';
 import { wordRanks as ranksOfDoc, type WordRank } from './signals/word-predictability';
 import type { Lang, Span } from './types';
 
@@ -24,6 +26,25 @@ export * from './score/constants';
 export { DEFAULT_SENSITIVITY, isSensitivity, LEVEL_CUTS, levelFor } from './score/levels';
 export { auroc, confusion, quantile, rocCurve, tprAtFpr, type Confusion, type RocPoint, type Scored } from './score/metrics';
 export { explain, headlineOf, languageName, sentenceReasonText, sharePercent, signalTitle, summaryOf, SIGNAL_WORDS } from './explain/index';
+
+/** The language of each block of a page (or of any list of texts read together), by the engine's one rule
+ * (src/engine/text/language.ts `languagesOfBlocks`, which documents also go through): ISO 639-1 'en' / 'fr',
+ * ISO 639-3 for other languages, 'und' for a block too short or too unclear to tell — the caller decides what such a
+ * block joins. */
+export function blockLanguages(texts: readonly string[]): Lang[] {
+  const spans: Span[] = [];
+  let at = 0;
+  const norm = texts
+    .map((t) => {
+      const n = normalise(t);
+      spans.push({ start: at, end: at + n.length });
+      at += n.length + BLOCK_JOINER.length;
+      return n;
+    })
+    .join(BLOCK_JOINER);
+  return languagesOfBlocks(norm, spans);
+}
+const BLOCK_JOINER = '\n\n';
 
 /** Every word of `text` with its GLTR-style rank bucket (the analysis page's word view): offsets into `text`, and
  * one `{ bucket, rank? }` per word (src/engine/signals/word-predictability.ts). `lang` forces the language. */

@@ -28,7 +28,7 @@ import {
 } from '../messaging';
 import { loadSettings, originOf, originPattern, watchSettings, type Settings } from '../settings';
 import { t, uiLanguage } from '../ui/i18n';
-import type { UiLang } from '../engine/types';
+import type { UiLang } from '../engine';
 import { analyse, headlineOf } from '../engine';
 import { analyseGroups, groupBlocks, isScored, mainAnalysis, paintOf, viewOf, type PageAnalysis } from './page-analysis';
 import { RESTRICTED_MESSAGE, restrictedReason } from './restricted';

@@ -2,10 +2,9 @@
  * page-analysis — from the blocks a page gave to language groups, engine reports, paint instructions and the side
  * panel's view.
  *
- * What: `languageOfBlocks(blocks, cache)` gives each block a language, detected once per block (STYLE 10): the
- * page's language is detected on a spread sample; a block that its common function words confirm in that language
- * takes it (cheap), any other block of at least MIN_LANG_CHARS letters is run through `detectLanguage` (franc-min),
- * and shorter blocks (headings, captions) join the language of the block before them. `groupBlocks` makes one group
+ * What: `languageOfBlocks(blocks, cache)` gives each block a language, detected once per block (STYLE 10) by the
+ * engine's one rule (`blockLanguages`, the same that splits a document's paragraphs); blocks too short to tell
+ * (headings, captions) join the language of the block before them (else after them). `groupBlocks` makes one group
  * per language, in page order; `analyseGroups` runs `analyse` once per group with the group's language forced, so a
  * page mixing English and French gives two analyses, each scored against its own references, and a German block
  * is reported as "not supported" instead of being scored. Group ids are stable per page session (one per
@@ -15,10 +14,7 @@
  * When: in the background (service worker / background page), never on the page's main thread.
  * Pure: no browser API; tested in Node (tests/unit/extension/page-analysis.test.ts).
  */
-import { analyse } from '../engine/score/analyse';
-import { levelFor } from '../engine/score/levels';
-import { detectLanguage, MIN_LANG_CHARS, quickGuess } from '../engine/text/language';
-import type { Report, ReportHead, Sensitivity } from '../engine/types';
+import { analyse, blockLanguages, levelFor, type Report, type ReportHead, type Sensitivity } from '../engine';
 import {
   BLOCK_SEPARATOR,
   PASSAGE_MAX_CHARS,
@@ -60,39 +56,15 @@ export interface AnalyseBlocksOptions {
   only?: ReadonlySet<string>;
 }
 
-/** Blocks sampled to detect the page's language, spread over the page. */
-const PAGE_SAMPLE_BLOCKS = 12;
-/** Characters taken from each sampled block. */
-const PAGE_SAMPLE_CHARS = 300;
-
-function letters(s: string): number {
-  const m = s.match(/\p{L}/gu);
-  return m ? m.length : 0;
-}
-
-/** The page's language, on a sample spread over its blocks. */
-export function pageLanguage(blocks: readonly BlockPayload[]): string {
-  const step = Math.max(1, Math.floor(blocks.length / PAGE_SAMPLE_BLOCKS));
-  let sample = '';
-  for (let i = 0; i < blocks.length; i += step) sample += `${blocks[i].text.slice(0, PAGE_SAMPLE_CHARS)} `;
-  return detectLanguage(sample);
-}
-
 /** One language per block (see the module comment). Blocks must be in page order. */
 export function languageOfBlocks(blocks: readonly BlockPayload[], cache: Map<number, string> = new Map()): string[] {
   const missing = blocks.filter((b) => !cache.has(b.id));
   if (missing.length) {
-    const page = pageLanguage(missing);
-    for (const b of missing) {
-      const quick = quickGuess(b.text);
-      if (quick && quick === page) cache.set(b.id, page);
-      else if (letters(b.text.slice(0, 400)) < MIN_LANG_CHARS) cache.set(b.id, 'und');
-      else cache.set(b.id, detectLanguage(b.text));
-    }
+    const langs = blockLanguages(missing.map((b) => b.text));
+    missing.forEach((b, i) => cache.set(b.id, langs[i] ?? 'und'));
   }
-  const raw = blocks.map((b) => cache.get(b.id) ?? 'und');
+  const out = blocks.map((b) => cache.get(b.id) ?? 'und');
   // short blocks join the language of the block before them (else after them)
-  const out = [...raw];
   let last: string | undefined;
   for (let i = 0; i < out.length; i++) {
     if (out[i] !== 'und') last = out[i];

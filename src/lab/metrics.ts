@@ -10,7 +10,7 @@
  * `{ label, score, group }` and `groups` lists, per group (sorted by name, '' = no group), its counts, false
  * positives among its human texts (fpr) and false negatives among its machine texts (fnr).
  */
-import { auroc, confusion, rocCurve, type Confusion, type RocPoint, type Scored } from '../engine/score/metrics';
+import { auroc, confusion, rocCurve, type Confusion, type RocPoint, type Scored } from '../engine';
 import type { Label } from './dataset';
 
 export interface LabRow {

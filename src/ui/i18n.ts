@@ -12,7 +12,7 @@
  */
 import en from '@/public/_locales/en/messages.json';
 import fr from '@/public/_locales/fr/messages.json';
-import type { UiLang } from '../engine/types';
+import type { UiLang } from '../engine';
 
 interface Message {
   message: string;

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { parseStateChanged, type Passage, type TabView } from '../messaging';
-import type { UiLang } from '../engine/types';
+import type { UiLang } from '../engine';
 import { h, replace } from './h';
 import { openAnalysisPage, openLabPage } from './open-pages';
 import { t, uiLanguage } from './i18n';

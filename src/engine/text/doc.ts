@@ -1,14 +1,14 @@
 /**
  * buildDoc — from a string to a segmented, language-tagged Doc (src/engine/types.ts).
  *
- * Steps: normalise (same length) -> paragraphs -> language per paragraph (franc-min, once per block; short blocks
- * take the document's language) -> sentences per paragraph -> words per sentence. The document language is the one
+ * Steps: normalise (same length) -> paragraphs -> language per paragraph (`languagesOfBlocks`, the engine's one
+ * language-per-block rule, src/engine/text/language.ts; short blocks take the document's language) -> sentences per paragraph -> words per sentence. The document language is the one
  * that covers most letters among blocks whose language could be told; 'und' when none could.
  * Options: `lang` forces the language (skips detection), e.g. when a caller already knows it.
  * Limits: MAX_CHARS bounds the input (see src/engine/score/analyse.ts for the public limit).
  */
 import type { Doc, Lang, Paragraph, Sentence, Span, Word } from '../types';
-import { detectLanguage, MIN_LANG_CHARS, quickGuess } from './language';
+import { detectLanguage, languagesOfBlocks } from './language';
 import { normalise } from './normalise';
 import { lowerWord, splitParagraphs, splitSentences, splitWords } from './segment';
 
@@ -26,7 +26,7 @@ export function buildDoc(text: string, options: BuildOptions = {}): Doc {
   // ("text—with" is two words): words are read from a copy where they are spaces.
   const wordText = DASH.test(text) ? normalise(text.replace(DASH_G, ' ')) : norm;
   const spans = splitParagraphs(norm);
-  const blockLangs = options.lang ? spans.map(() => options.lang!) : blockLanguages(norm, spans);
+  const blockLangs = options.lang ? spans.map(() => options.lang!) : languagesOfBlocks(norm, spans);
   const lang = options.lang ?? documentLanguage(norm, spans, blockLangs);
 
   const paragraphs: Paragraph[] = [];
@@ -46,35 +46,6 @@ export function buildDoc(text: string, options: BuildOptions = {}): Doc {
     paragraphs.push({ start: p.start, end: p.end, index: pi, lang: plang, firstSentence, sentenceCount: sentences.length - firstSentence });
   });
   return { text, norm, lang, paragraphs, sentences, words };
-}
-
-/** Paragraphs of a document share its language unless they look otherwise: the document's language is detected
- * once on a sample spread over the text; a paragraph is confirmed cheaply (quickGuess) and only paragraphs that do
- * not confirm are run through the detector. Paragraphs under MIN_LANG_CHARS stay 'und' (they take the document's). */
-function blockLanguages(norm: string, spans: Span[]): Lang[] {
-  const sample = spreadSample(norm, spans);
-  const first = detectLanguage(sample);
-  return spans.map((p) => {
-    if (p.end - p.start < MIN_LANG_CHARS) return 'und';
-    const text = norm.slice(p.start, p.end);
-    const quick = quickGuess(text);
-    if (quick !== undefined && quick === first) return first;
-    return detectLanguage(text.slice(0, BLOCK_SAMPLE_CHARS));
-  });
-}
-
-/** Up to SAMPLE_BLOCKS paragraphs spread evenly over the text, SAMPLE_CHARS_PER_BLOCK characters each. */
-const SAMPLE_BLOCKS = 6;
-const SAMPLE_CHARS_PER_BLOCK = 250;
-const BLOCK_SAMPLE_CHARS = 400;
-function spreadSample(norm: string, spans: Span[]): string {
-  if (spans.length === 0) return '';
-  const step = Math.max(1, Math.floor(spans.length / SAMPLE_BLOCKS));
-  const parts: string[] = [];
-  for (let i = 0; i < spans.length && parts.length < SAMPLE_BLOCKS; i += step) {
-    parts.push(norm.slice(spans[i].start, Math.min(spans[i].end, spans[i].start + SAMPLE_CHARS_PER_BLOCK)));
-  }
-  return parts.join(' ');
 }
 
 function documentLanguage(norm: string, spans: { start: number; end: number }[], langs: Lang[]): Lang {

@@ -7,7 +7,7 @@
  * Detect once per block, never per sentence (STYLE 10).
  */
 import { franc } from 'franc-min';
-import type { Lang } from '../types';
+import type { Lang, Span } from '../types';
 
 /** franc-min is reliable from about 50 characters on prose (../shared/TOOLCHAIN.md). */
 export const MIN_LANG_CHARS = 50;
@@ -45,4 +45,39 @@ export function detectLanguage(text: string): Lang {
   const code = franc(sample, { minLength: MIN_LANG_CHARS });
   if (code === 'und') return 'und';
   return TO_ISO1[code] ?? code;
+}
+
+/** The language of blocks as a whole is detected on up to SAMPLE_BLOCKS blocks spread evenly over them,
+ * SAMPLE_CHARS_PER_BLOCK characters each; a block that does not confirm it is detected on its first
+ * BLOCK_SAMPLE_CHARS characters. */
+const SAMPLE_BLOCKS = 6;
+const SAMPLE_CHARS_PER_BLOCK = 250;
+const BLOCK_SAMPLE_CHARS = 400;
+
+/** The engine's one language-per-block rule, for the paragraphs of a document and the blocks of a page alike (the
+ * front door's `blockLanguages`). Blocks share the language of their whole unless they look otherwise: that
+ * language is detected once on a sample spread over the blocks; a block is confirmed cheaply (quickGuess) and only
+ * blocks that do not confirm are run through the detector. Blocks under MIN_LANG_CHARS stay 'und': what an 'und'
+ * block becomes is the caller's choice (a paragraph takes its document's language; a page block joins its
+ * neighbours). `norm` is normalised text (normalise.ts), `spans` the blocks inside it. */
+export function languagesOfBlocks(norm: string, spans: readonly Span[]): Lang[] {
+  const sample = spreadSample(norm, spans);
+  const first = detectLanguage(sample);
+  return spans.map((p) => {
+    if (p.end - p.start < MIN_LANG_CHARS) return 'und';
+    const text = norm.slice(p.start, p.end);
+    const quick = quickGuess(text);
+    if (quick !== undefined && quick === first) return first;
+    return detectLanguage(text.slice(0, BLOCK_SAMPLE_CHARS));
+  });
+}
+
+function spreadSample(norm: string, spans: readonly Span[]): string {
+  if (spans.length === 0) return '';
+  const step = Math.max(1, Math.floor(spans.length / SAMPLE_BLOCKS));
+  const parts: string[] = [];
+  for (let i = 0; i < spans.length && parts.length < SAMPLE_BLOCKS; i += step) {
+    parts.push(norm.slice(spans[i].start, Math.min(spans[i].end, spans[i].start + SAMPLE_CHARS_PER_BLOCK)));
+  }
+  return parts.join(' ');
 }
