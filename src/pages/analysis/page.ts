@@ -205,7 +205,9 @@ class AnalysisPage {
     return out;
   }
 
-  private async body(): Promise<(Node | null)[]> {
+  /** The view's content; only the saved reports need to be read first (storage), the rest mounts at once so that
+   * focus can be put back right after a render. */
+  private body(): (Node | null)[] | Promise<(Node | null)[]> {
     const st = this.state;
     if (st.view === 'analyse') return this.analyseView();
     if (st.view === 'compare') {
@@ -215,10 +217,17 @@ class AnalysisPage {
       };
       return [compareInput(st.compare, st.lang, () => void this.runCompare(), onProblem), compareResult(st.compare, st.lang)];
     }
-    return [await savedSection(st.lang, () => void this.render())];
+    return savedSection(st.lang, () => void this.render()).then((x) => [x]);
   }
 
-  private async render(): Promise<void> {
+  private render(): Promise<void> {
+    const body = this.body();
+    if (body instanceof Promise) return body.then((b) => this.mountPage(b));
+    this.mountPage(body);
+    return Promise.resolve();
+  }
+
+  private mountPage(body: (Node | null)[]): void {
     const T = this.T;
     document.title = T('analysis_docTitle');
     const dismiss = () => {
@@ -230,7 +239,6 @@ class AnalysisPage {
           el('ul', null, this.state.problems.map((p) => el('li', null, p))),
           el('button', { type: 'button', class: 'small ghost', on: { click: dismiss } }, T('analysis_dismiss')))
       : null;
-    const body = await this.body();
     const scroll = window.scrollY;
     const focusedId = document.activeElement?.id;
     mount(this.root, this.header(), el('main', { id: 'main' }, problems, body));
