@@ -1,6 +1,6 @@
-import { startController } from '@/src/extension/controller';
+import { startController } from '@/src/background/controller';
 
-// Message hub, per-tab state, context menu, keyboard command: see src/extension/controller.ts.
+// Message hub, per-tab state, context menu, keyboard command: see src/background/controller.ts.
 export default defineBackground(() => {
   startController();
 });

@@ -8,7 +8,7 @@
  * much with small edits. Never says who wrote either text.
  */
 import type { ExplainedReport as Report, UiLang } from '../engine';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { percentText } from './teacher';
 
 export const SAME_BAND = 0.15;

@@ -18,12 +18,12 @@
  * are not a procedure.
  */
 import { sharePercent as pct, type ExplainedReport as Report, type UiLang } from '../engine';
-import { t } from '../ui/i18n';
-import { barChart, percentileChart, PALETTE } from '../ui/charts';
+import { t } from '../shared/i18n';
+import { barChart, percentileChart, PALETTE } from './charts';
 import { sha256Hex, shortHash } from './fingerprint';
 import { css, documentHtml, h, type El } from './markup';
 import { sentenceRuns } from './runs';
-import { LEVEL_STYLE } from '../highlight/painter';
+import { LEVEL_STYLE } from '../page/painter';
 
 export const REPORT_SCHEMA = 'mirage-lens/teacher-report@1';
 
@@ -152,7 +152,7 @@ export function percentText(p: number, lang: UiLang): string {
   return pct(p, lang);
 }
 
-/** The sentence levels drawn exactly as on web pages (src/highlight/painter.ts): tint + underline style. */
+/** The sentence levels drawn exactly as on web pages (src/page/painter.ts): tint + underline style. */
 export function levelCss(prefix: string): string {
   return ([1, 2, 3] as const)
     .map((l) => {

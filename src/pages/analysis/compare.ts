@@ -1,15 +1,15 @@
 /** Compare two texts side by side: each signal for both, a two-mark chart, and what differs in words. */
-import { el } from '../../ui/dom';
+import { el } from '../dom';
 import { toDom } from '../../report/markup';
 import { compareReports } from '../../report/compare';
-import { percentileChart, PALETTE } from '../../ui/charts';
+import { percentileChart, PALETTE } from '../../report/charts';
 import { AGREE_AT, percentText } from '../../report/teacher';
-import { gateNotice } from '../../ui/result-view';
-import { ACCEPT, readTextFile } from '../../ui/file-text';
+import { gateNotice } from '../result-view';
+import { ACCEPT, readTextFile } from '../files/file-text';
 import { fileProblem } from './input';
 import { explain, type Report } from '../../engine';
 import type { UiLang } from '../../engine';
-import { t } from '../../ui/i18n';
+import { t } from '../../shared/i18n';
 
 export interface CompareState {
   names: [string, string];

@@ -1,8 +1,8 @@
 /** The analysis page's input: paste, drop or choose files. Reports texts (and file problems) to the page. */
-import { el } from '../../ui/dom';
-import { ACCEPT, readTextFile, type FileText } from '../../ui/file-text';
+import { el } from '../dom';
+import { ACCEPT, readTextFile, type FileText } from '../files/file-text';
 import type { UiLang } from '../../engine';
-import { t } from '../../ui/i18n';
+import { t } from '../../shared/i18n';
 
 export interface InputHandlers {
   onTexts(texts: { name: string; text: string }[]): void;

@@ -5,12 +5,12 @@
  * kept as language-neutral reports, worded in the page's language when shown, so switching language re-explains
  * and never re-scores. Nothing is stored unless the teacher saves a report.
  */
-import '../../ui/pages.css';
-import { el, mount } from '../../ui/dom';
+import '../pages.css';
+import { el, mount } from '../dom';
 import { levelCss } from '../../report/teacher';
 import { createEngineClient, type EngineClient } from '../engine-client';
-import { t, uiLanguage } from '../../ui/i18n';
-import { takePendingAnalysis } from '../../ui/open-pages';
+import { t, uiLanguage } from '../../shared/i18n';
+import { takePendingAnalysis } from '../../shared/open-pages';
 import { explain, type UiLang } from '../../engine';
 import { inputPanel } from './input';
 import { setTable, type SetItem, type SortKey, type SortState } from './set-table';

@@ -1,10 +1,10 @@
 /** The teacher report panel: options (language, title, include the text, process checklist), then print/download/
  * save. The report is built from the text's result worded in the chosen language (never re-analysed). */
-import { download, el } from '../../ui/dom';
+import { download, el } from '../dom';
 import { buildTeacherReport, CHECKLIST, reportFileName, reportHtml, reportJson, type ChecklistId, type TeacherReport } from '../../report/teacher';
 import { saveReport } from '../../report/storage';
 import type { ExplainedReport, UiLang } from '../../engine';
-import { t } from '../../ui/i18n';
+import { t } from '../../shared/i18n';
 
 export interface ReportPanelDeps {
   /** The result of this text worded in `lang`. */

@@ -1,11 +1,11 @@
 /** One text's result: gate notice, summary, where it falls among human texts, and three views (sentences, words,
  * signals) in a keyboard-operable tab list. The word view's ranks come from the engine worker when it is opened. */
-import { el } from '../../ui/dom';
+import { el } from '../dom';
 import { toDom } from '../../report/markup';
-import { gateNotice, positionChart, sentenceView, signalList, summaryBlock, wordView } from '../../ui/result-view';
+import { gateNotice, positionChart, sentenceView, signalList, summaryBlock, wordView } from '../result-view';
 import type { ExplainedReport as Report, UiLang } from '../../engine';
 import type { EngineClient } from '../engine-client';
-import { t } from '../../ui/i18n';
+import { t } from '../../shared/i18n';
 
 export type DetailTab = 'sentences' | 'words' | 'signals';
 export const DETAIL_TABS: DetailTab[] = ['sentences', 'words', 'signals'];

@@ -1,11 +1,11 @@
 /** Saved reports: listed newest first; open, download or delete one; delete all (two-step confirmation). */
-import { download, el } from '../../ui/dom';
+import { download, el } from '../dom';
 import { deleteAllSaved, deleteSaved, listSaved, type SavedReport } from '../../report/storage';
 import { reportFileName, reportHtml, reportJson, percentText } from '../../report/teacher';
 import { shortHash } from '../../report/fingerprint';
 import { openHtmlInTab } from './report-panel';
 import type { UiLang } from '../../engine';
-import { t } from '../../ui/i18n';
+import { t } from '../../shared/i18n';
 
 export async function savedSection(lang: UiLang, refresh: () => void): Promise<HTMLElement> {
   const T = (k: string, s?: (string | number)[]) => t(k, s, lang);

@@ -1,8 +1,8 @@
 /** A class set: one row per text, sortable by any column (buttons in the headers, aria-sort). */
-import { el } from '../../ui/dom';
+import { el } from '../dom';
 import { headlineOf, type Report } from '../../engine';
 import type { UiLang } from '../../engine';
-import { t } from '../../ui/i18n';
+import { t } from '../../shared/i18n';
 import { percentText } from '../../report/teacher';
 
 export interface SetItem {

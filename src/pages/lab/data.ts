@@ -1,8 +1,8 @@
 /** Loading, building and exporting the labelled set; the problems of a loaded file, line by line. */
-import { download, el } from '../../ui/dom';
+import { download, el } from '../dom';
 import { parseDataset, toCsv, toJsonl, type LabItem, type Problem } from '../../lab/dataset';
 import type { UiLang } from '../../engine';
-import { t } from '../../ui/i18n';
+import { t } from '../../shared/i18n';
 
 export interface DataHandlers {
   load(items: LabItem[], problems: Problem[], fileName: string, replace: boolean): void;

@@ -1,7 +1,7 @@
 /** The guided introduction (en/fr), framed by Pfeiffer & Lassègue's essay. */
-import { el } from '../../ui/dom';
+import { el } from '../dom';
 import type { UiLang } from '../../engine';
-import { t } from '../../ui/i18n';
+import { t } from '../../shared/i18n';
 
 export function intro(lang: UiLang, open: boolean, onToggle: (open: boolean) => void): HTMLElement {
   const T = (k: string) => t(k, undefined, lang);

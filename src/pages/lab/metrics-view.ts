@@ -1,12 +1,12 @@
 /** Threshold, signal switches, and what they do: score distributions per label, confusion matrix, ROC with AUROC,
  * false-positive rate per group. */
-import { el } from '../../ui/dom';
+import { el } from '../dom';
 import { toDom } from '../../report/markup';
-import { distributionChart, rateBars, rocChart, PALETTE } from '../../ui/charts';
+import { distributionChart, rateBars, rocChart, PALETTE } from '../../report/charts';
 import { percentText } from '../../report/teacher';
 import type { LabMetrics, LabRow } from '../../lab/metrics';
 import type { UiLang } from '../../engine';
-import { t } from '../../ui/i18n';
+import { t } from '../../shared/i18n';
 
 export interface SignalSwitch {
   id: string;

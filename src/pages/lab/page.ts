@@ -5,10 +5,10 @@
  * and the scoring in the engine worker (engine-client.ts). A language switch re-words, never re-scores. Nothing is
  * stored; export the set to keep it.
  */
-import '../../ui/pages.css';
-import { el, mount } from '../../ui/dom';
+import '../pages.css';
+import { el, mount } from '../dom';
 import { levelCss } from '../../report/teacher';
-import { t, uiLanguage } from '../../ui/i18n';
+import { t, uiLanguage } from '../../shared/i18n';
 import { createEngineClient, type EngineClient } from '../engine-client';
 import { labMetrics, type LabRow } from '../../lab/metrics';
 import { parseDataset, type LabItem, type Problem } from '../../lab/dataset';

@@ -1,11 +1,11 @@
 /** The texts of the set with their outcome at the current threshold; "Why?" opens the text's result in a dialog. */
-import { el } from '../../ui/dom';
+import { el } from '../dom';
 import { toDom } from '../../report/markup';
-import { gateNotice, positionChart, sentenceView, signalList, summaryBlock } from '../../ui/result-view';
+import { gateNotice, positionChart, sentenceView, signalList, summaryBlock } from '../result-view';
 import type { LabItem } from '../../lab/dataset';
 import { explain, type Report } from '../../engine';
 import type { UiLang } from '../../engine';
-import { t } from '../../ui/i18n';
+import { t } from '../../shared/i18n';
 import { percentText } from '../../report/teacher';
 
 export type Outcome = 'tp' | 'fp' | 'tn' | 'fn' | 'none';

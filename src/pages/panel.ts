@@ -7,8 +7,8 @@ import { browser } from 'wxt/browser';
 import { parseStateChanged, type Passage, type TabView } from '../messaging';
 import type { UiLang } from '../engine';
 import { h, replace } from './h';
-import { openAnalysisPage, openLabPage } from './open-pages';
-import { t, uiLanguage } from './i18n';
+import { openAnalysisPage, openLabPage } from '../shared/open-pages';
+import { t, uiLanguage } from '../shared/i18n';
 import { renderGroups, renderLegend, renderLimits, renderPassages, renderSummary } from './render';
 import { getState, setHighlights, targetTab } from './tab';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '@/public/_locales/en/messages.json';
 import fr from '@/public/_locales/fr/messages.json';
-import { t, toUiLang, otherLang } from '@/src/ui/i18n';
+import { t, toUiLang, otherLang } from '@/src/shared/i18n';
 
 describe('i18n', () => {
   it.each([

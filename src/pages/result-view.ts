@@ -17,8 +17,8 @@ import { MIN_WORDS, STRONG_WORDS, type ExplainedReport as Report, type Span, typ
 import { h, type El } from '../report/markup';
 import { sentenceRuns } from '../report/runs';
 import { AGREE_AT, bucketChart, percentText } from '../report/teacher';
-import { percentileChart, PALETTE } from './charts';
-import { t } from './i18n';
+import { percentileChart, PALETTE } from '../report/charts';
+import { t } from '../shared/i18n';
 
 export interface WordRankLike {
   bucket: 0 | 1 | 2 | 3;

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createShower, EAGER_MAX_ITEMS, NEAR_MARGIN, OBSERVE_PER_FRAME, type ObserverCtor } from '@/src/highlight/lazy';
-import type { HighlightApi, PaintItem, Painter } from '@/src/highlight/painter';
-import { createSession } from '@/src/highlight/session';
+import { createShower, EAGER_MAX_ITEMS, NEAR_MARGIN, OBSERVE_PER_FRAME, type ObserverCtor } from '@/src/page/lazy';
+import type { HighlightApi, PaintItem, Painter } from '@/src/page/painter';
+import { createSession } from '@/src/page/session';
 import type { AnalysisPaint } from '@/src/messaging';
 
 /** An IntersectionObserver that reports only when the test says so. */

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { HIGHLIGHT_CSS, HIGHLIGHT_ROOT_CSS, LEVEL_STYLE, inheritsRootHighlight } from '@/src/highlight/painter';
+import { HIGHLIGHT_CSS, HIGHLIGHT_ROOT_CSS, LEVEL_STYLE, inheritsRootHighlight } from '@/src/page/painter';
 
 /** A document whose window computes highlight styles as `answer` says. */
 function docWith(answer: (el: Element, pseudo?: string) => string, body = true): Document {

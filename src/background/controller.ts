@@ -27,12 +27,12 @@ import {
   type Timings,
 } from '../messaging';
 import { loadSettings, originOf, originPattern, watchSettings, type Settings } from '../settings';
-import { t, uiLanguage } from '../ui/i18n';
+import { t, uiLanguage } from '../shared/i18n';
 import type { UiLang } from '../engine';
 import { analyse, headlineOf } from '../engine';
 import { analyseGroups, groupBlocks, isScored, mainAnalysis, paintOf, viewOf, type PageAnalysis } from './page-analysis';
-import { RESTRICTED_MESSAGE, restrictedReason } from './restricted';
-import { openAnalysisPage, openLabPage } from '../ui/open-pages';
+import { RESTRICTED_MESSAGE, restrictedReason } from '../shared/restricted';
+import { openAnalysisPage, openLabPage } from '../shared/open-pages';
 
 export const CONTENT_SCRIPT = '/content-scripts/content.js';
 export const COMMAND_TOGGLE = 'toggle-analysis';

@@ -7,11 +7,11 @@ import type { TabView } from '../messaging';
 import { loadSettings, originOf, originPattern, saveSettings, SENSITIVITIES } from '../settings';
 import type { Sensitivity } from '../engine';
 import { h, replace } from './h';
-import { t, uiLanguage } from './i18n';
+import { t, uiLanguage } from '../shared/i18n';
 import { oneLine, renderLegend } from './render';
 import { getState, openSidePanel, setHighlights, targetTab } from './tab';
-import { openAnalysisPage, openLabPage } from './open-pages';
-import { RESTRICTED_MESSAGE, restrictedReason, type RestrictedReason } from '../extension/restricted';
+import { openAnalysisPage, openLabPage } from '../shared/open-pages';
+import { RESTRICTED_MESSAGE, restrictedReason, type RestrictedReason } from '../shared/restricted';
 
 /** Without the "tabs" permission a protected tab shows no URL: try a no-op script; the browser refuses protected
  * pages (chrome://, the web store) and pages we have no access to. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseBlocks, groupBlocks, languageOfBlocks, listedPassages, mainAnalysis, paintOf, passagesOf, viewOf } from '@/src/extension/page-analysis';
+import { analyseBlocks, groupBlocks, languageOfBlocks, listedPassages, mainAnalysis, paintOf, passagesOf, viewOf } from '@/src/background/page-analysis';
 import { headlineOf } from '@/src/engine';
 import { PASSAGES_LISTED, type BlockPayload, type Passage } from '@/src/messaging';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSession } from '@/src/highlight/session';
-import type { HighlightApi } from '@/src/highlight/painter';
+import { createSession } from '@/src/page/session';
+import type { HighlightApi } from '@/src/page/painter';
 import type { AnalysisPaint, LegendPayload } from '@/src/messaging';
 
 const PAGE = `<nav><a href="/">Home</a></nav>

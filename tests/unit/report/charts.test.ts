@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { barChart, binCounts, distributionChart, percentileChart, rateBars, rocChart } from '@/src/ui/charts';
+import { barChart, binCounts, distributionChart, percentileChart, rateBars, rocChart } from '@/src/report/charts';
 import { serialize, textOf, toDom } from '@/src/report/markup';
 
 describe('binCounts', () => {

@@ -1,5 +1,5 @@
 /**
- * content — the content script's message handling: a light layer over src/highlight/session.ts.
+ * content — the content script's message handling: a light layer over src/page/session.ts.
  *
  * What: `startContent(ctx)` answers the background's messages (ping, extract, paint, scroll-to, stop) for this page
  * and reports later page changes (blocks removed and added, debounced) so the background can re-analyse only what
@@ -13,7 +13,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CONTENT_READY, parseContentRequest, type DebugResult, type ExtractResult, type PaintResult, type PingResult } from '../messaging';
-import { createSession, type Session } from '../highlight/session';
+import { createSession, type Session } from './session';
 
 declare const __MIRAGE_E2E__: boolean;
 const E2E = typeof __MIRAGE_E2E__ !== 'undefined' && __MIRAGE_E2E__;

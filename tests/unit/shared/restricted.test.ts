@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { restrictedReason } from '@/src/extension/restricted';
+import { restrictedReason } from '@/src/shared/restricted';
 
 describe('restrictedReason: pages no extension may read', () => {
   it.each([

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { gateNotice, sentenceView, signalList, summaryBlock, wordView, positionChart } from '@/src/ui/result-view';
+import { gateNotice, sentenceView, signalList, summaryBlock, wordView, positionChart } from '@/src/pages/result-view';
 import { textOf, toDom } from '@/src/report/markup';
 import { wordRanks } from '@/src/engine';
 import { fakeReport } from '../report/fixture';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { htmlToText, readTextFile, stripMarkdown } from '@/src/ui/file-text';
+import { htmlToText, readTextFile, stripMarkdown } from '@/src/pages/files/file-text';
 
 describe('htmlToText', () => {
   it('keeps text, drops scripts, styles and head, turns blocks into paragraphs', () => {

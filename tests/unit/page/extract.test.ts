@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { extractBlocks, extractPage, extractPageAsync, extractSelection, insideSkipped, mainTextNodes } from '@/src/highlight/extract';
+import { extractBlocks, extractPage, extractPageAsync, extractSelection, insideSkipped, mainTextNodes } from '@/src/page/extract';
 
 function setBody(html: string) {
   // test fixture markup, written here: not page or user strings

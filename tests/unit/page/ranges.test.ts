@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { extractBlocks } from '@/src/highlight/extract';
-import { blockRange, blockStarts, locate, rangesForPaint } from '@/src/highlight/ranges';
+import { extractBlocks } from '@/src/page/extract';
+import { blockRange, blockStarts, locate, rangesForPaint } from '@/src/page/ranges';
 import { BLOCK_SEPARATOR } from '@/src/messaging';
 
 beforeEach(() => {

@@ -26,7 +26,7 @@ import {
   type Passage,
   type TabView,
 } from '../messaging';
-import { blockStarts, locate } from '../highlight/ranges';
+import { blockStarts, locate } from '../page/ranges';
 
 /** A sentence of an analysis, placed in its block. */
 export interface Located {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { Passage, TabView } from '@/src/messaging';
-import { PASSAGES_PAGE, renderPassages } from '@/src/ui/render';
+import { PASSAGES_PAGE, renderPassages } from '@/src/pages/render';
 
 const passage = (i: number): Passage => ({
   analysis: 1,

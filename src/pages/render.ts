@@ -6,9 +6,9 @@
  */
 import type { GroupView, Level, Passage, TabView } from '../messaging';
 import { explain, headlineOf, languageName, sentenceReasonText, type UiLang } from '../engine';
-import { LEVEL_STYLE } from '../highlight/painter';
+import { LEVEL_STYLE } from '../page/painter';
 import { h, type Child } from './h';
-import { otherLang, t } from './i18n';
+import { otherLang, t } from '../shared/i18n';
 
 /** The one line the popup shows. */
 export function oneLine(view: TabView, ui: UiLang): string {

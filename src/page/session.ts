@@ -6,12 +6,12 @@
  * stylesheets, legend, observers, timers) is registered here and taken away by `stop()`, which also runs when
  * `options.signal` aborts (the content script passes WXT's `ctx.signal`). After `stop()` the page's DOM is exactly as
  * before `createSession`, in the document, in same-origin frames and in open shadow roots
- * (tests/unit/highlight/session.test.ts and tests/e2e/real-pages.e2e.ts check it).
+ * (tests/unit/page/session.test.ts and tests/e2e/real-pages.e2e.ts check it).
  * Speed (STYLE 9): reading and painting run in slices of `sliceMs` (default 8 ms) with the main thread given back
- * between slices (src/highlight/yield.ts); painting starts with the blocks on and near the screen, then goes down
+ * between slices (src/page/yield.ts); painting starts with the blocks on and near the screen, then goes down
  * the page, then paints what is above. On a page with many flagged sentences (more than EAGER_MAX_ITEMS) only the
  * blocks within two screens go into the highlight registry; the others follow as the reader scrolls
- * (src/highlight/lazy.ts); counts (`painted`) are always every mapped sentence. The stylesheet, and the
+ * (src/page/lazy.ts); counts (`painted`) are always every mapped sentence. The stylesheet, and the
  * whole-document style recalculation it causes, come first in a task of their own; the legend comes last.
  * The answers to `extract` (every block's text) and the start of `paint` (a parsed message) get tasks of their own.
  * Operations run one after the other (a paint never interleaves a reading).
@@ -63,10 +63,10 @@ export interface SessionOptions {
   /** IntersectionObserver for lazy painting (tests pass a fake); null = paint everything at once. Default: the
    * window's. */
   IntersectionObserver?: ObserverCtor | null;
-  /** How the lazy painter waits for the next frame (src/highlight/lazy.ts); null = observe every element at once.
+  /** How the lazy painter waits for the next frame (src/page/lazy.ts); null = observe every element at once.
    * Default: the window's requestAnimationFrame. */
   nextFrame?: ((fn: () => void) => () => void) | null;
-  /** Above this many items, paint lazily (src/highlight/lazy.ts). Default EAGER_MAX_ITEMS. */
+  /** Above this many items, paint lazily (src/page/lazy.ts). Default EAGER_MAX_ITEMS. */
   eagerMax?: number;
 }
 

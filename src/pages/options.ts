@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { loadSettings, originPattern, saveSettings, SENSITIVITIES, type Settings } from '../settings';
 import type { Sensitivity } from '../engine';
 import { h, replace } from './h';
-import { t, uiLanguage } from './i18n';
+import { t, uiLanguage } from '../shared/i18n';
 
 export async function mountOptions(root: HTMLElement): Promise<void> {
   const ui = uiLanguage();

@@ -17,7 +17,7 @@
  * - `rateBars({ title, desc, rows: [{ label, value, detail }] })` — horizontal bars 0..1 (false-positive rate per group).
  * Limits: sizes are fixed viewBoxes that scale to their container's width; no interaction (the pages add it).
  */
-import { h, type El } from '../report/markup';
+import { h, type El } from './markup';
 
 export const PALETTE = {
   ink: '#1f2430',
