@@ -22,8 +22,10 @@
  * generator, so they read exactly the same blocks. `roots` reads only given subtrees (content added later).
  * `extractSelection(range)` reads only the text inside a Range (the context menu's "Analyse this selection").
  */
-import { Readability } from '@mozilla/readability';
+import { mainTextNodes } from './main-text';
 import type { Yielder } from './yield';
+
+export { MAX_READABILITY_CHARS, MAX_READABILITY_ELEMENTS, MIN_MAIN_LETTERS, mainTextNodes } from './main-text';
 
 /** Where one run of characters of a block comes from. */
 export interface Segment {
@@ -60,15 +62,6 @@ export interface ExtractOptions {
 
 /** A page is read up to this many characters (about 200,000 words): beyond it, the rest is not analysed. */
 export const MAX_CHARS = 1_200_000;
-/** Readability is only worth its cost when it keeps at least this many letters. */
-export const MIN_MAIN_LETTERS = 200;
-/** Readability is skipped on documents with more elements than this: its cost grows with the DOM and it runs in
- * one piece (cannot be sliced). Measured in Chromium 156: a 2,000-word article (~300 elements) ~20 ms; a
- * 100,000-word page ~500 ms, a long task. Beyond this the skip rules alone decide what is read. */
-export const MAX_READABILITY_ELEMENTS = 1_500;
-/** ... and on documents with more text than this (characters of body.textContent). */
-export const MAX_READABILITY_CHARS = 120_000;
-
 /** Elements whose whole subtree is never read. */
 const SKIP_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK',
@@ -147,52 +140,6 @@ export function frameDocument(el: Element): Document | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * The live text nodes that Readability keeps as the article, or undefined when it finds no article (or the page is
- * too big for it to be worth running).
- */
-export function mainTextNodes(doc: Document): Set<Text> | undefined {
-  if (!doc.body) return undefined;
-  if (doc.getElementsByTagName('*').length > MAX_READABILITY_ELEMENTS) return undefined;
-  if ((doc.body.textContent?.length ?? 0) > MAX_READABILITY_CHARS) return undefined;
-  let content: Node | null | undefined;
-  try {
-    const clone = doc.cloneNode(true) as Document;
-    content = new Readability<Node>(clone, { serializer: (n) => n, charThreshold: 300 }).parse()?.content;
-  } catch {
-    return undefined;
-  }
-  if (!content) return undefined;
-  // Readability may rebuild parts of its copy, so live nodes are found again by their text, in order.
-  const kept: string[] = [];
-  const cw = (content.ownerDocument ?? doc).createTreeWalker(content, 4 /* SHOW_TEXT */);
-  for (let n = cw.nextNode(); n; n = cw.nextNode()) {
-    const data = (n as Text).data;
-    if (data.trim()) kept.push(data);
-  }
-  const live: Text[] = [];
-  const lw = doc.createTreeWalker(doc.body, 4);
-  for (let n = lw.nextNode(); n; n = lw.nextNode()) if ((n as Text).data.trim()) live.push(n as Text);
-  const out = new Set<Text>();
-  let j = 0;
-  let letters = 0;
-  for (const data of kept) {
-    let k = j;
-    while (k < live.length && live[k].data !== data) k++;
-    if (k === live.length) continue; // rebuilt or merged text: skip it, keep the position
-    out.add(live[k]);
-    letters += countLetters(data);
-    j = k + 1;
-  }
-  return letters >= MIN_MAIN_LETTERS ? out : undefined;
-}
-
-function countLetters(s: string): number {
-  let n = 0;
-  for (const ch of s) if (LETTER.test(ch)) n++;
-  return n;
 }
 
 function nearestLang(el: Element): string {
@@ -374,10 +321,9 @@ export function extractBlocks(doc: Document, options: ExtractOptions = {}): Bloc
  * Read the page in slices of at most `sliceMs` of main-thread time, calling `yielder` between slices (STYLE 9).
  * `signal` aborts between slices (the result is then empty).
  */
-export async function extractPageAsync(
-  doc: Document,
-  options: ExtractOptions & { yielder: Yielder; sliceMs?: number; signal?: AbortSignal; now?: () => number },
-): Promise<Extraction> {
+export type SlicedExtractOptions = ExtractOptions & { yielder: Yielder; sliceMs?: number; signal?: AbortSignal; now?: () => number };
+
+export async function extractPageAsync(doc: Document, options: SlicedExtractOptions): Promise<Extraction> {
   const out: Extraction = { blocks: [], frames: [], shadows: [] };
   const now = options.now ?? (() => performance.now());
   const slice = options.sliceMs ?? DEFAULT_SLICE_MS;

@@ -82,172 +82,194 @@ interface ElementState {
   shown: boolean;
 }
 
-export function createShower(options: ShowerOptions): Shower {
-  const { painter } = options;
-  const run = options.run ?? (<T>(fn: () => T) => fn());
-  const unshowFar = painter.kind === 'highlight';
-  const states = new Map<Element, ElementState>();
-  const owner = new Map<PaintItem, Element>();
-  let lazy = false;
-  let pending = 0;
-  let observer: ObserverLike | undefined;
-  const observed = new Set<Element>();
+/** The shower (see the module comment); `createShower(options)` makes one. */
+class LazyShower implements Shower {
+  private readonly painter: Painter;
+  private readonly run: <T>(fn: () => T) => T;
+  private readonly unshowFar: boolean;
+  private readonly states = new Map<Element, ElementState>();
+  private readonly owner = new Map<PaintItem, Element>();
+  private isLazy = false;
+  private waiting = 0;
+  private observer: ObserverLike | undefined;
+  private readonly watched = new Set<Element>();
+  /** Elements waiting to be observed, a frame's worth at a time. */
+  private readonly queue = new Set<Element>();
+  private cancelFrame: (() => void) | undefined;
 
-  const show = (st: ElementState) => {
+  constructor(private readonly options: ShowerOptions) {
+    this.painter = options.painter;
+    this.run = options.run ?? (<T>(fn: () => T) => fn());
+    this.unshowFar = this.painter.kind === 'highlight';
+  }
+
+  get lazy(): boolean {
+    return this.isLazy;
+  }
+
+  get pending(): number {
+    return this.waiting;
+  }
+
+  get observed(): number {
+    return this.watched.size;
+  }
+
+  get scheduled(): boolean {
+    return this.cancelFrame !== undefined;
+  }
+
+  private show(st: ElementState): void {
     if (st.shown) return;
     st.shown = true;
-    pending -= st.items.size;
-    if (st.items.size) run(() => painter.add([...st.items]));
-  };
-  const unshow = (st: ElementState) => {
+    this.waiting -= st.items.size;
+    if (st.items.size) this.run(() => this.painter.add([...st.items]));
+  }
+
+  private unshow(st: ElementState): void {
     if (!st.shown) return;
     st.shown = false;
-    pending += st.items.size;
-    if (st.items.size) run(() => painter.remove([...st.items]));
-  };
+    this.waiting += st.items.size;
+    if (st.items.size) this.run(() => this.painter.remove([...st.items]));
+  }
 
-  const onEntries = (entries: { target: Element; isIntersecting: boolean }[]) => {
-    if (!lazy) return;
+  private readonly onEntries = (entries: { target: Element; isIntersecting: boolean }[]): void => {
+    if (!this.isLazy) return;
     // what left first (frees registry entries), then what came near
     for (const e of entries) {
-      const st = states.get(e.target);
-      if (st && !e.isIntersecting && unshowFar) unshow(st);
+      const st = this.states.get(e.target);
+      if (st && !e.isIntersecting && this.unshowFar) this.unshow(st);
     }
     for (const e of entries) {
-      const st = states.get(e.target);
-      if (st && e.isIntersecting) show(st);
+      const st = this.states.get(e.target);
+      if (st && e.isIntersecting) this.show(st);
     }
   };
 
   /** Observe `el` now; false when it cannot be observed (then its items are painted at once). */
-  const observeNow = (el: Element): boolean => {
+  private observeNow(el: Element): boolean {
+    const Observer = this.options.Observer;
+    if (!Observer) return false;
     try {
-      observer ??= new options.Observer!(onEntries, { rootMargin: options.margin ?? NEAR_MARGIN });
-      observer.observe(el);
+      this.observer ??= new Observer(this.onEntries, { rootMargin: this.options.margin ?? NEAR_MARGIN });
+      this.observer.observe(el);
       return true;
     } catch {
       return false; // e.g. an element of another document the observer refuses
     }
-  };
+  }
 
-  // elements waiting to be observed, a frame's worth at a time
-  const queue = new Set<Element>();
-  let cancelFrame: (() => void) | undefined;
-  const flush = () => {
-    cancelFrame = undefined;
+  private readonly flush = (): void => {
+    this.cancelFrame = undefined;
     let n = 0;
-    for (const el of queue) {
+    for (const el of this.queue) {
       if (n++ >= OBSERVE_PER_FRAME) break;
-      queue.delete(el);
-      if (!observeNow(el)) {
-        observed.delete(el);
-        const st = states.get(el);
-        if (st) show(st);
+      this.queue.delete(el);
+      if (!this.observeNow(el)) {
+        this.watched.delete(el);
+        const st = this.states.get(el);
+        if (st) this.show(st);
       }
     }
-    if (queue.size && lazy) cancelFrame = options.nextFrame!(flush);
+    if (this.queue.size && this.isLazy && this.options.nextFrame) this.cancelFrame = this.options.nextFrame(this.flush);
   };
-  const stopQueue = () => {
-    cancelFrame?.();
-    cancelFrame = undefined;
-    queue.clear();
-  };
+
+  private stopQueue(): void {
+    this.cancelFrame?.();
+    this.cancelFrame = undefined;
+    this.queue.clear();
+  }
 
   /** Observe `el` (now, or in a coming frame); false when it cannot be observed (then its items are painted at once). */
-  const watch = (el: Element): boolean => {
-    if (!lazy || observed.has(el)) return true;
-    if (options.nextFrame) {
-      queue.add(el);
-      cancelFrame ??= options.nextFrame(flush);
-    } else if (!observeNow(el)) return false;
-    observed.add(el);
+  private watch(el: Element): boolean {
+    if (!this.isLazy || this.watched.has(el)) return true;
+    if (this.options.nextFrame) {
+      this.queue.add(el);
+      this.cancelFrame ??= this.options.nextFrame(this.flush);
+    } else if (!this.observeNow(el)) return false;
+    this.watched.add(el);
     return true;
-  };
+  }
 
-  const forgetElement = (el: Element) => {
-    states.delete(el);
-    queue.delete(el);
-    if (observed.delete(el)) observer?.unobserve(el);
-  };
+  private forgetElement(el: Element): void {
+    this.states.delete(el);
+    this.queue.delete(el);
+    if (this.watched.delete(el)) this.observer?.unobserve(el);
+  }
 
-  return {
-    get lazy() {
-      return lazy;
-    },
-    get pending() {
-      return pending;
-    },
-    get observed() {
-      return observed.size;
-    },
-    get scheduled() {
-      return cancelFrame !== undefined;
-    },
-    setLazy(on) {
-      on = on && !!options.Observer;
-      if (on === lazy) return;
-      lazy = on;
-      if (lazy) {
-        // what is painted stays until the observer's first report says it is far away
-        for (const [el, st] of states) if (!watch(el)) show(st);
-        return;
-      }
-      stopQueue();
-      observer?.disconnect();
-      observer = undefined;
-      observed.clear();
-      for (const st of states.values()) show(st);
-    },
-    add(element, items, near) {
-      if (!items.length) return;
-      let st = states.get(element);
-      if (!st) {
-        st = { items: new Set(), shown: false };
-        states.set(element, st);
-      }
-      for (const it of items) {
-        st.items.add(it);
-        owner.set(it, element);
-      }
-      if (st.shown) run(() => painter.add(items));
-      else {
-        pending += items.length;
-        if (!lazy || near) show(st);
-      }
-      if (!watch(element)) show(st);
-    },
-    remove(items) {
-      const painted: PaintItem[] = [];
-      for (const it of items) {
-        const el = owner.get(it);
-        if (!el) continue;
-        owner.delete(it);
-        const st = states.get(el);
-        if (!st?.items.delete(it)) continue;
-        if (st.shown) painted.push(it);
-        else pending--;
-        if (!st.items.size) forgetElement(el);
-      }
-      if (painted.length) run(() => painter.remove(painted));
-    },
-    reveal(item) {
-      const el = owner.get(item);
-      const st = el && states.get(el);
-      if (!st) return false;
-      show(st);
-      return true;
-    },
-    dispose() {
-      stopQueue();
-      observer?.disconnect();
-      observer = undefined;
-      observed.clear();
-      states.clear();
-      owner.clear();
-      pending = 0;
-      lazy = false;
-    },
-  };
+  private disconnect(): void {
+    this.stopQueue();
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.watched.clear();
+  }
+
+  setLazy(on: boolean): void {
+    on = on && !!this.options.Observer;
+    if (on === this.isLazy) return;
+    this.isLazy = on;
+    if (on) {
+      // what is painted stays until the observer's first report says it is far away
+      for (const [el, st] of this.states) if (!this.watch(el)) this.show(st);
+      return;
+    }
+    this.disconnect();
+    for (const st of this.states.values()) this.show(st);
+  }
+
+  add(element: Element, items: readonly PaintItem[], near: boolean): void {
+    if (!items.length) return;
+    let st = this.states.get(element);
+    if (!st) {
+      st = { items: new Set(), shown: false };
+      this.states.set(element, st);
+    }
+    for (const it of items) {
+      st.items.add(it);
+      this.owner.set(it, element);
+    }
+    if (st.shown) this.run(() => this.painter.add(items));
+    else {
+      this.waiting += items.length;
+      if (!this.isLazy || near) this.show(st);
+    }
+    if (!this.watch(element)) this.show(st);
+  }
+
+  remove(items: readonly PaintItem[]): void {
+    const painted: PaintItem[] = [];
+    for (const it of items) {
+      const el = this.owner.get(it);
+      if (!el) continue;
+      this.owner.delete(it);
+      const st = this.states.get(el);
+      if (!st?.items.delete(it)) continue;
+      if (st.shown) painted.push(it);
+      else this.waiting--;
+      if (!st.items.size) this.forgetElement(el);
+    }
+    if (painted.length) this.run(() => this.painter.remove(painted));
+  }
+
+  reveal(item: PaintItem): boolean {
+    const el = this.owner.get(item);
+    const st = el && this.states.get(el);
+    if (!st) return false;
+    this.show(st);
+    return true;
+  }
+
+  dispose(): void {
+    this.disconnect();
+    this.states.clear();
+    this.owner.clear();
+    this.waiting = 0;
+    this.isLazy = false;
+  }
+}
+
+export function createShower(options: ShowerOptions): Shower {
+  return new LazyShower(options);
 }
 
 /** Top and bottom of `el` in the top window's viewport (adds the offsets of same-origin frames). */

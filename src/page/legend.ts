@@ -8,7 +8,7 @@
  * not only its colour.
  */
 import type { LegendPayload, Level } from '../messaging';
-import { LEVEL_STYLE } from './painter';
+import { LEVEL_STYLE } from '../shared/presentation';
 
 export const LEGEND_TAG = 'mirage-lens-root';
 

@@ -6,7 +6,7 @@
  */
 import type { GroupView, Level, Passage, TabView } from '../messaging';
 import { explain, headlineOf, languageName, sentenceReasonText, type UiLang } from '../engine';
-import { LEVEL_STYLE } from '../page/painter';
+import { LEVEL_STYLE } from '../shared/presentation';
 import { h, type Child } from './h';
 import { otherLang, t } from '../shared/i18n';
 

@@ -23,7 +23,7 @@ import { barChart, percentileChart, PALETTE } from './charts';
 import { sha256Hex, shortHash } from './fingerprint';
 import { css, documentHtml, h, type El } from './markup';
 import { sentenceRuns } from './runs';
-import { LEVEL_STYLE } from '../page/painter';
+import { LEVEL_STYLE } from '../shared/presentation';
 
 export const REPORT_SCHEMA = 'mirage-lens/teacher-report@1';
 
@@ -152,7 +152,7 @@ export function percentText(p: number, lang: UiLang): string {
   return pct(p, lang);
 }
 
-/** The sentence levels drawn exactly as on web pages (src/page/painter.ts): tint + underline style. */
+/** The sentence levels drawn exactly as on web pages (src/shared/presentation.ts): tint + underline style. */
 export function levelCss(prefix: string): string {
   return ([1, 2, 3] as const)
     .map((l) => {

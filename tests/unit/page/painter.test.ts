@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { HIGHLIGHT_CSS, HIGHLIGHT_ROOT_CSS, LEVEL_STYLE, inheritsRootHighlight } from '@/src/page/painter';
+import { HIGHLIGHT_CSS, HIGHLIGHT_ROOT_CSS, inheritsRootHighlight } from '@/src/page/styles';
+import { LEVEL_STYLE } from '@/src/shared/presentation';
 
 /** A document whose window computes highlight styles as `answer` says. */
 function docWith(answer: (el: Element, pseudo?: string) => string, body = true): Document {
