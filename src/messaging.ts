@@ -194,12 +194,27 @@ export const PASSAGE_MAX_CHARS = 280;
  * the background a second to store. The page keeps every highlight; the view says how many there are. */
 export const PASSAGES_LISTED = 300;
 
+/** Pages no extension may read (src/shared/restricted.ts). */
+export type RestrictedReason = 'browser' | 'store' | 'pdf';
+
+/** What a failure says besides its code, for wording it in any language (src/shared/errors.ts). */
+export interface ProblemInfo {
+  /** A page no extension may read, and why. */
+  restricted?: RestrictedReason;
+  /** The main language group's result, when nothing on the page could be scored (its headline says why). */
+  head?: ReportHead;
+  /** A technical message (an engine or page failure), shown inside the generic words. */
+  message?: string;
+}
+
 export interface TabView {
   tabId: number;
   phase: 'off' | 'working' | 'on' | 'error';
   scope: Scope;
+  /** The failure in the background's words (the automation answer); pages word `code` + `problem` themselves. */
   error?: string;
   code?: ErrorCode;
+  problem?: ProblemInfo;
   /** Origin of the page ('https://example.org') when known, for "always analyse here". */
   origin?: string;
   sensitivity: Sensitivity;

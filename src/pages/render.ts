@@ -7,13 +7,19 @@
 import type { GroupView, Level, Passage, TabView } from '../messaging';
 import { explain, headlineOf, languageName, sentenceReasonText, type UiLang } from '../engine';
 import { LEVEL_STYLE } from '../shared/presentation';
+import { errorWords } from '../shared/errors';
 import { h, type Child } from './h';
 import { otherLang, t } from '../shared/i18n';
+
+/** A failed switch-on in the page's own language (the view's `error` is in the background's). */
+export function failureText(view: TabView, ui: UiLang): string {
+  return view.code ? errorWords(view.code, view.problem, ui) : (view.error ?? t('err_noText', undefined, ui));
+}
 
 /** The one line the popup shows. */
 export function oneLine(view: TabView, ui: UiLang): string {
   if (view.phase === 'working') return t('popup_working', undefined, ui);
-  if (view.phase === 'error') return view.error ?? t('err_noText', undefined, ui);
+  if (view.phase === 'error') return failureText(view, ui);
   if (view.phase === 'on' && view.report) return headlineOf(view.report, ui);
   return t('popup_off', undefined, ui);
 }

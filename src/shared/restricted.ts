@@ -9,7 +9,9 @@
  * the automation message with the same words.
  * Pure: tested in tests/unit/extension/restricted.test.ts.
  */
-export type RestrictedReason = 'browser' | 'store' | 'pdf';
+import type { RestrictedReason } from '../messaging';
+
+export type { RestrictedReason } from '../messaging';
 
 const STORE_HOSTS: readonly [host: string, path: string][] = [
   ['chromewebstore.google.com', '/'],
