@@ -38,97 +38,113 @@ const IN_FLIGHT = 4;
 
 type Pending = { done: (m: EngineResponseBody) => void; fail: (e: Error) => void; progress?: (d: number, t: number) => void };
 
-function startWorker(): Worker | undefined {
-  try {
-    return new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return undefined;
+/** The worker and the requests waiting for it; once the worker fails, every request fails with the same Error. */
+class WorkerLink {
+  private worker: Worker | undefined;
+  private broken: Error | undefined;
+  private next = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor() {
+    try {
+      this.worker = new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module' });
+    } catch {
+      this.broken = new Error('engine worker unavailable');
+      return;
+    }
+    this.worker.onmessage = (e: MessageEvent<EngineResponse>) => this.receive(e.data);
+    this.worker.onerror = (e) => {
+      e.preventDefault();
+      this.failAll(new Error(`engine worker failed${e.message ? `: ${e.message}` : ''}`));
+    };
+  }
+
+  private receive(m: EngineResponse): void {
+    const p = this.pending.get(m.id);
+    if (!p) return;
+    if (m.type === 'progress') return p.progress?.(m.done, m.total);
+    this.pending.delete(m.id);
+    if (m.type === 'error') p.fail(new Error(m.message));
+    else p.done(m);
+  }
+
+  failAll(e: Error): void {
+    this.broken = e;
+    for (const p of this.pending.values()) p.fail(e);
+    this.pending.clear();
+    this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  ask(body: EngineRequestBody, progress?: (d: number, t: number) => void): Promise<EngineResponseBody> {
+    return new Promise((done, fail) => {
+      const w = this.worker;
+      if (this.broken || !w) return fail(this.broken ?? new Error('engine worker unavailable'));
+      const id = this.next++;
+      this.pending.set(id, { done, fail, progress });
+      w.postMessage({ ...body, id } as EngineRequest);
+    });
   }
 }
 
+function unexpected(m: EngineResponseBody): never {
+  throw new Error(`unexpected answer from the engine worker: ${m.type}`);
+}
+
+/** Many texts, in order, a few in flight at a time; a failure on one text is an Error in its slot. */
+async function analyseMany(
+  analyse: (text: string, options: AnalyseOptions, compact?: boolean) => Promise<Report>,
+  texts: readonly string[],
+  options: AnalyseOptions,
+  o: { compact?: boolean; onProgress?: (done: number, total: number) => void; signal?: AbortSignal } = {},
+): Promise<(Report | Error)[]> {
+  const out: (Report | Error)[] = new Array<Report | Error>(texts.length);
+  let done = 0;
+  let at = 0;
+  const run = async (): Promise<void> => {
+    while (at < texts.length) {
+      if (o.signal?.aborted) return;
+      const i = at++;
+      out[i] = await analyse(texts[i] ?? '', options, o.compact).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+      done++;
+      o.onProgress?.(done, texts.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, texts.length) }, run));
+  return out;
+}
+
 export function createEngineClient(): EngineClient {
-  let worker = startWorker();
-  let broken: Error | undefined = worker ? undefined : new Error('engine worker unavailable');
-  let next = 1;
-  const pending = new Map<number, Pending>();
-  const failAll = (e: Error) => {
-    broken = e;
-    for (const p of pending.values()) p.fail(e);
-    pending.clear();
-    worker?.terminate();
-    worker = undefined;
-  };
-  if (worker) {
-    worker.onmessage = (e: MessageEvent<EngineResponse>) => {
-      const p = pending.get(e.data.id);
-      if (!p) return;
-      if (e.data.type === 'progress') return p.progress?.(e.data.done, e.data.total);
-      pending.delete(e.data.id);
-      if (e.data.type === 'error') p.fail(new Error(e.data.message));
-      else p.done(e.data);
-    };
-    worker.onerror = (e) => {
-      e.preventDefault();
-      failAll(new Error(`engine worker failed${e.message ? `: ${e.message}` : ''}`));
-    };
-  }
-
-  const ask = (body: EngineRequestBody, progress?: (d: number, t: number) => void): Promise<EngineResponseBody> =>
-    new Promise((done, fail) => {
-      if (broken || !worker) return fail(broken ?? new Error('engine worker unavailable'));
-      const id = next++;
-      pending.set(id, { done, fail, progress });
-      worker.postMessage({ ...body, id } as EngineRequest);
-    });
-  const unexpected = (m: EngineResponseBody): never => {
-    throw new Error(`unexpected answer from the engine worker: ${m.type}`);
-  };
-
+  const link = new WorkerLink();
   const analyse = async (text: string, options: AnalyseOptions = {}, compact = false): Promise<Report> => {
-    const m = await ask({ type: 'analyse', text, options, compact });
+    const m = await link.ask({ type: 'analyse', text, options, compact });
     return m.type === 'report' && m.report ? m.report : unexpected(m);
   };
-
   return {
     analyse,
-    async analyseMany(texts, options, o = {}) {
-      const out: (Report | Error)[] = new Array(texts.length);
-      let done = 0;
-      let at = 0;
-      const run = async (): Promise<void> => {
-        while (at < texts.length) {
-          if (o.signal?.aborted) return;
-          const i = at++;
-          out[i] = await analyse(texts[i], options, o.compact).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
-          done++;
-          o.onProgress?.(done, texts.length);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, texts.length) }, run));
-      return out;
-    },
+    analyseMany: (texts, options, o) => analyseMany(analyse, texts, options, o),
     async wordRanks(text, lang) {
-      const m = await ask({ type: 'word-ranks', text, lang });
+      const m = await link.ask({ type: 'word-ranks', text, lang });
       return m.type === 'word-ranks' ? { words: m.words, ranks: m.ranks } : unexpected(m);
     },
     async info() {
-      const m = await ask({ type: 'info' });
+      const m = await link.ask({ type: 'info' });
       return m.type === 'info' ? { threshold: m.threshold, weights: m.weights } : unexpected(m);
     },
     async labLoad(items, onProgress) {
-      const m = await ask({ type: 'lab-load', items }, onProgress);
+      const m = await link.ask({ type: 'lab-load', items }, onProgress);
       return m.type === 'lab-loaded' ? m.results : unexpected(m);
     },
     async labRescore(disabled) {
-      const m = await ask({ type: 'lab-rescore', disabled });
+      const m = await link.ask({ type: 'lab-rescore', disabled });
       return m.type === 'lab-scores' ? new Map(m.scores) : unexpected(m);
     },
     async labReport(itemId, disabled) {
-      const m = await ask({ type: 'lab-report', itemId, disabled });
+      const m = await link.ask({ type: 'lab-report', itemId, disabled });
       return m.type === 'report' ? m.report : unexpected(m);
     },
     dispose() {
-      failAll(new Error('disposed'));
+      link.failAll(new Error('disposed'));
     },
   };
 }

@@ -3,9 +3,9 @@
  * side panel, settings. Every switch goes through the background's `mirage:set-highlights`, like the automation.
  */
 import { browser } from 'wxt/browser';
-import type { TabView } from '../messaging';
-import { loadSettings, originOf, originPattern, saveSettings, SENSITIVITIES } from '../settings';
-import type { Sensitivity } from '../engine';
+import { parseStateChanged, type TabView } from '../messaging';
+import { loadSettings, originOf, originPattern, saveSettings, SENSITIVITIES, type Settings } from '../settings';
+import type { Sensitivity, UiLang } from '../engine';
 import { h, replace } from './h';
 import { t, uiLanguage } from '../shared/i18n';
 import { oneLine, renderLegend } from './render';
@@ -25,6 +25,51 @@ async function probeRestricted(tabId: number): Promise<RestrictedReason | undefi
     if (/pdf/i.test(m)) return 'pdf';
     return /chrome:|edge:|about:|extension|cannot (be )?(access|scripted)/i.test(m) ? 'browser' : undefined;
   }
+}
+
+/** "Always analyse on this site": asks for the site's host permission from the click, and keeps the list. */
+async function alwaysControl(origin: string | undefined, host: string | undefined, restricted: RestrictedReason | undefined, settings: Settings, ui: UiLang): Promise<HTMLElement> {
+  if (!origin || !host || restricted) return h('p', { class: 'always note', text: t('popup_alwaysUnavailable', undefined, ui) });
+  const box = h('input', { attrs: { type: 'checkbox', id: 'always' } });
+  const granted = await browser.permissions.contains({ origins: [originPattern(origin)] }).catch(() => false);
+  box.checked = granted && settings.alwaysOrigins.includes(origin);
+  box.addEventListener('change', () => {
+    if (box.checked) {
+      // the permission request must come straight from the click
+      browser.permissions.request({ origins: [originPattern(origin)] }).then(async (ok) => {
+        box.checked = ok;
+        if (ok) {
+          const s = await loadSettings();
+          await saveSettings({ alwaysOrigins: [...s.alwaysOrigins.filter((o) => o !== origin), origin] });
+        }
+      }, () => (box.checked = false));
+    } else {
+      void (async () => {
+        const s = await loadSettings();
+        await saveSettings({ alwaysOrigins: s.alwaysOrigins.filter((o) => o !== origin) });
+        await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
+      })();
+    }
+  });
+  return h('div', { class: 'always' },
+    h('label', { attrs: { for: 'always' } }, box, h('span', {}, t('popup_always', host, ui), h('br'), h('span', { class: 'note', text: t('popup_alwaysHelp', undefined, ui) }))));
+}
+
+function actions(tabId: number, ui: UiLang): HTMLElement[] {
+  return [
+    h('div', { class: 'actions' },
+      h('button', { class: 'primary', text: t('popup_openPanel', undefined, ui), attrs: { type: 'button', id: 'open-panel' }, on: {
+        click: () => {
+          void openSidePanel(tabId).then(() => window.close(), () => undefined);
+        },
+      } }),
+      h('button', { text: t('popup_settings', undefined, ui), attrs: { type: 'button', id: 'settings' }, on: { click: () => void browser.runtime.openOptionsPage() } }),
+    ),
+    h('nav', { class: 'tools', attrs: { 'aria-label': t('popup_tools', undefined, ui) } },
+      h('button', { class: 'link', text: t('popup_analysisPage', undefined, ui), attrs: { type: 'button', id: 'open-analysis' }, on: { click: () => void openAnalysisPage().then(() => window.close()) } }),
+      h('button', { class: 'link', text: t('popup_lab', undefined, ui), attrs: { type: 'button', id: 'open-lab' }, on: { click: () => void openLabPage().then(() => window.close()) } }),
+    ),
+  ];
 }
 
 export async function mountPopup(root: HTMLElement): Promise<void> {
@@ -53,81 +98,37 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
     line.textContent = restricted ? t(RESTRICTED_MESSAGE[restricted], undefined, ui) : oneLine(view, ui);
     line.classList.toggle('error', !!restricted || view.phase === 'error');
   };
+  const refresh = async () => {
+    view = await getState(tab.id);
+    render();
+  };
 
-  toggle.addEventListener('change', async () => {
+  toggle.addEventListener('change', () => {
     const enabled = toggle.checked;
     view = { ...view, phase: enabled ? 'working' : 'off' };
     render();
-    await setHighlights(tab.id, enabled);
-    view = await getState(tab.id);
-    render();
+    void setHighlights(tab.id, enabled).then(refresh);
   });
   sensitivity.addEventListener('change', () => {
     void saveSettings({ sensitivity: sensitivity.value as Sensitivity });
   });
 
-  let always: HTMLElement;
-  if (origin && host && !restricted) {
-    const box = h('input', { attrs: { type: 'checkbox', id: 'always' } });
-    const granted = await browser.permissions.contains({ origins: [originPattern(origin)] }).catch(() => false);
-    box.checked = granted && settings.alwaysOrigins.includes(origin);
-    box.addEventListener('change', () => {
-      if (box.checked) {
-        // the permission request must come straight from the click
-        browser.permissions.request({ origins: [originPattern(origin)] }).then(async (ok) => {
-          box.checked = ok;
-          if (ok) {
-            const s = await loadSettings();
-            await saveSettings({ alwaysOrigins: [...s.alwaysOrigins.filter((o) => o !== origin), origin] });
-          }
-        }, () => (box.checked = false));
-      } else {
-        void (async () => {
-          const s = await loadSettings();
-          await saveSettings({ alwaysOrigins: s.alwaysOrigins.filter((o) => o !== origin) });
-          await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
-        })();
-      }
-    });
-    always = h('div', { class: 'always' },
-      h('label', { attrs: { for: 'always' } }, box, h('span', {}, t('popup_always', host, ui), h('br'), h('span', { class: 'note', text: t('popup_alwaysHelp', undefined, ui) }))));
-  } else {
-    always = h('p', { class: 'always note', text: t('popup_alwaysUnavailable', undefined, ui) });
-  }
-
   const shortcut = (await browser.commands?.getAll().catch(() => []))?.find((c) => c.name === 'toggle-analysis')?.shortcut;
-
   replace(root,
     h('header', {}, h('h1', { text: t('popup_title', undefined, ui) })),
     h('label', { class: 'switch', attrs: { for: 'toggle' } }, toggle, t('popup_toggle', undefined, ui)),
     line,
     h('div', { class: 'field' }, h('label', { attrs: { for: 'sensitivity' }, text: t('popup_sensitivity', undefined, ui) }), sensitivity),
     renderLegend(ui),
-    always,
-    h('div', { class: 'actions' },
-      h('button', { class: 'primary', text: t('popup_openPanel', undefined, ui), attrs: { type: 'button', id: 'open-panel' }, on: {
-        click: () => {
-          void openSidePanel(tab.id).then(() => window.close(), () => undefined);
-        },
-      } }),
-      h('button', { text: t('popup_settings', undefined, ui), attrs: { type: 'button', id: 'settings' }, on: { click: () => void browser.runtime.openOptionsPage() } }),
-    ),
-    h('nav', { class: 'tools', attrs: { 'aria-label': t('popup_tools', undefined, ui) } },
-      h('button', { class: 'link', text: t('popup_analysisPage', undefined, ui), attrs: { type: 'button', id: 'open-analysis' }, on: { click: () => void openAnalysisPage().then(() => window.close()) } }),
-      h('button', { class: 'link', text: t('popup_lab', undefined, ui), attrs: { type: 'button', id: 'open-lab' }, on: { click: () => void openLabPage().then(() => window.close()) } }),
-    ),
+    await alwaysControl(origin, host, restricted, settings, ui),
+    ...actions(tab.id, ui),
     h('p', { class: 'foot' }, t('popup_notProof', undefined, ui), shortcut ? ` ${t('popup_shortcut', shortcut, ui)}` : ''),
   );
   render();
 
   browser.runtime.onMessage.addListener((m: unknown) => {
-    const msg = m as { type?: string; tabId?: number };
-    if (msg?.type === 'mirage:state-changed' && msg.tabId === tab.id) {
-      void getState(tab.id).then((v) => {
-        view = v;
-        render();
-      });
-    }
+    const msg = parseStateChanged(m);
+    if (msg && msg.tabId === tab.id) void refresh();
     return undefined;
   });
 }

@@ -102,6 +102,17 @@ export function templateShare(keys: Float64Array, w: number): number {
   return sum / windows;
 }
 
+/** Words per paragraph, for paragraphs that have any. */
+function paragraphWords(doc: Doc): number[] {
+  const out: number[] = [];
+  for (const p of doc.paragraphs) {
+    let words = 0;
+    for (let i = p.firstSentence; i < p.firstSentence + p.sentenceCount; i++) words += doc.sentences[i].wordCount;
+    if (words > 0) out.push(words);
+  }
+  return out;
+}
+
 function compute(doc: Doc): SignalResult | Abstention {
   const no = checkAbstain(doc, { languages: 'any', minWords: MIN_WORDS, minSentences: MIN_SENTENCES });
   if (no) return no;
@@ -130,12 +141,7 @@ function compute(doc: Doc): SignalResult | Abstention {
   const template = templateShare(keys, TEMPLATE_WINDOW);
 
   // paragraphs
-  const paraWords: number[] = [];
-  for (const p of doc.paragraphs) {
-    let words = 0;
-    for (let i = p.firstSentence; i < p.firstSentence + p.sentenceCount; i++) words += doc.sentences[i].wordCount;
-    if (words > 0) paraWords.push(words);
-  }
+  const paraWords = paragraphWords(doc);
   const hasParagraphs = paraWords.length >= MIN_PARAGRAPHS;
   const paragraphCv = hasParagraphs ? cv(paraWords) : NaN;
   const paragraphs = hasParagraphs ? 1 - Math.min(1, paragraphCv) : NaN;
