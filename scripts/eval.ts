@@ -66,7 +66,7 @@ console.log('signal              ' + groups.map((g) => g.replace(/^(en|fr)\//, '
 for (const s of SIGNALS) {
   const cells = groups.map((g) => {
     const xs = rows.filter((r) => inGroup(r.item, g) && r.raw[s.id] !== undefined);
-    return f3(auroc(xs.map((r) => ({ score: r.raw[s.id], positive: r.item.label === 'machine' })))).padStart(10);
+    return f3(auroc(xs.map((r) => ({ score: r.raw[s.id]!, positive: r.item.label === 'machine' })))).padStart(10);
   });
   console.log(`${s.id.padEnd(20)}${cells.join('')}   weight ${(REFERENCE.weights[s.id] ?? 0).toFixed(3)}`);
 }

@@ -58,7 +58,7 @@ function parseArgs(argv: string[]): Args {
     } else if (arg === '-h' || arg === '--help') {
       console.log(USAGE);
       process.exit(0);
-    } else if (arg.startsWith('--')) fail(`unknown option ${arg}`);
+    } else if (arg!.startsWith('--')) fail(`unknown option ${arg}`);
     else if (a.file === undefined) a.file = arg;
     else fail(`unexpected argument "${arg}"`);
   }

@@ -30,6 +30,6 @@ for (const sig of signals) {
   };
   const abst = vals.filter((v) => v === undefined).length;
   console.log(`\n${sig.id}  (${ms.toFixed(2)} ms/text, abstained ${abst})`);
-  console.log(`  all  ${row(() => true).toFixed(3)}   en ${row((i) => items[i].lang === 'en').toFixed(3)}   fr ${row((i) => items[i].lang === 'fr').toFixed(3)}`);
-  console.log('  ' + groups.map((g) => `${g} ${row((i) => `${items[i].lang}/${items[i].domain}` === g).toFixed(2)}`).join('  '));
+  console.log(`  all  ${row(() => true).toFixed(3)}   en ${row((i) => items[i]!.lang === 'en').toFixed(3)}   fr ${row((i) => items[i]!.lang === 'fr').toFixed(3)}`);
+  console.log('  ' + groups.map((g) => `${g} ${row((i) => `${items[i]!.lang}/${items[i]!.domain}` === g).toFixed(2)}`).join('  '));
 }

@@ -255,7 +255,7 @@ export function parseBackgroundRequest(x: unknown): BackgroundRequest | { invali
       if (!isTabId(m.tabId)) return { invalid: 'tabId must be a non-negative integer' };
       if (typeof m.enabled !== 'boolean') return { invalid: 'enabled must be a boolean' };
       if (m.scope !== undefined && m.scope !== 'page' && m.scope !== 'selection') return { invalid: 'bad scope' };
-      return { type: m.type, tabId: m.tabId, enabled: m.enabled, scope: (m.scope as Scope | undefined) ?? 'page' };
+      return { type: m.type, tabId: m.tabId, enabled: m.enabled, scope: (m.scope) ?? 'page' };
     case 'mirage:get-state':
       if (!isTabId(m.tabId)) return { invalid: 'tabId must be a non-negative integer' };
       return { type: m.type, tabId: m.tabId };

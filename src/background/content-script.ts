@@ -10,7 +10,7 @@ export const CONTENT_SCRIPT = '/content-scripts/content.js';
 
 export async function ping(tabId: number): Promise<boolean> {
   try {
-    const r = (await browser.tabs.sendMessage(tabId, { type: 'mirage:ping' })) as { ok?: boolean } | undefined;
+    const r = await browser.tabs.sendMessage<unknown, { ok?: boolean } | undefined>(tabId, { type: 'mirage:ping' });
     return r?.ok === true;
   } catch {
     return false;

@@ -88,9 +88,9 @@ export function groupBlocks(blocks: readonly BlockPayload[], cache?: Map<number,
   const langs = languageOfBlocks(blocks, cache);
   const groups = new Map<string, BlockPayload[]>();
   blocks.forEach((b, i) => {
-    const l = groups.get(langs[i]);
+    const l = groups.get(langs[i]!);
     if (l) l.push(b);
-    else groups.set(langs[i], [b]);
+    else groups.set(langs[i]!, [b]);
   });
   const size = (g: BlockPayload[]) => g.reduce((n, b) => n + b.text.length, 0);
   return [...groups].map(([lang, bs]) => ({ lang, blocks: bs })).sort((a, b) => size(b.blocks) - size(a.blocks));

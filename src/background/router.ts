@@ -44,5 +44,7 @@ export function route(message: unknown, sender: Browser.runtime.MessageSender): 
 }
 
 export function startRouter(): void {
+  // A listener answers by returning a Promise (webextension-polyfill), which the API's void-typed listener hides.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener(route);
 }

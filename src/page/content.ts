@@ -92,8 +92,11 @@ export function startContent(ctx: ContentScriptContext): typeof CONTENT_READY {
     }
   };
 
+  // A listener answers by returning a Promise (webextension-polyfill), which the API's void-typed listener hides.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => {
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the same listener as above
     browser.runtime.onMessage.removeListener(listener);
     void stop();
   });

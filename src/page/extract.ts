@@ -91,7 +91,7 @@ const LETTER = /\p{L}/u;
 type View = Window & typeof globalThis;
 
 function viewOf(el: Node): View | null {
-  return (el.ownerDocument?.defaultView ?? null) as View | null;
+  return (el.ownerDocument?.defaultView ?? null);
 }
 
 function isSkipped(el: Element): boolean {
@@ -226,7 +226,7 @@ function* walkFlat(
     }
     if (node.nodeType !== 1 && node.nodeType !== 11) continue;
     let children: ArrayLike<Node> = node.childNodes;
-    let root = v.root;
+    const root = v.root;
     let free = v.free;
     if (node.nodeType === 1) {
       const el = node as Element;
@@ -253,7 +253,7 @@ function* walkFlat(
         if (assigned.length) children = assigned;
       }
     }
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], root, free });
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, root, free });
   }
 }
 

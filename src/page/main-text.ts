@@ -46,9 +46,9 @@ export function mainTextNodes(doc: Document): Set<Text> | undefined {
   let letters = 0;
   for (const data of kept) {
     let k = j;
-    while (k < live.length && live[k].data !== data) k++;
+    while (k < live.length && live[k]!.data !== data) k++;
     if (k === live.length) continue; // rebuilt or merged text: skip it, keep the position
-    out.add(live[k]);
+    out.add(live[k]!);
     letters += countLetters(data);
     j = k + 1;
   }

@@ -17,7 +17,7 @@ function firstEndingAfter(segs: Segment[], offset: number): number {
   let hi = segs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (segs[mid].end > offset) hi = mid;
+    if (segs[mid]!.end > offset) hi = mid;
     else lo = mid + 1;
   }
   return lo;
@@ -29,7 +29,7 @@ function lastStartingBefore(segs: Segment[], offset: number): number {
   let hi = segs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (segs[mid].start < offset) lo = mid + 1;
+    if (segs[mid]!.start < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo - 1;
@@ -47,12 +47,12 @@ export function pointAt(block: Block, offset: number, side: 'start' | 'end'): Do
     const i = firstEndingAfter(segs, offset);
     if (i >= segs.length) return undefined;
     const s = segs[i];
-    return { node: s.node, offset: s.nodeStart + Math.max(0, offset - s.start) };
+    return { node: s!.node, offset: s!.nodeStart + Math.max(0, offset - s!.start) };
   }
   const i = lastStartingBefore(segs, offset);
   if (i < 0) return undefined;
   const s = segs[i];
-  return { node: s.node, offset: s.nodeStart + Math.min(s.end, offset) - s.start };
+  return { node: s!.node, offset: s!.nodeStart + Math.min(s!.end, offset) - s!.start };
 }
 
 /** A Range over [start, end) of `block`'s text, or undefined when it covers no node text. */
@@ -93,14 +93,14 @@ export function locate(
   if (hi < 0) return undefined;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= start) lo = mid;
+    if (starts[mid]! <= start) lo = mid;
     else hi = mid - 1;
   }
   const block = indices[lo];
   const b = blocks[lo];
-  if (!b) return undefined;
-  const s = start - starts[lo];
-  const e = Math.min(end - starts[lo], b.text.length);
+  if (!b || block === undefined) return undefined;
+  const s = start - starts[lo]!;
+  const e = Math.min(end - starts[lo]!, b.text.length);
   return s < b.text.length && e > s ? { block, start: s, end: e } : undefined;
 }
 

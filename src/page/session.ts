@@ -97,9 +97,9 @@ class PageSession implements Session {
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly doc: Document, private readonly o: SessionOptions) {
-    this.view = doc.defaultView as (Window & typeof globalThis) | null;
+    this.view = doc.defaultView;
     this.now = o.now ?? (() => this.view?.performance?.now() ?? Date.now());
-    this.yielder = o.yielder ?? pageYielder((this.view ?? globalThis) as typeof globalThis);
+    this.yielder = o.yielder ?? pageYielder((this.view ?? globalThis));
     this.sliceMs = o.sliceMs ?? DEFAULT_SLICE_MS;
     this.painter = createPainter(doc, { highlightApi: o.highlightApi });
     this.watcher = new ChangeWatcher({ view: this.view, now: this.now, isOwn: isOwnNode, onDue: () => void this.flush(), debounceMs: o.debounceMs, maxWaitMs: o.maxWaitMs, floodRecords: o.floodRecords });

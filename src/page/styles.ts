@@ -57,7 +57,7 @@ interface InstalledStyle {
 /** A stylesheet for a document or shadow root that can be removed without a trace. */
 function installStyle(target: StyleTarget, css: string): InstalledStyle {
   const doc = target.nodeType === 9 ? (target as Document) : target.ownerDocument!;
-  const view = doc.defaultView as (Window & typeof globalThis) | null;
+  const view = doc.defaultView;
   try {
     if (view && 'adoptedStyleSheets' in target && typeof view.CSSStyleSheet === 'function') {
       const sheet = new view.CSSStyleSheet();
@@ -105,7 +105,7 @@ export function styleKeeper(css: string, documentRules?: DocumentRules) {
   };
   return {
     ensureFor(node: Node) {
-      const root = node.getRootNode() as Node;
+      const root = node.getRootNode();
       const doc = node.ownerDocument;
       if (doc && !installed.has(doc)) installed.set(doc, forDocument(doc));
       if (root.nodeType === 11 && !installed.has(root as ShadowRoot)) installed.set(root as ShadowRoot, installStyle(root as ShadowRoot, css));

@@ -53,7 +53,7 @@ export class ChangeWatcher {
   }
 
   observe(target: Node): void {
-    const View = (target.ownerDocument?.defaultView ?? this.o.view) as (Window & typeof globalThis) | null;
+    const View = (target.ownerDocument?.defaultView ?? this.o.view);
     if (this.observers.has(target) || !View?.MutationObserver) return;
     const o = new View.MutationObserver((records) => this.collect(records));
     o.observe(target, { childList: true, subtree: true, characterData: true });

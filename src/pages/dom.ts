@@ -25,7 +25,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs 
       for (const [type, fn] of Object.entries((v ?? {}) as Record<string, Listener | undefined>)) if (fn) e.addEventListener(type, fn);
       continue;
     }
-    if (v === undefined || v === null || v === false) continue;
+    if (v === undefined || v === null || v === false || typeof v === 'object') continue;
     if (k === 'value' && 'value' in e) (e as unknown as { value: string }).value = String(v);
     e.setAttribute(k, v === true ? '' : String(v));
   }

@@ -16,7 +16,7 @@
  */
 import type { AnalyseOptions, Report, Span, WordRank } from '../engine';
 import type { LabResult } from '../lab/scorer';
-import type { EngineRequest, EngineRequestBody, EngineResponse, EngineResponseBody } from './engine-protocol';
+import type { EngineRequestBody, EngineResponse, EngineResponseBody } from './engine-protocol';
 
 export interface EngineClient {
   analyse(text: string, options?: AnalyseOptions, compact?: boolean): Promise<Report>;
@@ -82,7 +82,7 @@ class WorkerLink {
       if (this.broken || !w) return fail(this.broken ?? new Error('engine worker unavailable'));
       const id = this.next++;
       this.pending.set(id, { done, fail, progress });
-      w.postMessage({ ...body, id } as EngineRequest);
+      w.postMessage({ ...body, id });
     });
   }
 }

@@ -15,7 +15,7 @@ export interface Props {
 }
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const attrs: Attrs = { ...props.attrs, class: props.class || undefined, on: props.on as Attrs['on'] };
+  const attrs: Attrs = { ...props.attrs, class: props.class || undefined, on: props.on };
   const text: DomChild = props.text === undefined || props.text === '' ? null : props.text;
   return el(tag, attrs, text, ...children);
 }

@@ -57,7 +57,7 @@ export async function mountPanel(root: HTMLElement): Promise<void> {
   const renderLimitsBox = () => replace(limitsBox, renderLimits(limitsLang, (next) => {
     limitsLang = next;
     renderLimitsBox();
-    (limitsBox.querySelector('button.link') as HTMLElement | null)?.focus();
+    limitsBox.querySelector<HTMLElement>('button.link')?.focus();
   }));
 
   const refresh = async () => renderView(tab ? await getState(tab.id) : undefined);
@@ -76,9 +76,11 @@ export async function mountPanel(root: HTMLElement): Promise<void> {
     return undefined;
   });
   if (!fixed) {
-    browser.tabs.onActivated.addListener(async () => {
-      tab = await targetTab();
-      await refresh();
+    browser.tabs.onActivated.addListener(() => {
+      void targetTab().then((next) => {
+        tab = next;
+        return refresh();
+      });
     });
   }
 }

@@ -113,7 +113,7 @@ export const BUCKET_KEYS = ['analysis_bucket0', 'analysis_bucket1', 'analysis_bu
 export function wordView(text: string, words: readonly Span[], ranks: readonly WordRankLike[], lang: UiLang): El {
   const T = tt(lang);
   const counts = [0, 0, 0, 0];
-  for (const r of ranks) counts[r.bucket]++;
+  for (const r of ranks) counts[r.bucket]!++;
   const labels = BUCKET_KEYS.map((k) => T(k));
   const parts: (El | string)[] = [];
   let at = 0;
@@ -132,7 +132,7 @@ export function wordView(text: string, words: readonly Span[], ranks: readonly W
     h('p', null, T('analysis_wordsIntro')),
     h('div', { class: 'word-top' },
       h('ul', { class: 'bucket-legend', 'aria-label': T('analysis_bucketLegend') },
-        labels.map((l, b) => h('li', null, h('span', { class: `w b${b} swatch`, 'aria-hidden': 'true' }, 'abc'), ' ', l, ' — ', h('strong', null, `${Math.round((counts[b] / total) * 100)}%`), ` (${counts[b]})`)),
+        labels.map((l, b) => h('li', null, h('span', { class: `w b${b} swatch`, 'aria-hidden': 'true' }, 'abc'), ' ', l, ' — ', h('strong', null, `${Math.round((counts[b]! / total) * 100)}%`), ` (${counts[b]})`)),
       ),
       bucketChart(counts, labels, T('analysis_bucketChart'), labels.map((l, b) => `${l}: ${counts[b]}`).join('; ')),
     ),

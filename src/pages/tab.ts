@@ -22,11 +22,11 @@ export async function targetTab(): Promise<{ id: number; url?: string; title?: s
 }
 
 export function getState(tabId: number): Promise<TabView> {
-  return browser.runtime.sendMessage({ type: 'mirage:get-state', tabId }) as Promise<TabView>;
+  return browser.runtime.sendMessage<unknown, TabView>({ type: 'mirage:get-state', tabId });
 }
 
 export function setHighlights(tabId: number, enabled: boolean): Promise<SetHighlightsResult> {
-  return browser.runtime.sendMessage({ type: 'mirage:set-highlights', tabId, enabled }) as Promise<SetHighlightsResult>;
+  return browser.runtime.sendMessage<unknown, SetHighlightsResult>({ type: 'mirage:set-highlights', tabId, enabled });
 }
 
 /** Open the side panel (Chrome) or sidebar (Firefox). Must run inside a click handler, before any await. */

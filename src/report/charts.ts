@@ -128,12 +128,12 @@ export function percentileChart(o: { title: string; desc: string; rows: Percenti
     const cy = T + ROW * i + ROW / 2;
     const ls = lines[i];
     const g: El[] = [
-      h('text', { x: LBL - 8, y: ls.length > 1 ? cy - 2 : cy + 4, 'text-anchor': 'end', fill: PALETTE.ink, 'font-weight': row.strong ? 700 : 400 },
-        ls.length > 1 ? ls.map((l, k) => h('tspan', { x: LBL - 8, dy: k === 0 ? 0 : 12 }, l)) : row.label),
+      h('text', { x: LBL - 8, y: ls!.length > 1 ? cy - 2 : cy + 4, 'text-anchor': 'end', fill: PALETTE.ink, 'font-weight': row.strong ? 700 : 400 },
+        ls!.length > 1 ? ls!.map((l, k) => h('tspan', { x: LBL - 8, dy: k === 0 ? 0 : 12 }, l)) : row.label),
     ];
     const shown = row.marks.filter((m) => m.value !== undefined);
     if (shown.length === 2) {
-      g.push(h('line', { x1: r1(x(shown[0].value!)), x2: r1(x(shown[1].value!)), y1: cy, y2: cy, stroke: PALETTE.muted, 'stroke-width': 2 }));
+      g.push(h('line', { x1: r1(x(shown[0]!.value!)), x2: r1(x(shown[1]!.value!)), y1: cy, y2: cy, stroke: PALETTE.muted, 'stroke-width': 2 }));
     }
     row.marks.forEach((m, k) => {
       if (m.value === undefined) {
@@ -148,8 +148,8 @@ export function percentileChart(o: { title: string; desc: string; rows: Percenti
           : h('rect', { x: r1(cx - 5), y: cy - 5, width: 10, height: 10, fill, stroke: '#fff', 'stroke-width': 1.5 }, h('title', null, `${m.name}: ${pct(m.value)}`)),
       );
     });
-    if (row.marks.length === 1 && row.marks[0].value !== undefined) {
-      g.push(h('text', { x: W - R + 6, y: cy + 4, fill: PALETTE.ink }, pct(row.marks[0].value)));
+    if (row.marks.length === 1 && row.marks[0]!.value !== undefined) {
+      g.push(h('text', { x: W - R + 6, y: cy + 4, fill: PALETTE.ink }, pct(row.marks[0]!.value)));
     }
     els.push(h('g', { class: 'row' }, g));
   });
@@ -165,8 +165,8 @@ export interface Series {
 
 /** Counts of values in `bins` equal bins over [0, 1] (1 goes in the last bin). */
 export function binCounts(values: readonly number[], bins: number): number[] {
-  const counts = new Array(bins).fill(0);
-  for (const v of values) counts[Math.min(bins - 1, Math.max(0, Math.floor(v * bins)))]++;
+  const counts = new Array<number>(bins).fill(0);
+  for (const v of values) counts[Math.min(bins - 1, Math.max(0, Math.floor(v * bins)))]!++;
   return counts;
 }
 
@@ -187,7 +187,7 @@ export function distributionChart(o: { title: string; desc: string; series: Seri
       h('text', { x: L - 8, y: top + ROWH / 2 + 14, 'text-anchor': 'end', fill: PALETTE.muted }, `n = ${s.values.length}`),
       h('line', { x1: L, x2: W - R, y1: base, y2: base, stroke: PALETTE.grid }),
     ];
-    counts[i].forEach((c, b) => {
+    counts[i]!.forEach((c, b) => {
       if (!c) return;
       const bh = ((ROWH - 4) * c) / max;
       const flagged = (b + 0.5) / bins >= o.threshold;

@@ -20,7 +20,7 @@
 import { AGREE_PERCENTILE, sharePercent as pct, type ExplainedReport as Report, type UiLang } from '../engine';
 import { t } from '../shared/i18n';
 import { barChart, percentileChart, PALETTE } from './charts';
-import { sha256Hex, shortHash } from './fingerprint';
+import { sha256Hex } from './fingerprint';
 import { css, documentHtml, h, type El } from './markup';
 import { sentenceRuns } from './runs';
 import { LEVEL_STYLE } from '../shared/presentation';
@@ -300,7 +300,7 @@ export function bucketChart(counts: readonly number[], labels: readonly string[]
   return barChart({
     title,
     desc,
-    bars: counts.map((c, i) => ({ label: labels[i], value: c / total, fill: PALETTE.buckets[i], className: `bucket-${i}` })),
+    bars: counts.map((c, i) => ({ label: labels[i] ?? '', value: c / total, fill: PALETTE.buckets[i], className: `bucket-${i}` })),
     format: (v) => `${Math.round(v * 100)}%`,
   });
 }

@@ -21,7 +21,7 @@ interface Message {
 }
 type Catalogue = Record<string, Message>;
 
-const CATALOGUES: Record<UiLang, Catalogue> = { en: en as Catalogue, fr: fr as Catalogue };
+const CATALOGUES: Record<UiLang, Catalogue> = { en: en, fr: fr };
 
 export type Substitutions = string | number | readonly (string | number)[];
 
@@ -58,7 +58,7 @@ export function hasMessage(key: string, lang: UiLang = 'en'): boolean {
 export function t(key: string, substitutions?: Substitutions, lang: UiLang = uiLanguage()): string {
   const entry = CATALOGUES[lang][key] ?? CATALOGUES.en[key];
   if (!entry) return key;
-  const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+  const subs: readonly (string | number)[] = substitutions === undefined ? [] : typeof substitutions === 'object' ? substitutions : [substitutions];
   const numbered = (s: string) =>
     s.replace(/\$(\d)/g, (_m, d: string) => {
       const v = subs[Number(d) - 1];

@@ -28,7 +28,7 @@ type Area = { get(k: string): Promise<Record<string, unknown>>; set(o: Record<st
 
 function area(): Area {
   const session = (browser.storage as unknown as { session?: Area }).session;
-  return session ?? (browser.storage.local as unknown as Area);
+  return session ?? (browser.storage.local);
 }
 
 export async function openAnalysisPage(opts: { text?: string; title?: string; source?: PendingAnalysis['source'] } = {}): Promise<void> {
@@ -36,11 +36,11 @@ export async function openAnalysisPage(opts: { text?: string; title?: string; so
     const pending: PendingAnalysis = { text: opts.text, title: opts.title, source: opts.source, createdAt: Date.now() };
     await area().set({ [PENDING_KEY]: pending });
   }
-  await browser.tabs.create({ url: browser.runtime.getURL(ANALYSIS_PATH as '/analysis.html') });
+  await browser.tabs.create({ url: browser.runtime.getURL(ANALYSIS_PATH) });
 }
 
 export async function openLabPage(): Promise<void> {
-  await browser.tabs.create({ url: browser.runtime.getURL(LAB_PATH as '/lab.html') });
+  await browser.tabs.create({ url: browser.runtime.getURL(LAB_PATH) });
 }
 
 export async function takePendingAnalysis(now = Date.now()): Promise<PendingAnalysis | undefined> {

@@ -77,7 +77,7 @@ export function isAllowedUrl(url: string): boolean {
 }
 
 export function serveFixtures(dir = FIXTURES): Promise<{ server: Server; baseUrl: string }> {
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => void (async () => {
     try {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
       const file = normalize(join(dir, path.endsWith('/') ? path + 'index.html' : path));
@@ -88,7 +88,7 @@ export function serveFixtures(dir = FIXTURES): Promise<{ server: Server; baseUrl
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
     }
-  });
+  })());
   return new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(0, '127.0.0.1', () => {

@@ -16,6 +16,14 @@ declare const chrome: {
   scripting: { executeScript(o: { target: { tabId: number }; files: string[] }): Promise<{ result?: unknown }[]> };
 };
 
+interface Manifest {
+  host_permissions?: string[];
+  permissions: string[];
+  optional_host_permissions?: string[];
+  content_security_policy: { extension_pages: string };
+  content_scripts?: unknown[];
+}
+
 type Result = { ok: true; sentences: number; flagged: number; ms: number } | { ok: false; error: string };
 
 const highlightSizes = (page: Page) =>
@@ -34,7 +42,7 @@ const pageTrace = (page: Page) =>
 
 describe('manifests', () => {
   it('the shipped Chrome build asks for no host permission at install', () => {
-    const m = JSON.parse(readFileSync(join(ROOT, '.output/chrome-mv3/manifest.json'), 'utf8'));
+    const m = JSON.parse(readFileSync(join(ROOT, '.output/chrome-mv3/manifest.json'), 'utf8')) as Manifest;
     expect(m.host_permissions ?? []).toEqual([]);
     expect(JSON.stringify(m.permissions)).not.toContain('<all_urls>');
     expect(m.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'sidePanel', 'storage']);
@@ -43,7 +51,7 @@ describe('manifests', () => {
     expect(m.content_scripts ?? []).toEqual([]);
   });
   it('the test build adds only http://127.0.0.1/*', () => {
-    const m = JSON.parse(readFileSync(join(ROOT, '.output-e2e/chrome-mv3/manifest.json'), 'utf8'));
+    const m = JSON.parse(readFileSync(join(ROOT, '.output-e2e/chrome-mv3/manifest.json'), 'utf8')) as Manifest;
     expect(m.host_permissions).toEqual(['http://127.0.0.1/*']);
   });
 });
@@ -89,14 +97,14 @@ describe('reader extension in Chromium (English UI)', () => {
     console.log(`English article: ${on.sentences} sentences, ${on.flagged} flagged, ${on.ms} ms in the extension (${elapsed} ms round trip)`);
 
     const sizes = await highlightSizes(page);
-    expect(sizes[0] + sizes[1] + sizes[2]).toBe(on.flagged);
+    expect(sizes[0]! + sizes[1]! + sizes[2]!).toBe(on.flagged);
     // the highlight styles reach the highlighted text itself (rules on :root, inherited; see painter.ts): each level
     // is drawn with its own underline style, not only its colour
     const drawn = await page.evaluate(() => {
       const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
       return [1, 2, 3].filter((l) => reg.get(`mirage-${l}`)?.size).map((l) => {
         const r = [...reg.get(`mirage-${l}`)!][0];
-        const el = r.startContainer.nodeType === 1 ? (r.startContainer as Element) : r.startContainer.parentElement!;
+        const el = r!.startContainer.nodeType === 1 ? (r!.startContainer as Element) : r!.startContainer.parentElement!;
         return [l, getComputedStyle(el, `::highlight(mirage-${l})`).textDecorationStyle];
       });
     });
@@ -150,9 +158,9 @@ describe('reader extension in Chromium (English UI)', () => {
     await expect.poll(async () => (await highlightSizes(page))[3]).toBe(1);
     const focused = await page.evaluate(() => {
       const r = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('mirage-focus')!][0];
-      return r.toString();
+      return r!.toString();
     });
-    expect(passages[2].startsWith(focused.replace(/\s+/g, ' ').trim().slice(0, 30))).toBe(true);
+    expect(passages[2]!.startsWith(focused.replace(/\s+/g, ' ').trim().slice(0, 30))).toBe(true);
     await h.screenshot(page, 'reader-page-en-focused');
 
     // switching off restores the page exactly

@@ -5,7 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { ExplainedReport } from '@/src/engine';
 import { OWN_TEXTS } from './engine/score/own-texts';
+
+interface JsonlLine {
+  id: unknown;
+  score: number | null;
+  flag: boolean;
+  abstained: boolean;
+  reason?: string;
+}
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'mirage-cli-'));
@@ -42,7 +51,7 @@ describe('score FILE', () => {
   it('prints the full report with --json, in French with --ui fr', () => {
     const r = run(['--json', '--ui', 'fr', file('b.txt', article)]);
     expect(r.code).toBe(0);
-    const rep = JSON.parse(r.out);
+    const rep = JSON.parse(r.out) as ExplainedReport;
     expect(rep.ui).toBe('fr');
     expect(rep.lang).toBe('en');
     expect(rep.sentences.length).toBeGreaterThan(5);
@@ -52,14 +61,14 @@ describe('score FILE', () => {
   it('reads standard input with -', () => {
     const r = run(['--json', '-'], article);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).counts.words).toBeGreaterThan(150);
+    expect((JSON.parse(r.out) as ExplainedReport).counts.words).toBeGreaterThan(150);
   });
 
   it('scores a 100,000-word text', () => {
     const big = Array.from({ length: 500 }, () => article).join('\n\n');
     const r = run(['--json', file('big.txt', big)]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).counts.words).toBeGreaterThan(100_000);
+    expect((JSON.parse(r.out) as ExplainedReport).counts.words).toBeGreaterThan(100_000);
   });
 });
 
@@ -69,21 +78,21 @@ describe('score --jsonl', () => {
       JSON.stringify({ id: 'a', text: article, label: 'ignored' }),
       JSON.stringify({ id: 2, text: shortText }),
       '',
-      JSON.stringify({ id: 'c', text: OWN_TEXTS[0].text }),
+      JSON.stringify({ id: 'c', text: OWN_TEXTS[0]!.text }),
     ].join('\n');
     const r = run(['--jsonl', file('in.jsonl', input)]);
     expect(r.code).toBe(0);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as JsonlLine);
     expect(lines.map((l) => l.id)).toEqual(['a', 2, 'c']);
     for (const l of lines) {
       expect(Object.keys(l)).toEqual(expect.arrayContaining(['id', 'score', 'flag', 'abstained', 'lang', 'signals']));
       expect(typeof l.flag).toBe('boolean');
     }
-    expect(lines[0].score).toBeGreaterThanOrEqual(0);
-    expect(lines[0].score).toBeLessThanOrEqual(1);
-    expect(lines[0].abstained).toBe(false);
+    expect(lines[0]!.score).toBeGreaterThanOrEqual(0);
+    expect(lines[0]!.score).toBeLessThanOrEqual(1);
+    expect(lines[0]!.abstained).toBe(false);
     expect(lines[1]).toMatchObject({ score: null, abstained: true, flag: false });
-    expect(lines[1].reason).toMatch(/too short/i);
+    expect(lines[1]!.reason).toMatch(/too short/i);
   });
 
   it.each([
@@ -96,7 +105,7 @@ describe('score --jsonl', () => {
     const input = [JSON.stringify({ id: 'ok1', text: shortText }), bad, JSON.stringify({ id: 'ok2', text: shortText })].join('\n');
     const r = run(['--jsonl', file(`bad-${_n.replace(/\W/g, '')}.jsonl`, input)]);
     expectOneLineError(r, pattern);
-    expect(r.out.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['ok1', 'ok2']);
+    expect(r.out.trim().split('\n').map((l) => (JSON.parse(l) as JsonlLine).id)).toEqual(['ok1', 'ok2']);
   });
 
   it('refuses an item beyond the size limit', () => {

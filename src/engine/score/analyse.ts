@@ -96,7 +96,7 @@ export function rank(m: Measured, ref: LangReference, weights: Record<string, nu
     if (isAbstention(r) || disabled.includes(id)) continue;
     const values: number[] = [];
     for (const j of nn) {
-      const v = ref.refs[j].raw[id];
+      const v = ref.refs[j]!.raw[id];
       if (v !== undefined) values.push(v);
     }
     if (values.length < MIN_REFERENCE_VALUES) continue;
@@ -104,7 +104,7 @@ export function rank(m: Measured, ref: LangReference, weights: Record<string, nu
     if (Number.isFinite(p)) percentiles[id] = p;
   }
   const combined = combine(percentiles, weights);
-  const score = Number.isFinite(combined) ? empiricalPercentile(combined, nn.map((j) => ref.refs[j].combined).filter(Number.isFinite)) : NaN;
+  const score = Number.isFinite(combined) ? empiricalPercentile(combined, nn.map((j) => ref.refs[j]!.combined).filter(Number.isFinite)) : NaN;
   const sentenceCombined: number[] = [];
   const sentencePercentiles: Record<string, number>[] = [];
   for (const s of m.doc.sentences) {

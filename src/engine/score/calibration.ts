@@ -64,14 +64,14 @@ export const LOGIT_CLAMP = 0.02;
 export function percentileOf(x: number, quantiles: readonly number[]): number {
   const n = quantiles.length - 1;
   if (n < 1 || !Number.isFinite(x)) return NaN;
-  if (x <= quantiles[0]) return 0;
-  if (x >= quantiles[n]) return 1;
+  if (x <= quantiles[0]!) return 0;
+  if (x >= quantiles[n]!) return 1;
   // binary search for the last quantile <= x
   let lo = 0;
   let hi = n;
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
-    if (quantiles[mid] <= x) lo = mid;
+    if (quantiles[mid]! <= x) lo = mid;
     else hi = mid;
   }
   // ties: several equal quantiles -> take the middle of the flat run
@@ -80,8 +80,8 @@ export function percentileOf(x: number, quantiles: readonly number[]): number {
   let runStart = lo;
   while (runStart > 0 && quantiles[runStart - 1] === quantiles[lo]) runStart--;
   if (quantiles[lo] === x && runEnd > runStart) return (runStart + runEnd) / 2 / n;
-  const span = quantiles[lo + 1] - quantiles[lo];
-  const frac = span > 0 ? (x - quantiles[lo]) / span : 0;
+  const span = quantiles[lo + 1]! - quantiles[lo]!;
+  const frac = span > 0 ? (x - quantiles[lo]!) / span : 0;
   return (lo + frac) / n;
 }
 
@@ -122,7 +122,7 @@ export function nearestRefs(refs: readonly { reg: number[] }[], reg: readonly nu
     if (i === exclude) continue;
     let s = 0;
     for (let j = 0; j < reg.length; j++) {
-      const x = (reg[j] - refs[i].reg[j]) / (scale[j] || 1);
+      const x = (reg[j]! - refs[i]!.reg[j]!) / (scale[j] || 1);
       s += x * x;
     }
     d.push([s, i]);
@@ -140,7 +140,7 @@ export function quantileGrid(values: readonly number[], count = 100): number[] {
     const pos = ((s.length - 1) * i) / count;
     const lo = Math.floor(pos);
     const hi = Math.ceil(pos);
-    out.push(round6(s[lo] + (s[hi] - s[lo]) * (pos - lo)));
+    out.push(round6(s[lo]! + (s[hi]! - s[lo]!) * (pos - lo)));
   }
   return out;
 }

@@ -25,10 +25,10 @@ export function auroc(items: readonly Scored[]): number {
   let rankSumPos = 0;
   for (let i = 0; i < sorted.length; ) {
     let j = i;
-    while (j < sorted.length && sorted[j].score === sorted[i].score) j++;
+    while (j < sorted.length && sorted[j]!.score === sorted[i]!.score) j++;
     const avgRank = (i + 1 + j) / 2; // ranks i+1..j
     for (let k = i; k < j; k++) {
-      if (sorted[k].positive) {
+      if (sorted[k]!.positive) {
         nPos++;
         rankSumPos += avgRank;
       } else nNeg++;
@@ -48,9 +48,9 @@ export function rocCurve(items: readonly Scored[]): RocPoint[] {
   let tp = 0;
   let fp = 0;
   for (let i = 0; i < sorted.length; ) {
-    const t = sorted[i].score;
-    while (i < sorted.length && sorted[i].score === t) {
-      if (sorted[i].positive) tp++;
+    const t = sorted[i]!.score;
+    while (i < sorted.length && sorted[i]!.score === t) {
+      if (sorted[i]!.positive) tp++;
       else fp++;
       i++;
     }
@@ -72,8 +72,11 @@ export function confusion(items: readonly Scored[], threshold: number): Confusio
   let tp = 0, fp = 0, tn = 0, fn = 0;
   for (const x of items) {
     const flagged = x.score >= threshold;
-    if (x.positive) flagged ? tp++ : fn++;
-    else flagged ? fp++ : tn++;
+    if (x.positive) {
+      if (flagged) tp++;
+      else fn++;
+    } else if (flagged) fp++;
+    else tn++;
   }
   return { tp, fp, tn, fn, fpr: fp + tn ? fp / (fp + tn) : NaN, tpr: tp + fn ? tp / (tp + fn) : NaN };
 }
@@ -92,5 +95,5 @@ export function quantile(values: readonly number[], q: number): number {
   const pos = (s.length - 1) * Math.min(1, Math.max(0, q));
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
-  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+  return s[lo]! + (s[hi]! - s[lo]!) * (pos - lo);
 }

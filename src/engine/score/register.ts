@@ -37,7 +37,7 @@ export function registerOf(doc: Doc): number[] {
 export function registerDistance(a: readonly number[], b: readonly number[], scale: readonly number[]): number {
   let d = 0;
   for (let i = 0; i < a.length; i++) {
-    const x = (a[i] - b[i]) / (scale[i] || 1);
+    const x = (a[i]! - b[i]!) / (scale[i] || 1);
     d += x * x;
   }
   return d;

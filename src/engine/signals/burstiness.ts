@@ -64,16 +64,16 @@ function compute(doc: Doc): SignalResult | Abstention {
   const cvShape = cv(shapes);
   const variation = W_LENGTH * cvLength + W_SHAPE * cvShape;
 
-  const sentences: (number | undefined)[] = new Array(doc.sentences.length).fill(undefined);
+  const sentences = new Array<number | undefined>(doc.sentences.length).fill(undefined);
   // local mean by a running sum over a window of 2*LOCAL_RADIUS+1 measured sentences: O(sentences)
   const n = lengths.length;
   const prefix = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i] + lengths[i];
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + lengths[i]!;
   for (let i = 0; i < n; i++) {
     const lo = Math.max(0, i - LOCAL_RADIUS);
     const hi = Math.min(n, i + LOCAL_RADIUS + 1);
-    const local = (prefix[hi] - prefix[lo]) / (hi - lo);
-    sentences[index[i]] = clamp(1 - Math.abs(lengths[i] - local) / local, 0, 1);
+    const local = (prefix[hi]! - prefix[lo]!) / (hi - lo);
+    sentences[index[i]!] = clamp(1 - Math.abs(lengths[i]! - local) / local, 0, 1);
   }
   return {
     raw: 1 - variation,

@@ -88,7 +88,7 @@ function compute(doc: Doc): SignalResult | Abstention {
   if (doc.words.length < MIN_WORDS) return { abstained: true, code: 'too-short', params: { words: doc.words.length, needed: MIN_WORDS } };
   // Windows are cut from the text between the first and last word, then runs of white space are folded to one space
   // (paragraph breaks are layout, not wording). Only the windows are processed: bounded work on long pages.
-  const text = doc.norm.slice(doc.words[0].start, doc.words[doc.words.length - 1].end);
+  const text = doc.norm.slice(doc.words[0]!.start, doc.words[doc.words.length - 1]!.end);
   const starts = windowStarts(text);
   let sum = 0;
   for (const s of starts) sum += preludeSaving(text.slice(s, s + WINDOW_CHARS).replace(/\s+/g, ' '), lang);

@@ -111,16 +111,16 @@ export function formulaicHits(doc: Doc, lang: SupportedLang): FormulaicHit[] {
   const words = doc.words;
   const out: FormulaicHit[] = [];
   for (let i = 0; i < words.length; ) {
-    const sentence = words[i].sentence;
-    const atStart = i === 0 || words[i - 1].sentence !== sentence;
-    let node = root.next.get(words[i].lower);
+    const sentence = words[i]!.sentence;
+    const atStart = i === 0 || words[i - 1]!.sentence !== sentence;
+    let node = root.next.get(words[i]!.lower);
     let best: Terminal | undefined;
     for (let j = i; node; ) {
       const t = atStart && node.initial && (!node.any || node.initial.weight > node.any.weight) ? node.initial : node.any;
       if (t) best = t;
       j++;
-      if (j >= words.length || words[j].sentence !== sentence) break;
-      node = node.next.get(words[j].lower);
+      if (j >= words.length || words[j]!.sentence !== sentence) break;
+      node = node.next.get(words[j]!.lower);
     }
     if (best) {
       out.push({ word: i, length: best.length, entry: best.index, weight: best.weight });
@@ -136,12 +136,12 @@ function compute(doc: Doc): SignalResult | Abstention {
   const n = doc.words.length;
   if (n < MIN_WORDS) return { abstained: true, code: 'too-short', params: { words: n, needed: MIN_WORDS } };
   const hits = formulaicHits(doc, lang);
-  const sentences: number[] = new Array(doc.sentences.length).fill(0);
+  const sentences = new Array<number>(doc.sentences.length).fill(0);
   const counts = new Map<number, number>();
   let weighted = 0;
   for (const h of hits) {
     weighted += h.weight;
-    sentences[doc.words[h.word].sentence] += h.weight;
+    sentences[doc.words[h.word]!.sentence]! += h.weight;
     counts.set(h.entry, (counts.get(h.entry) ?? 0) + 1);
   }
   const raw = (100 * weighted) / n;

@@ -77,17 +77,17 @@ function compute(doc: Doc): SignalResult | Abstention {
   const isFw = new Uint8Array(n);
   const perClass = new Map<string, number>();
   for (let i = 0; i < n; i++) {
-    const c = classOf(doc.words[i].lower, t);
+    const c = classOf(doc.words[i]!.lower, t);
     if (c) {
       isFw[i] = 1;
       perClass.set(c, (perClass.get(c) ?? 0) + 1);
     }
   }
   const prefix = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i] + isFw[i];
-  const fwRate = prefix[n] / n;
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + isFw[i]!;
+  const fwRate = prefix[n]! / n;
   const rates: number[] = [];
-  for (let st = 0; st + FW_WINDOW <= n; st += FW_STEP) rates.push((prefix[st + FW_WINDOW] - prefix[st]) / FW_WINDOW);
+  for (let st = 0; st + FW_WINDOW <= n; st += FW_STEP) rates.push((prefix[st + FW_WINDOW]! - prefix[st]!) / FW_WINDOW);
   const fwSd = sd(rates);
 
   let marked = 0;
@@ -99,7 +99,7 @@ function compute(doc: Doc): SignalResult | Abstention {
     measured++;
     if (has) marked++;
     if (s.wordCount < MIN_SENTENCE_WORDS) return undefined;
-    const rate = (prefix[s.firstWord + s.wordCount] - prefix[s.firstWord]) / s.wordCount;
+    const rate = (prefix[s.firstWord + s.wordCount]! - prefix[s.firstWord]!) / s.wordCount;
     return clamp((has ? 0 : 0.5) + 0.5 * (1 - Math.abs(rate - fwRate) / 0.25), 0, 1);
   });
   const marks = marked / measured;

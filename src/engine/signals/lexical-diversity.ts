@@ -45,8 +45,8 @@ export function windowTtr(ids: Int32Array, w: number, types: number): Float64Arr
   const counts = new Int32Array(types);
   let distinct = 0;
   for (let i = 0; i < n; i++) {
-    if (counts[ids[i]]++ === 0) distinct++;
-    if (i >= w && --counts[ids[i - w]] === 0) distinct--;
+    if (counts[ids[i]!]!++ === 0) distinct++;
+    if (i >= w && --counts[ids[i - w]!]! === 0) distinct--;
     if (i >= w - 1) out[i - w + 1] = distinct / w;
   }
   return out;
@@ -64,14 +64,14 @@ function compute(doc: Doc): SignalResult | Abstention {
   });
   const ttr = windowTtr(ids, WINDOW, vocab.size);
   let sum = 0;
-  for (let i = 0; i < ttr.length; i++) sum += ttr[i];
+  for (let i = 0; i < ttr.length; i++) sum += ttr[i]!;
   const mattr = sum / ttr.length;
   const last = ttr.length - 1;
   const sentences = doc.sentences.map((s) => {
     if (s.wordCount === 0) return undefined;
     const mid = s.firstWord + (s.wordCount >> 1);
     const start = Math.min(last, Math.max(0, mid - (WINDOW >> 1)));
-    return 1 - ttr[start];
+    return 1 - ttr[start]!;
   });
   return {
     raw: 1 - mattr,

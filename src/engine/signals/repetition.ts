@@ -32,7 +32,7 @@
  * way on wikihow (human step lists have even paragraphs; AUROC 0.33 there), so it is reported, not counted.
  */
 import type { Abstention, Doc, Signal, SignalResult } from '../types';
-import { checkAbstain, clamp, cv, simpson } from './_lib/descriptive-stats';
+import { checkAbstain, cv, simpson } from './_lib/descriptive-stats';
 
 /** Below this many words: abstain (the template window needs room to slide). Range 80..200. */
 export const MIN_WORDS = 100;
@@ -67,7 +67,7 @@ function skeleton(doc: Doc): { ids: Int32Array; size: number } {
   const short = new Map<string, number>();
   const ids = new Int32Array(doc.words.length);
   for (let i = 0; i < doc.words.length; i++) {
-    const w = doc.words[i].lower;
+    const w = doc.words[i]!.lower;
     if (w.length > SHORT_WORD) continue;
     let id = short.get(w);
     if (id === undefined) short.set(w, (id = short.size + 1));
@@ -85,14 +85,14 @@ export function templateShare(keys: Float64Array, w: number): number {
   let sum = 0;
   let windows = 0;
   for (let i = 0; i < keys.length; i++) {
-    const c = counts.get(keys[i]) ?? 0;
+    const c = counts.get(keys[i]!) ?? 0;
     rep += c === 1 ? 2 : c > 1 ? 1 : 0;
-    counts.set(keys[i], c + 1);
+    counts.set(keys[i]!, c + 1);
     if (i >= t) {
       const o = keys[i - t];
-      const co = counts.get(o)!;
+      const co = counts.get(o!)!;
       rep -= co === 2 ? 2 : co > 2 ? 1 : 0;
-      counts.set(o, co - 1);
+      counts.set(o!, co - 1);
     }
     if (i >= t - 1) {
       sum += rep / t;
@@ -107,7 +107,7 @@ function paragraphWords(doc: Doc): number[] {
   const out: number[] = [];
   for (const p of doc.paragraphs) {
     let words = 0;
-    for (let i = p.firstSentence; i < p.firstSentence + p.sentenceCount; i++) words += doc.sentences[i].wordCount;
+    for (let i = p.firstSentence; i < p.firstSentence + p.sentenceCount; i++) words += doc.sentences[i]!.wordCount;
     if (words > 0) out.push(words);
   }
   return out;
@@ -119,11 +119,11 @@ function compute(doc: Doc): SignalResult | Abstention {
 
   // openers
   const openers: string[] = [];
-  const openerOf: (string | undefined)[] = new Array(doc.sentences.length).fill(undefined);
+  const openerOf = new Array<string | undefined>(doc.sentences.length).fill(undefined);
   for (const s of doc.sentences) {
     if (s.wordCount === 0) continue;
-    let key = doc.words[s.firstWord].lower;
-    for (let k = 1; k < OPENER_WORDS && k < s.wordCount; k++) key += ' ' + doc.words[s.firstWord + k].lower;
+    let key = doc.words[s.firstWord]!.lower;
+    for (let k = 1; k < OPENER_WORDS && k < s.wordCount; k++) key += ' ' + doc.words[s.firstWord + k]!.lower;
     openers.push(key);
     openerOf[s.index] = key;
   }
@@ -137,7 +137,7 @@ function compute(doc: Doc): SignalResult | Abstention {
   const { ids, size } = skeleton(doc);
   const n = ids.length;
   const keys = new Float64Array(Math.max(0, n - 2));
-  for (let i = 0; i + 2 < n; i++) keys[i] = (ids[i] * size + ids[i + 1]) * size + ids[i + 2];
+  for (let i = 0; i + 2 < n; i++) keys[i] = (ids[i]! * size + ids[i + 1]!) * size + ids[i + 2]!;
   const template = templateShare(keys, TEMPLATE_WINDOW);
 
   // paragraphs
@@ -158,9 +158,9 @@ function compute(doc: Doc): SignalResult | Abstention {
   const near = new Uint8Array(keys.length);
   const last = new Map<number, number>();
   for (let i = 0; i < keys.length; i++) {
-    const j = last.get(keys[i]);
+    const j = last.get(keys[i]!);
     if (j !== undefined && i - j <= half) near[i] = near[j] = 1;
-    last.set(keys[i], i);
+    last.set(keys[i]!, i);
   }
   const sentences = doc.sentences.map((s) => {
     const o = openerOf[s.index];
@@ -169,7 +169,7 @@ function compute(doc: Doc): SignalResult | Abstention {
     let rep = 0;
     for (let i = s.firstWord; i < s.firstWord + s.wordCount && i < keys.length; i++) {
       tri++;
-      rep += near[i];
+      rep += near[i]!;
     }
     return (openerCounts.get(o)! > 1 ? 0.5 : 0) + (tri > 0 ? 0.5 * (rep / tri) : 0);
   });
@@ -185,7 +185,7 @@ function compute(doc: Doc): SignalResult | Abstention {
   if (hasParagraphs) {
     details.paragraphs = paragraphs;
     details.paragraphCv = paragraphCv;
-    details.typicalParagraphCv = TYPICAL_PARAGRAPH_CV[doc.lang] ?? TYPICAL_PARAGRAPH_CV.en;
+    details.typicalParagraphCv = TYPICAL_PARAGRAPH_CV[doc.lang] ?? TYPICAL_PARAGRAPH_CV.en!;
   }
   return { raw: score / weight, sentences, details };
 }

@@ -51,7 +51,7 @@ export interface LmTable {
   expect?: number[][][];
 }
 
-export const LM_TABLES: Record<'en' | 'fr', LmTable> = { en: lmEn as LmTable, fr: lmFr as LmTable };
+export const LM_TABLES: Record<'en' | 'fr', LmTable> = { en: lmEn, fr: lmFr };
 
 interface Model {
   rank: Map<string, number>;
@@ -78,7 +78,7 @@ function model(lang: 'en' | 'fr'): Model {
     succCount.push(list.length);
     list.forEach((w, i) => succ.set(p * 65536 + w, i));
   });
-  const top100 = t.expect?.[1].map((row) => row.map((share) => share >= 0.5));
+  const top100 = t.expect?.[1]!.map((row) => row.map((share) => share >= 0.5));
   m = { rank, size: words.length, succ, succCount, top100 };
   models.set(lang, m);
   return m;
@@ -100,10 +100,10 @@ interface Scored extends WordRank {
 function score(doc: Doc, lang: 'en' | 'fr'): Scored[] {
   const m = model(lang);
   const words = doc.words;
-  const out: Scored[] = new Array(words.length);
+  const out = new Array<Scored>(words.length);
   for (let i = 0; i < words.length; i++) {
-    const u = m.rank.get(words[i].lower);
-    const p = i > 0 && words[i - 1].sentence === words[i].sentence ? m.rank.get(words[i - 1].lower) : undefined;
+    const u = m.rank.get(words[i]!.lower);
+    const p = i > 0 && words[i - 1]!.sentence === words[i]!.sentence ? m.rank.get(words[i - 1]!.lower) : undefined;
     const n = p === undefined ? 0 : (m.succCount[p] ?? 0);
     if (p === undefined || n === 0 || !m.top100) {
       out[i] = u === undefined ? { bucket: 3 } : { bucket: bucketOf(u), rank: u };
@@ -112,7 +112,7 @@ function score(doc: Doc, lang: 'en' | 'fr'): Scored[] {
     const pos = u === undefined ? undefined : m.succ.get(p * 65536 + u);
     const c = pos ?? (u === undefined ? undefined : n + u);
     const row = m.top100[Math.min(bin(p), m.top100.length - 1)];
-    const expected = row[Math.min(bin(u ?? m.size), row.length - 1)] ? 1 : 0;
+    const expected = row![Math.min(bin(u ?? m.size), row!.length - 1)] ? 1 : 0;
     const observed = c !== undefined && c < TOP_RANK ? 1 : 0;
     out[i] = c === undefined ? { bucket: 3, excess: observed - expected } : { bucket: bucketOf(c), rank: c, excess: observed - expected };
   }
@@ -143,13 +143,13 @@ function compute(doc: Doc): SignalResult | Abstention {
     excess += s.excess;
     if (s.bucket <= 1) top++;
     if (s.bucket === 0) top10++;
-    const si = doc.words[i].sentence;
-    sums[si] += s.excess;
-    counts[si]++;
+    const si = doc.words[i]!.sentence;
+    sums[si]! += s.excess;
+    counts[si]!++;
   });
   if (n < MIN_WORDS / 2) return { abstained: true, code: 'too-short', params: { words: n, needed: MIN_WORDS / 2 } };
   const raw = excess / n;
-  const sentences = sums.map((s, i) => (counts[i] >= MIN_SENTENCE_WORDS ? s / counts[i] : undefined));
+  const sentences = sums.map((s, i) => (counts[i]! >= MIN_SENTENCE_WORDS ? s / counts[i]! : undefined));
   return { raw, sentences, details: { scored: n, top100Share: top / n, expectedShare: top / n - raw, top10Share: top10 / n, excess: raw } };
 }
 

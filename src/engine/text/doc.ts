@@ -7,7 +7,7 @@
  * Options: `lang` forces the language (skips detection), e.g. when a caller already knows it.
  * Limits: MAX_CHARS bounds the input (see src/engine/score/analyse.ts for the public limit).
  */
-import type { Doc, Lang, Paragraph, Sentence, Span, Word } from '../types';
+import type { Doc, Lang, Paragraph, Sentence, Word } from '../types';
 import { detectLanguage, languagesOfBlocks } from './language';
 import { normalise } from './normalise';
 import { lowerWord, splitParagraphs, splitSentences, splitWords } from './segment';
@@ -33,7 +33,7 @@ export function buildDoc(text: string, options: BuildOptions = {}): Doc {
   const sentences: Sentence[] = [];
   const words: Word[] = [];
   spans.forEach((p, pi) => {
-    const plang = blockLangs[pi] === 'und' ? lang : blockLangs[pi];
+    const plang = blockLangs[pi] === 'und' ? lang : blockLangs[pi]!;
     const firstSentence = sentences.length;
     for (const s of splitSentences(norm, p.start, p.end, plang)) {
       const index = sentences.length;
@@ -51,7 +51,7 @@ export function buildDoc(text: string, options: BuildOptions = {}): Doc {
 function documentLanguage(norm: string, spans: { start: number; end: number }[], langs: Lang[]): Lang {
   const weight = new Map<Lang, number>();
   spans.forEach((p, i) => {
-    if (langs[i] !== 'und') weight.set(langs[i], (weight.get(langs[i]) ?? 0) + p.end - p.start);
+    if (langs[i] !== 'und') weight.set(langs[i]!, (weight.get(langs[i]!) ?? 0) + p.end - p.start);
   });
   let best: Lang = 'und';
   let bestW = 0;

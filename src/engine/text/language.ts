@@ -77,7 +77,7 @@ function spreadSample(norm: string, spans: readonly Span[]): string {
   const step = Math.max(1, Math.floor(spans.length / SAMPLE_BLOCKS));
   const parts: string[] = [];
   for (let i = 0; i < spans.length && parts.length < SAMPLE_BLOCKS; i += step) {
-    parts.push(norm.slice(spans[i].start, Math.min(spans[i].end, spans[i].start + SAMPLE_CHARS_PER_BLOCK)));
+    parts.push(norm.slice(spans[i]!.start, Math.min(spans[i]!.end, spans[i]!.start + SAMPLE_CHARS_PER_BLOCK)));
   }
   return parts.join(' ');
 }

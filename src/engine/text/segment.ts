@@ -28,8 +28,8 @@ export function splitParagraphs(norm: string): Span[] {
 }
 
 function pushTrimmed(s: string, start: number, end: number, out: Span[]): void {
-  while (start < end && /\s/.test(s[start])) start++;
-  while (end > start && /\s/.test(s[end - 1])) end--;
+  while (start < end && /\s/.test(s[start]!)) start++;
+  while (end > start && /\s/.test(s[end - 1]!)) end--;
   if (end > start) out.push({ start, end });
 }
 
@@ -80,7 +80,7 @@ export function splitWords(norm: string, start: number, end: number, lang = 'en'
   const slice = norm.slice(start, end);
   for (const m of slice.matchAll(WORD)) {
     const s = start + m.index;
-    let w = m[0];
+    const w = m[0];
     if (lang === 'fr') {
       const el = FR_ELISION.exec(w);
       if (el && el[0].length < w.length) {

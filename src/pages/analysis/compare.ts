@@ -25,7 +25,7 @@ function side(i: 0 | 1, st: CompareState, lang: UiLang, onProblem: (m: string) =
   area.value = st.texts[i];
   area.addEventListener('input', () => (st.texts[i] = area.value));
   const file = el('input', { type: 'file', id: `cmp-file-${i}`, accept: ACCEPT });
-  file.addEventListener('change', async () => {
+  file.addEventListener('change', () => void (async () => {
     const f = file.files?.[0];
     file.value = '';
     if (!f) return;
@@ -33,7 +33,7 @@ function side(i: 0 | 1, st: CompareState, lang: UiLang, onProblem: (m: string) =
     if ('text' in r) {
       area.value = st.texts[i] = r.text;
     } else onProblem(fileProblem(r, lang));
-  });
+  })());
   return el('div', { class: 'compare-side' },
     el('label', { for: name.id }, T('compare_nameLabel', [i === 0 ? 'A' : 'B'])), name,
     el('label', { for: area.id }, T('compare_textLabel', [i === 0 ? 'A' : 'B'])), area,

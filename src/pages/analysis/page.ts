@@ -71,7 +71,7 @@ class AnalysisPage {
   }
 
   private async addTexts(texts: { name: string; text: string }[]): Promise<void> {
-    const added = texts.map((x) => ({ id: this.nextId++, name: x.name, text: x.text }) as SetItem);
+    const added = texts.map((x) => ({ id: this.nextId++, name: x.name, text: x.text }));
     this.state.items.push(...added);
     this.state.selected = added[0]?.id ?? this.state.selected;
     await this.analyseItems(added);

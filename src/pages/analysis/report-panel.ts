@@ -37,14 +37,16 @@ export function reportPanel(name: string, text: string, pageLang: UiLang, deps: 
       checked: checks.filter((c) => c.checked).map((c) => c.value as ChecklistId),
     });
   };
-  const act = (fn: (m: TeacherReport) => void | Promise<void>, done: string) => async () => {
-    try {
-      const m = await build();
-      await fn(m);
-      status.textContent = done;
-    } catch (e) {
-      status.textContent = T('analysis_reportFailed', [e instanceof Error ? e.message : String(e)]);
-    }
+  const act = (fn: (m: TeacherReport) => void | Promise<void>, done: string) => () => {
+    void (async () => {
+      try {
+        const m = await build();
+        await fn(m);
+        status.textContent = done;
+      } catch (e) {
+        status.textContent = T('analysis_reportFailed', [e instanceof Error ? e.message : String(e)]);
+      }
+    })();
   };
 
   return el(

@@ -19,7 +19,7 @@ export async function savedSection(lang: UiLang, refresh: () => void): Promise<H
   const when = (iso: string) => new Date(iso).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   const delAll = el('button', { type: 'button', class: 'danger', id: 'delete-all', disabled: items.length === 0 }, T('analysis_deleteAll'));
   let armed = false;
-  delAll.addEventListener('click', async () => {
+  delAll.addEventListener('click', () => void (async () => {
     if (!armed) {
       armed = true;
       delAll.textContent = T('analysis_deleteAllConfirm', [items.length]);
@@ -31,7 +31,7 @@ export async function savedSection(lang: UiLang, refresh: () => void): Promise<H
     }
     await deleteAllSaved();
     refresh();
-  });
+  })());
   return el('section', { class: 'card', 'aria-labelledby': 'saved-title', id: 'saved' },
     el('h2', { id: 'saved-title' }, T('analysis_savedTitle')),
     el('p', { class: 'muted' }, T('analysis_savedIntro')),
@@ -48,7 +48,7 @@ export async function savedSection(lang: UiLang, refresh: () => void): Promise<H
             el('div', { class: 'row' },
               el('button', { type: 'button', class: 'small', on: { click: () => openHtmlInTab(reportHtml(r)) } }, T('analysis_reportOpen')),
               el('button', { type: 'button', class: 'small', on: { click: () => download(reportFileName(r, 'json'), reportJson(r), 'application/json') } }, 'JSON'),
-              el('button', { type: 'button', class: 'small danger', 'aria-label': T('analysis_deleteOneAria', [r.title || shortHash(r.fingerprint.sha256)]), on: { click: async () => { await deleteSaved(s.id); refresh(); } } }, T('analysis_deleteOne')),
+              el('button', { type: 'button', class: 'small danger', 'aria-label': T('analysis_deleteOneAria', [r.title || shortHash(r.fingerprint.sha256)]), on: { click: () => void deleteSaved(s.id).then(refresh) } }, T('analysis_deleteOne')),
             ),
           );
         })),

@@ -41,7 +41,7 @@ export function sortItems(items: readonly SetItem[], sort: SortState): SetItem[]
   return [...items].sort((a, b) => {
     const va = value(a, sort.key);
     const vb = value(b, sort.key);
-    const c = typeof va === 'string' ? va.localeCompare(vb as string) : (va as number) - (vb as number);
+    const c = typeof va === 'string' ? va.localeCompare(vb as string) : (va) - (vb as number);
     return c !== 0 ? c * sort.dir : a.id - b.id;
   });
 }

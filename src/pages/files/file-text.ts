@@ -68,7 +68,7 @@ export function stripMarkdown(md: string): string {
 
 function extension(name: string): string {
   const m = /\.([a-z0-9]+)$/i.exec(name);
-  return m ? m[1].toLowerCase() : '';
+  return m ? m[1]!.toLowerCase() : '';
 }
 
 export async function readTextFile(file: File): Promise<FileText> {

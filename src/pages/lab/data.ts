@@ -22,14 +22,14 @@ export function dataCard(items: readonly LabItem[], problems: { file: string; li
   const file = el('input', { type: 'file', id: 'lab-file', accept: '.jsonl,.ndjson,.json,.csv,.tsv,.txt' });
   const replace = el('input', { type: 'checkbox', id: 'lab-replace' });
   replace.checked = true;
-  file.addEventListener('change', async () => {
+  file.addEventListener('change', () => void (async () => {
     const f = file.files?.[0];
     file.value = '';
     if (!f) return;
     const content = await f.text();
     const r = parseDataset(content, f.name);
     h.load(r.items, r.problems, f.name, replace.checked);
-  });
+  })());
   const text = el('textarea', { id: 'lab-new-text', rows: 5, placeholder: T('lab_buildPlaceholder') });
   const labelSel = el('select', { id: 'lab-new-label' }, el('option', { value: 'human' }, T('lab_human')), el('option', { value: 'machine' }, T('lab_machine')));
   const group = el('input', { type: 'text', id: 'lab-new-group', placeholder: T('lab_groupPlaceholder'), autocomplete: 'off' });

@@ -137,10 +137,12 @@ class LabPage {
         this.renderMetrics();
         document.getElementById('text-filter')?.focus();
       },
-      open: async (id) => {
+      open: (id) => {
         const item = st.items.find((i) => i.id === id);
-        const report = item && (await this.engine.labReport(id, st.disabled).catch(() => undefined));
-        if (item && report) showTextDialog(item, report, st.lang);
+        if (!item) return;
+        this.engine.labReport(id, st.disabled).then((report) => {
+          if (report) showTextDialog(item, report, st.lang);
+        }, () => undefined);
       },
     });
   }

@@ -27,12 +27,12 @@ const repeat = (xs: string[], n: number) => Array.from({ length: n }, () => xs).
 
 describe('languageOfBlocks: once per block, short blocks follow their neighbours', () => {
   it('detects English, French and German blocks, and gives a short heading its neighbour\'s language', () => {
-    const bs = blocks([EN[0], EN[1], 'Résumé', FR[0], FR[1], DE, EN[3]]);
+    const bs = blocks([EN[0]!, EN[1]!, 'Résumé', FR[0]!, FR[1]!, DE, EN[3]!]);
     expect(languageOfBlocks(bs)).toEqual(['en', 'en', 'en', 'fr', 'fr', 'deu', 'en']);
   });
   it('reuses the cache (a block is never detected twice)', () => {
     const cache = new Map<number, string>([[0, 'fr']]);
-    expect(languageOfBlocks(blocks([EN[0]]), cache)).toEqual(['fr']);
+    expect(languageOfBlocks(blocks([EN[0]!]), cache)).toEqual(['fr']);
   });
 });
 
@@ -73,9 +73,9 @@ describe('analyseBlocks: one analysis per language group', () => {
 
   it('says "not supported" for a German page rather than scoring it', () => {
     const [de] = analyseBlocks(blocks(repeat([DE], 12)), {});
-    expect(de.report.status).toBe('unsupported-language');
-    expect(headlineOf(de.report, 'en')).toMatch(/German text: only English and French/);
-    expect(paintOf([de], 'high')[0].sentences).toEqual([]);
+    expect(de!.report.status).toBe('unsupported-language');
+    expect(headlineOf(de!.report, 'en')).toMatch(/German text: only English and French/);
+    expect(paintOf([de!], 'high')[0]!.sentences).toEqual([]);
   });
 });
 

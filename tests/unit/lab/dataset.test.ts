@@ -67,8 +67,8 @@ describe('parseDataset: JSON lines', () => {
       [6, 'missing-label'],
       [7, 'bad-label'],
     ]);
-    expect(r.problems[4].detail).toBe('perhaps');
-    expect(r.problems[0].excerpt).toContain('broken json');
+    expect(r.problems[4]!.detail).toBe('perhaps');
+    expect(r.problems[0]!.excerpt).toContain('broken json');
   });
 
   it('keeps duplicate ids by renaming, and says so', () => {

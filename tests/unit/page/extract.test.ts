@@ -41,10 +41,10 @@ describe('extractBlocks: what is read', () => {
   it('maps every character of a block back to its text node', () => {
     setBody('<p>Alpha <b>beta <i>gamma</i></b> delta.</p>');
     const [b] = extractBlocks(document, { main: false });
-    for (const s of b.segments) {
-      expect(s.node.data.slice(s.nodeStart, s.nodeStart + s.end - s.start)).toBe(b.text.slice(s.start, s.end));
+    for (const s of b!.segments) {
+      expect(s.node.data.slice(s.nodeStart, s.nodeStart + s.end - s.start)).toBe(b!.text.slice(s.start, s.end));
     }
-    expect(b.segments.map((s) => s.node.data)).toEqual(['Alpha ', 'beta ', 'gamma', ' delta.']);
+    expect(b!.segments.map((s) => s.node.data)).toEqual(['Alpha ', 'beta ', 'gamma', ' delta.']);
   });
 
   it('stops at maxChars', () => {
@@ -70,7 +70,7 @@ describe('mainTextNodes (Readability)', () => {
     expect(texts.some((t) => t.includes('Related link'))).toBe(false);
     const blocks = extractBlocks(document);
     expect(blocks.length).toBe(6);
-    expect(blocks[0].segments[0].node.isConnected).toBe(true); // live nodes, not the clone's
+    expect(blocks[0]!.segments[0]!.node.isConnected).toBe(true); // live nodes, not the clone's
   });
 
   it('gives up on a page without an article', () => {
@@ -95,7 +95,7 @@ describe('extractSelection', () => {
     r.setEnd(document.querySelector('#b em')!.firstChild!, 2);
     const blocks = extractSelection(r);
     expect(blocks.map((b) => b.text)).toEqual(['para here.', 'Second on']);
-    expect(blocks[0].segments[0].nodeStart).toBe(6);
+    expect(blocks[0]!.segments[0]!.nodeStart).toBe(6);
   });
 
   it('reads nothing inside code', () => {
@@ -127,10 +127,13 @@ describe('extractPage: the flat tree, and reading in slices', () => {
     let yields = 0;
     let t = 0;
     const sliced = await extractPageAsync(document, {
-      main: false, firstId: 10, sliceMs: 1, now: () => (t += 0.5), yielder: async () => void yields++,
+      main: false, firstId: 10, sliceMs: 1, now: () => (t += 0.5), yielder: () => {
+        yields++;
+        return Promise.resolve();
+      },
     });
     expect(sliced.blocks.map((b) => [b.id, b.text])).toEqual(once.map((b) => [b.id, b.text]));
-    expect(once[0].id).toBe(10);
+    expect(once[0]!.id).toBe(10);
     expect(yields).toBeGreaterThan(5);
   });
 

@@ -89,18 +89,18 @@ describe('createShower: observing a frame at a time', () => {
     const s = createShower({ painter, Observer, nextFrame: frames.nextFrame });
     s.setLazy(true);
     for (const el of els) s.add(el, [item()], false);
-    s.add(els[0], [item()], false); // a second block of the same element
-    expect(instances.length ? instances[0].targets.size : 0).toBe(0);
+    s.add(els[0]!, [item()], false); // a second block of the same element
+    expect(instances.length ? instances[0]!.targets.size : 0).toBe(0);
     expect(frames.waiting).toBe(1);
     expect(s.scheduled).toBe(true);
     frames.run();
-    expect(instances[0].targets.size).toBe(OBSERVE_PER_FRAME);
+    expect(instances[0]!.targets.size).toBe(OBSERVE_PER_FRAME);
     frames.run();
-    expect(instances[0].targets.size).toBe(OBSERVE_PER_FRAME * 2);
+    expect(instances[0]!.targets.size).toBe(OBSERVE_PER_FRAME * 2);
     s.dispose();
     expect(s.scheduled).toBe(false);
     expect(frames.waiting).toBe(0);
-    expect(instances[0].disconnected).toBe(true);
+    expect(instances[0]!.disconnected).toBe(true);
   });
 
   it('an element removed while waiting is never observed; one the observer refuses is painted at once', () => {
@@ -115,13 +115,14 @@ describe('createShower: observing a frame at a time', () => {
     s.add(gone, [x], false);
     s.add(refused, [y], false);
     s.remove([x]);
-    const observe = Observer.prototype.observe;
-    Observer.prototype.observe = function (this: { targets: Set<Element> }, t: Element) {
+    const proto = Observer.prototype as { observe: (this: { targets: Set<Element> }, t: Element) => void };
+    const observe = proto.observe;
+    proto.observe = function (this: { targets: Set<Element> }, t: Element) {
       if (t === refused) throw new TypeError('refused');
       observe.call(this, t);
     };
     frames.run();
-    Observer.prototype.observe = observe;
+    proto.observe = observe;
     expect(instances[0]?.targets.has(gone) ?? false).toBe(false);
     expect(shown.has(y)).toBe(true);
     expect(s.pending).toBe(0);
@@ -159,16 +160,16 @@ describe('createShower', () => {
     expect([...shown]).toEqual([x]);
     expect(s.pending).toBe(2);
     expect(instances).toHaveLength(1);
-    expect(instances[0].init).toEqual({ rootMargin: NEAR_MARGIN });
-    expect([...instances[0].targets]).toEqual([a, b]);
-    instances[0].fire([b], true);
+    expect(instances[0]!.init).toEqual({ rootMargin: NEAR_MARGIN });
+    expect([...instances[0]!.targets]).toEqual([a, b]);
+    instances[0]!.fire([b], true);
     expect(shown.has(y1) && shown.has(y2)).toBe(true);
     expect(s.pending).toBe(0);
-    instances[0].fire([b], false);
+    instances[0]!.fire([b], false);
     expect(shown.has(y1)).toBe(!unshows);
     expect(s.pending).toBe(unshows ? 2 : 0);
     s.dispose();
-    expect(instances[0].disconnected).toBe(true);
+    expect(instances[0]!.disconnected).toBe(true);
   });
 
   it('removing items forgets pending ones and unobserves an empty element; reveal paints one block now', () => {
@@ -181,14 +182,14 @@ describe('createShower', () => {
     s.add(b, [y], false);
     s.remove([x]);
     expect(s.pending).toBe(1);
-    expect([...instances[0].targets]).toEqual([b]);
+    expect([...instances[0]!.targets]).toEqual([b]);
     expect(calls).toEqual([]); // nothing painted, nothing to take away
     expect(s.reveal(y)).toBe(true);
     expect(s.reveal(x)).toBe(false);
     expect([...shown]).toEqual([y]);
     s.remove([y]);
     expect(shown.size).toBe(0);
-    expect(instances[0].targets.size).toBe(0);
+    expect(instances[0]!.targets.size).toBe(0);
   });
 
   it('an element the observer refuses is painted at once', () => {
@@ -216,7 +217,7 @@ describe('createShower', () => {
     s.add(a, [item(), item()], false);
     s.setLazy(false);
     expect(shown.size).toBe(2);
-    expect(instances[0].disconnected).toBe(true);
+    expect(instances[0]!.disconnected).toBe(true);
     const t = createShower({ painter: fakePainter().painter });
     t.setLazy(true);
     expect(t.lazy).toBe(false);
@@ -273,7 +274,7 @@ describe.each([
     vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
       const i = this.tagName === 'P' ? Number(this.id.slice(1)) : 0;
       const top = i * LINE - scrollY;
-      return { top, bottom: top + LINE, left: 0, right: 800, width: 800, height: LINE, x: 0, y: top, toJSON() {} } as DOMRect;
+      return { top, bottom: top + LINE, left: 0, right: 800, width: 800, height: LINE, x: 0, y: top, toJSON() {} };
     });
     vi.spyOn(window, 'innerHeight', 'get').mockReturnValue(500);
     scrollY = 0;
@@ -295,7 +296,7 @@ describe.each([
     const { Observer, instances } = fakeObserver();
     const session = createSession(document, { main: false, highlightApi: kind === 'highlight' ? hl.api : null, IntersectionObserver: Observer, eagerMax: 10 });
     const painted = () =>
-      kind === 'highlight' ? paras(hl.registered()) : paras([...document.querySelectorAll('mirage-mark')].map((m) => m.parentElement!.textContent!));
+      kind === 'highlight' ? paras(hl.registered()) : paras([...document.querySelectorAll('mirage-mark')].map((m) => m.parentElement!.textContent));
     const r = await session.extract('page');
     if (!r.ok) throw new Error('no text');
     expect(r.blocks).toHaveLength(PARAS);
@@ -307,11 +308,11 @@ describe.each([
     const near = Array.from({ length: 16 }, (_, i) => i);
     expect(new Set(painted())).toEqual(new Set(near));
     expect(instances).toHaveLength(1);
-    expect(instances[0].targets.size).toBe(PARAS);
+    expect(instances[0]!.targets.size).toBe(PARAS);
     // the reader scrolls down: paragraph 40 comes near, paragraph 0 goes away
     const p = (i: number) => document.getElementById(`p${i}`)!;
-    instances[0].fire([p(40)], true);
-    instances[0].fire([p(0)], false);
+    instances[0]!.fire([p(40)], true);
+    instances[0]!.fire([p(0)], false);
     expect(painted()).toContain(40);
     expect(painted().includes(0)).toBe(kind === 'wrap'); // the fallback keeps its marks
     // "show on the page" for a passage far below: painted at once, with the focus mark
@@ -321,7 +322,7 @@ describe.each([
     else expect(p(55).querySelector('mirage-mark[data-mirage-focus]')?.textContent).toBe('Sentence number 55 is here.');
     expect(session.debug().observers).toBe(1);
     await session.stop();
-    expect(instances[0].disconnected).toBe(true);
+    expect(instances[0]!.disconnected).toBe(true);
     expect(session.debug()).toMatchObject({ observers: 0, items: 0, styles: 0 });
     expect(hl.map.size).toBe(0);
     const after = snapshot();
@@ -342,7 +343,7 @@ describe.each([
     p50.remove();
     await session.flush();
     expect(session.painted).toHaveLength(PARAS - 2);
-    expect(instances[0].targets.has(p1) || instances[0].targets.has(p50)).toBe(false);
+    expect(instances[0]!.targets.has(p1) || instances[0]!.targets.has(p50)).toBe(false);
     if (kind === 'highlight') expect(hl.registered().some((t) => /number (1|50) /.test(t))).toBe(false);
     await session.stop();
     document.querySelector('main')!.insertBefore(p1, document.getElementById('p2'));

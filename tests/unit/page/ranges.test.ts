@@ -23,15 +23,15 @@ describe('blockRange: block offsets to DOM ranges across inline elements', () =>
     ['whole block', '<p><span>x</span> y <span>z</span></p>', 0, 5, 'x y z'],
   ])('%s', (_n, html, start, end, text) => {
     const [b] = blocksOf(html);
-    const r = blockRange(b, start, end)!;
+    const r = blockRange(b!, start, end)!;
     expect(r).toBeDefined();
     expect(r.toString()).toBe(text);
-    expect(b.text.slice(start, end).replace(/\s+/g, ' ')).toBe(text === 'oneline' ? 'one line' : text);
+    expect(b!.text.slice(start, end).replace(/\s+/g, ' ')).toBe(text === 'oneline' ? 'one line' : text);
   });
 
   it('is undefined for an empty span', () => {
     const [b] = blocksOf('<p>abc</p>');
-    expect(blockRange(b, 1, 1)).toBeUndefined();
+    expect(blockRange(b!, 1, 1)).toBeUndefined();
   });
 });
 
@@ -43,13 +43,13 @@ describe('joined offsets to blocks', () => {
     for (const needle of ['Title here', 'First sentence.', 'Second one.', 'Item text.']) {
       const s = joined.indexOf(needle);
       const loc = locate(blocks, [0, 1, 2], starts, s, s + needle.length)!;
-      expect(blockRange(blocks[loc.block], loc.start, loc.end)!.toString()).toBe(needle);
+      expect(blockRange(blocks[loc.block]!, loc.start, loc.end)!.toString()).toBe(needle);
     }
   });
 
   it('supports analyses over a subset of blocks (e.g. one language)', () => {
     const blocks = blocksOf('<p>Alpha one.</p><p>Beta two.</p><p>Gamma three.</p>');
-    const sub = [blocks[0], blocks[2]];
+    const sub = [blocks[0]!, blocks[2]!];
     const joined = sub.map((b) => b.text).join(BLOCK_SEPARATOR);
     const s = joined.indexOf('Gamma three.');
     const loc = locate(sub, [0, 2], blockStarts(sub), s, s + 12)!;
@@ -57,7 +57,7 @@ describe('joined offsets to blocks', () => {
     const mapped = rangesForPaint((id) => blocks[id], { id: 7, blocks: [0, 2], sentences: [{ i: 1, b: loc.block, start: loc.start, end: loc.end, level: 3 }] });
     expect(mapped).toHaveLength(1);
     expect(mapped[0]).toMatchObject({ analysis: 7, sentence: 1, level: 3, block: 2 });
-    expect(mapped[0].range.toString()).toBe('Gamma three.');
+    expect(mapped[0]!.range.toString()).toBe('Gamma three.');
   });
 
   it('drops sentences outside every block', () => {

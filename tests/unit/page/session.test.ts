@@ -179,7 +179,7 @@ describe.each([
     document.querySelector('main')!.append(document.createElement('p'));
     await new Promise((ok) => setTimeout(ok, 80));
     expect(onChange).toHaveBeenCalledTimes(1);
-    expect(onChange.mock.calls[0][0]).toMatchObject({ removed: [], added: [{ text: 'New text arrives.' }], full: false });
+    expect(onChange.mock.calls[0]![0]).toMatchObject({ removed: [], added: [{ text: 'New text arrives.' }], full: false });
     await session.stop();
     p.remove();
     document.querySelector('main')!.lastElementChild!.remove();

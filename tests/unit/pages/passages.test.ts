@@ -32,15 +32,15 @@ describe('renderPassages', () => {
     expect(more.textContent).toBe(`Show ${PASSAGES_PAGE} more (${PASSAGES_PAGE + 5} not shown)`);
     more.click();
     expect(items()).toHaveLength(PASSAGES_PAGE * 2);
-    expect(document.activeElement).toBe(items()[PASSAGES_PAGE].querySelector('button.show'));
+    expect(document.activeElement).toBe(items()[PASSAGES_PAGE]!.querySelector('button.show'));
     more.click();
     expect(items()).toHaveLength(PASSAGES_PAGE * 2 + 5);
     expect(more.hidden).toBe(true);
-    (items()[PASSAGES_PAGE * 2 + 4].querySelector('button.show') as HTMLButtonElement).click();
+    (items()[PASSAGES_PAGE * 2 + 4]!.querySelector('button.show') as HTMLButtonElement).click();
     expect(shown).toEqual([PASSAGES_PAGE * 2 + 4]);
     // page text stays text
     expect(root.querySelector('img')).toBeNull();
-    expect(items()[0].querySelector('blockquote')!.textContent).toBe('<img src=x onerror=alert(0)> sentence 0');
+    expect(items()[0]!.querySelector('blockquote')!.textContent).toBe('<img src=x onerror=alert(0)> sentence 0');
   });
 
   it('says how many there are in all when the view lists only the most predictable', () => {

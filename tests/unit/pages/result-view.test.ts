@@ -47,7 +47,7 @@ describe('result view', () => {
     expect(el.querySelector('.text-view')!.textContent).toBe(text);
     expect(el.querySelectorAll('.bucket-legend li').length).toBe(4);
     expect(el.querySelector('svg.bar-chart')).not.toBeNull();
-    spans.forEach((s, i) => expect(s.classList.contains(`b${ranks[i].bucket}`)).toBe(true));
+    spans.forEach((s, i) => expect(s.classList.contains(`b${ranks[i]!.bucket}`)).toBe(true));
   });
 
   it('signal list: evidence for measured signals, the reason for abstentions', () => {

@@ -25,7 +25,7 @@ describe('charts', () => {
   it.each(Object.entries(charts))('%s: an accessible image with a title, and its figures in text', (_name, chart) => {
     const svg = toDom(chart, document) as SVGElement;
     expect(svg.getAttribute('role')).toBe('img');
-    expect(svg.querySelector('title')!.textContent!.length).toBeGreaterThan(1);
+    expect(svg.querySelector('title')!.textContent.length).toBeGreaterThan(1);
     expect(svg.querySelector('desc')).not.toBeNull();
     expect(serialize(chart)).toMatch(/^<svg /);
   });

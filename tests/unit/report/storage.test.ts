@@ -21,7 +21,7 @@ describe('saved reports', () => {
   it('uses storage.local, never sync', async () => {
     await saveReport(report('a'));
     expect(Object.keys(await fakeBrowser.storage.sync.get(null))).toEqual([]);
-    expect(Object.keys(await fakeBrowser.storage.local.get(null))[0].startsWith(SAVED_PREFIX)).toBe(true);
+    expect(Object.keys(await fakeBrowser.storage.local.get(null))[0]!.startsWith(SAVED_PREFIX)).toBe(true);
   });
 
   it('deletes one, then all, and leaves other keys alone', async () => {

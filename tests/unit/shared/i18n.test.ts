@@ -25,8 +25,8 @@ describe('i18n', () => {
     const f = fr as typeof e;
     expect(Object.keys(f).sort()).toEqual(Object.keys(e).sort());
     for (const k of Object.keys(e)) {
-      expect(Object.keys(f[k].placeholders ?? {}).sort(), k).toEqual(Object.keys(e[k].placeholders ?? {}).sort());
-      expect(f[k].message.length, k).toBeGreaterThan(0);
+      expect(Object.keys(f[k]!.placeholders ?? {}).sort(), k).toEqual(Object.keys(e[k]!.placeholders ?? {}).sort());
+      expect(f[k]!.message.length, k).toBeGreaterThan(0);
     }
   });
 

@@ -20,15 +20,15 @@ function comparison(ratio: number, lang: UiLang): string {
 
 function evidence(result: Measure, lang: UiLang, percentile?: number): string {
   const d = result.details;
-  const ratio = d.variation / d.typicalHuman;
+  const ratio = d.variation! / d.typicalHuman!;
   const range =
     lang === 'fr'
-      ? `de ${d.shortest} à ${d.longest} mots, ${fmt(d.meanLength, 'fr', 0)} en moyenne`
-      : `from ${d.shortest} to ${d.longest} words, ${fmt(d.meanLength, 'en', 0)} on average`;
+      ? `de ${d.shortest} à ${d.longest} mots, ${fmt(d.meanLength!, 'fr', 0)} en moyenne`
+      : `from ${d.shortest} to ${d.longest} words, ${fmt(d.meanLength!, 'en', 0)} on average`;
   const first =
     lang === 'fr'
-      ? `La longueur et la forme des phrases varient ${comparison(ratio, 'fr')} (variation ${fmt(d.variation, 'fr')} ; phrases ${range}).`
-      : `Sentence length and shape vary ${comparison(ratio, 'en')} (variation ${fmt(d.variation, 'en')}; sentences ${range}).`;
+      ? `La longueur et la forme des phrases varient ${comparison(ratio, 'fr')} (variation ${fmt(d.variation!, 'fr')} ; phrases ${range}).`
+      : `Sentence length and shape vary ${comparison(ratio, 'en')} (variation ${fmt(d.variation!, 'en')}; sentences ${range}).`;
   return first + percentileClause(percentile, lang);
 }
 

@@ -11,7 +11,7 @@ const PREDICTABLE = { en: 'predictable', fr: 'prévisible' };
 
 function evidence(result: Measure, lang: UiLang, percentile?: number): string {
   const saving = pct(result.details.saving ?? result.raw);
-  const typical = pct(result.details.typicalHuman);
+  const typical = pct(result.details.typicalHuman!);
   if (lang === 'fr') {
     const first = `Précédé d'un échantillon de prose typique d'assistant conversationnel, ce texte se compresse ${saving} % mieux que seul, contre ${typical} % pour un texte humain typique.`;
     return first + percentileClause(percentile, lang, PREDICTABLE);

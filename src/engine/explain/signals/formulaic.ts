@@ -16,12 +16,12 @@ function evidence(result: Measure, lang: UiLang, percentile?: number): string {
   const examples = (result.examples ?? []).map((phrase) => (lang === 'fr' ? `« ${phrase} »` : `"${phrase}"`));
   if (lang === 'fr') {
     if (!d.hits) return "Aucune des tournures toutes faites ni aucun des mots sur-employés de notre liste n'apparaît dans ce texte.";
-    let s = `${rate} tournure(s) toute(s) faite(s) ou mot(s) sur-employé(s) pour 100 mots (pondérés), contre ${fmt(typical, lang)} en moyenne dans les textes humains`;
+    let s = `${rate} tournure(s) toute(s) faite(s) ou mot(s) sur-employé(s) pour 100 mots (pondérés), contre ${fmt(typical!, lang)} en moyenne dans les textes humains`;
     s += examples.length ? `, par exemple ${examples.join(', ')}.` : '.';
     return s + percentileClause(percentile, lang, { en: 'formulaic', fr: 'convenu' });
   }
   if (!d.hits) return 'None of the stock phrases or over-used words on our list appear in this text.';
-  let s = `${rate} stock phrases or over-used words per 100 words (weighted), against ${fmt(typical, lang)} on average in human prose`;
+  let s = `${rate} stock phrases or over-used words per 100 words (weighted), against ${fmt(typical!, lang)} on average in human prose`;
   s += examples.length ? `, e.g. ${examples.join(', ')}.` : '.';
   return s + percentileClause(percentile, lang, { en: 'formulaic', fr: 'convenu' });
 }

@@ -8,16 +8,16 @@ import type { Measure, SignalWords } from './types';
 
 function evidence(result: Measure, lang: UiLang, percentile?: number): string {
   const d = result.details;
-  const per50 = Math.round(d.mattr * d.window);
-  const typical = Math.round(d.typicalHuman * d.window);
+  const per50 = Math.round(d.mattr! * d.window!);
+  const typical = Math.round(d.typicalHuman! * d.window!);
   const diff = per50 - typical;
   let first: string;
   if (lang === 'fr') {
     const cmp = Math.abs(diff) <= 1 ? 'à peu près autant que' : diff < 0 ? 'moins que' : 'plus que';
-    first = `Sur ${d.window} mots consécutifs, le texte emploie en moyenne ${per50} mots différents, ${cmp} dans une prose humaine typique (environ ${typical} ; diversité ${fmt(d.mattr, 'fr')}).`;
+    first = `Sur ${d.window} mots consécutifs, le texte emploie en moyenne ${per50} mots différents, ${cmp} dans une prose humaine typique (environ ${typical} ; diversité ${fmt(d.mattr!, 'fr')}).`;
   } else {
     const cmp = Math.abs(diff) <= 1 ? 'about as many as' : diff < 0 ? 'fewer than' : 'more than';
-    first = `In any ${d.window} consecutive words the text uses ${per50} different words on average, ${cmp} typical human prose (about ${typical}; diversity ${fmt(d.mattr, 'en')}).`;
+    first = `In any ${d.window} consecutive words the text uses ${per50} different words on average, ${cmp} typical human prose (about ${typical}; diversity ${fmt(d.mattr!, 'en')}).`;
   }
   return first + percentileClause(percentile, lang);
 }

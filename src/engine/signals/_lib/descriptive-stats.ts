@@ -10,7 +10,7 @@ import type { Abstention, Doc, SupportedLang } from '../../types';
 
 export function mean(xs: ArrayLike<number>): number {
   let s = 0;
-  for (let i = 0; i < xs.length; i++) s += xs[i];
+  for (let i = 0; i < xs.length; i++) s += xs[i]!;
   return s / xs.length;
 }
 
@@ -18,7 +18,7 @@ export function mean(xs: ArrayLike<number>): number {
 export function sd(xs: ArrayLike<number>): number {
   const m = mean(xs);
   let s = 0;
-  for (let i = 0; i < xs.length; i++) s += (xs[i] - m) ** 2;
+  for (let i = 0; i < xs.length; i++) s += (xs[i]! - m) ** 2;
   return Math.sqrt(s / xs.length);
 }
 

@@ -13,6 +13,6 @@ export interface OwnText {
 export const OWN_TEXTS: OwnText[] = readFileSync(fileURLToPath(new URL('../../../fixtures/own-texts.jsonl', import.meta.url)), 'utf8')
   .split('\n')
   .filter((l) => l.trim())
-  .map((l) => JSON.parse(l));
+  .map((l) => JSON.parse(l) as OwnText);
 
 export const byGroup = (g: OwnText['group']) => OWN_TEXTS.filter((t) => t.group === g);

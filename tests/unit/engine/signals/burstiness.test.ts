@@ -51,7 +51,11 @@ describe('burstiness', () => {
     const doc = buildDoc(text, { lang: 'en' });
     const r = burstiness.compute(doc) as SignalResult;
     expect(r.sentences).toHaveLength(doc.sentences.length);
-    for (const v of r.sentences!) if (v !== undefined) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(1);
+    for (const v of r.sentences!) {
+      if (v === undefined) continue;
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(1);
+    }
   });
 
   it.each([

@@ -19,7 +19,7 @@ const run = (text: string, lang: string) => compression.compute(buildDoc(text, {
 const ok = (text: string, lang: string) => {
   const r = run(text, lang);
   if (isAbstention(r)) throw new Error('abstained');
-  return r as SignalResult;
+  return r;
 };
 
 describe('compression', () => {

@@ -18,7 +18,7 @@ const run = (text: string, lang: string) => formulaic.compute(buildDoc(text, { l
 const ok = (text: string, lang: string) => {
   const r = run(text, lang);
   if (isAbstention(r)) throw new Error('abstained');
-  return r as SignalResult;
+  return r;
 };
 
 describe('formulaic', () => {
@@ -57,7 +57,7 @@ describe('formulaic', () => {
     const doc = buildDoc('In conclusion, we left. We talked about the word moreover in class.', { lang: 'en' });
     const found = formulaicHits(doc, 'en').map((h) => formulaicEntry('en', h.entry));
     expect(found).toEqual(['in conclusion', 'moreover']); // the second "moreover" is the weight-0.5 word, not the opener
-    expect(formulaicHits(doc, 'en')[1].weight).toBe(0.5);
+    expect(formulaicHits(doc, 'en')[1]!.weight).toBe(0.5);
   });
 
   it.each([

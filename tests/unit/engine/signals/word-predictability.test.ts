@@ -26,7 +26,7 @@ const NOT_HIGH = 0.02;
 const ok = (text: string) => {
   const r = wordPredictability.compute(buildDoc(text, { lang: 'en' }));
   if (isAbstention(r)) throw new Error('abstained');
-  return r as SignalResult;
+  return r;
 };
 
 describe('word-predictability', () => {
@@ -35,7 +35,7 @@ describe('word-predictability', () => {
   });
 
   it.each(LEARNER_EN.map((t, i) => [i + 1, t]))('learner-style paragraph %i does not score high', (_i, text) => {
-    const r = ok(text as string);
+    const r = ok(text);
     expect(r.raw).toBeLessThan(NOT_HIGH);
     expect(r.raw).toBeLessThanOrEqual(ok(COLLOCATIONS_EN).raw);
   });
@@ -43,9 +43,9 @@ describe('word-predictability', () => {
   it.each(LEARNER_EN.map((t, i) => [i + 1, t]))(
     'learner paragraph %i: plain words are "top-10" more often than in the narrative, yet that alone does not raise the score',
     (_i, text) => {
-      const learner = ok(text as string);
+      const learner = ok(text);
       const narrative = ok(NARRATIVE_EN);
-      expect(learner.details.top10Share).toBeGreaterThan(narrative.details.top10Share); // the naive measure would flag it
+      expect(learner.details.top10Share).toBeGreaterThan(narrative.details.top10Share!); // the naive measure would flag it
       expect(learner.raw).toBeLessThan(NOT_HIGH);
     },
   );
@@ -61,7 +61,7 @@ describe('word-predictability', () => {
   });
 
   it.each([[COLLOCATIONS_EN], [NARRATIVE_EN], [LEARNER_EN[0]]])('one value per sentence, numeric details', (text) => {
-    const doc = buildDoc(text, { lang: 'en' });
+    const doc = buildDoc(text!, { lang: 'en' });
     const r = wordPredictability.compute(doc) as SignalResult;
     expect(r.sentences).toHaveLength(doc.sentences.length);
     expect(r.sentences!.some((v) => v !== undefined)).toBe(true);
@@ -75,7 +75,7 @@ describe('word-predictability', () => {
     expect(ranks).toHaveLength(doc.words.length);
     for (const r of ranks) expect([0, 1, 2, 3]).toContain(r.bucket);
     expect(ranks[0]).toEqual({ bucket: 0, rank: 0 }); // "the" is the most frequent word
-    expect(ranks[2].bucket).toBe(0); // "of" after "states"
+    expect(ranks[2]!.bucket).toBe(0); // "of" after "states"
   });
 
   it.each([

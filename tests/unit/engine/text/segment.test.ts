@@ -42,8 +42,8 @@ describe('buildDoc', () => {
   it('links words, sentences and paragraphs', () => {
     expect(doc.paragraphs.map((p) => p.sentenceCount)).toEqual([2, 1]);
     expect(doc.sentences.map((s) => s.wordCount)).toEqual([5, 4, 7]);
-    expect(doc.words.every((w) => doc.sentences[w.sentence].firstWord <= doc.words.indexOf(w))).toBe(true);
-    expect(doc.words[0].lower).toBe('the');
+    expect(doc.words.every((w) => doc.sentences[w.sentence]!.firstWord <= doc.words.indexOf(w))).toBe(true);
+    expect(doc.words[0]!.lower).toBe('the');
   });
 
   it('keeps offsets when typography is folded', () => {
