@@ -26,7 +26,7 @@ import {
   type Passage,
   type TabView,
 } from '../messaging';
-import { blockStarts, locate } from '../page/ranges';
+import { blockStarts, locate } from '../shared/block-offsets';
 
 /** A sentence of an analysis, placed in its block. */
 export interface Located {

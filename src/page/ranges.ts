@@ -1,14 +1,13 @@
 /**
  * ranges — engine offsets back to DOM Ranges.
  *
- * What: the background analyses the blocks' texts joined with BLOCK_SEPARATOR; a sentence comes back as
- * [start, end) in that joined string. `locate` (used by the background) finds the block and the offsets inside it,
- * `blockRange` turns block offsets into a live `Range` across as many Text nodes (and inline elements) as the
+ * What: the background analyses the blocks' texts joined with BLOCK_SEPARATOR; a sentence comes back as offsets
+ * inside its block (src/shared/block-offsets.ts `locate`); `blockRange` turns block offsets into a live `Range` across as many Text nodes (and inline elements) as the
  * sentence spans. `rangesForPaint` does it for every sentence of an analysis.
  * Limits: a sentence never spans two blocks (blocks are paragraphs for the engine); offsets that fall in a gap that
  * belongs to no node (a <br>) snap to the nearest node boundary inside the sentence.
  */
-import { BLOCK_SEPARATOR, type AnalysisPaint, type Level, type PaintedSentence } from '../messaging';
+import type { AnalysisPaint, Level, PaintedSentence } from '../messaging';
 import type { Block, Segment } from './extract';
 
 /** First segment whose end is after `offset` (segments are sorted and disjoint). */
@@ -66,42 +65,6 @@ export function blockRange(block: Block, start: number, end: number): Range | un
   range.setStart(a.node, a.offset);
   range.setEnd(b.node, b.offset);
   return range.collapsed ? undefined : range;
-}
-
-/** Start offset of each block in the joined text of an analysis (blocks in the order they were joined). */
-export function blockStarts(blocks: readonly { text: string }[]): number[] {
-  const starts: number[] = [];
-  let pos = 0;
-  for (const b of blocks) {
-    starts.push(pos);
-    pos += b.text.length + BLOCK_SEPARATOR.length;
-  }
-  return starts;
-}
-
-/** Which block of the analysis holds [start, end) of the joined text (its id, from `indices`), and the offsets
- * inside that block. `blocks` are the analysis' blocks in joined order; `starts` = blockStarts(blocks). Pure. */
-export function locate(
-  blocks: readonly { text: string }[],
-  indices: readonly number[],
-  starts: readonly number[],
-  start: number,
-  end: number,
-): { block: number; start: number; end: number } | undefined {
-  let lo = 0;
-  let hi = starts.length - 1;
-  if (hi < 0) return undefined;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= start) lo = mid;
-    else hi = mid - 1;
-  }
-  const block = indices[lo];
-  const b = blocks[lo];
-  if (!b || block === undefined) return undefined;
-  const s = start - starts[lo]!;
-  const e = Math.min(end - starts[lo]!, b.text.length);
-  return s < b.text.length && e > s ? { block, start: s, end: e } : undefined;
 }
 
 export interface MappedSentence {

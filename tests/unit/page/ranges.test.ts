@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { extractBlocks } from '@/src/page/extract';
-import { blockRange, blockStarts, locate, rangesForPaint } from '@/src/page/ranges';
+import { blockRange, rangesForPaint } from '@/src/page/ranges';
+import { blockStarts, locate } from '@/src/shared/block-offsets';
 import { BLOCK_SEPARATOR } from '@/src/messaging';
 
 beforeEach(() => {
