@@ -242,7 +242,7 @@ function isIndex(x: unknown): x is number {
   return typeof x === 'number' && Number.isInteger(x) && x >= 0;
 }
 
-export function isMirageMessage(x: unknown): x is { type: string } {
+function isMirageMessage(x: unknown): x is { type: string } {
   return isObject(x) && typeof x.type === 'string' && x.type.startsWith('mirage:');
 }
 
@@ -347,12 +347,6 @@ export function parseExtractResult(x: unknown): ExtractResult | undefined {
   if (x.ok !== true || typeof x.ms !== 'number') return undefined;
   const blocks = parseBlocks(x.blocks);
   return blocks ? { ok: true, blocks, ms: x.ms } : undefined;
-}
-
-export function parseDebugResult(x: unknown): DebugResult | undefined {
-  if (!isObject(x)) return undefined;
-  const keys = ['sessions', 'observers', 'timers', 'blocks', 'items', 'styles'] as const;
-  return keys.every((k) => typeof x[k] === 'number') ? (Object.fromEntries(keys.map((k) => [k, x[k]])) as unknown as DebugResult) : undefined;
 }
 
 export function parsePaintResult(x: unknown): PaintResult | undefined {

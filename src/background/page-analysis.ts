@@ -127,11 +127,6 @@ export function analyseBlocks(blocks: readonly BlockPayload[], options: AnalyseB
   return analyseGroups(groupBlocks(blocks, options.langCache), options);
 }
 
-/** Statuses under which nothing can be highlighted. */
-export function isUnusable(report: Report): boolean {
-  return !isScored(report);
-}
-
 export function isScored(report: Report): boolean {
   return report.status === 'ok' || report.status === 'weak';
 }

@@ -9,7 +9,7 @@ import type { Settings } from '../settings';
 import { t } from '../shared/i18n';
 import { paintOf, type PageAnalysis } from './page-analysis';
 
-export function legendFor(flagged: number, sentences: number, ui: UiLang): LegendPayload {
+function legendFor(flagged: number, sentences: number, ui: UiLang): LegendPayload {
   const lv = (n: 1 | 2 | 3) => `${t(`level${n}`, undefined, ui)} · ${t(`levelUnderline${n}`, undefined, ui)}`;
   return {
     title: t('page_legendTitle', undefined, ui),

@@ -148,7 +148,7 @@ export interface FoldResult {
 export type Method = 'equal' | 'logistic';
 
 /** Fit references (and weights) on `train`, score `test`. References are per language, from train humans. */
-export function fitAndScore(train: readonly Row[], test: readonly Row[], ids: readonly string[], method: Method, thresholdPct: number): Scoring[] & { weights?: Record<string, number> } {
+function fitAndScore(train: readonly Row[], test: readonly Row[], ids: readonly string[], method: Method, thresholdPct: number): Scoring[] & { weights?: Record<string, number> } {
   const langs = [...new Set(test.map((r) => r.item.lang))];
   const equal = Object.fromEntries(ids.map((id) => [id, 1 / ids.length]));
   const refs0: Record<string, LangReference> = {};

@@ -131,7 +131,7 @@ function upOf(n: Node): Element | null {
 }
 
 /** The same-origin document inside an iframe, or undefined (cross-origin, not loaded, or not HTML). */
-export function frameDocument(el: Element): Document | undefined {
+function frameDocument(el: Element): Document | undefined {
   const tag = el.tagName.toUpperCase();
   if (tag !== 'IFRAME' && tag !== 'FRAME') return undefined;
   try {

@@ -61,14 +61,14 @@ export interface HighlightApi {
   Highlight: new (...ranges: Range[]) => HighlightLike;
 }
 
-export function nativeHighlightApi(doc: Document): HighlightApi | undefined {
+function nativeHighlightApi(doc: Document): HighlightApi | undefined {
   const view = doc.defaultView as (Window & { CSS?: { highlights?: HighlightApi['registry'] }; Highlight?: HighlightApi['Highlight'] }) | null;
   const registry = view?.CSS?.highlights;
   const Highlight = view?.Highlight;
   return registry && typeof Highlight === 'function' ? { registry, Highlight } : undefined;
 }
 
-export function scrollToRange(range: Range): void {
+function scrollToRange(range: Range): void {
   const el = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
   el?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
 }

@@ -40,7 +40,7 @@ export interface DomPoint {
 }
 
 /** The DOM point of block offset `offset`, read as the start (`'start'`) or the end (`'end'`) of a range. */
-export function pointAt(block: Block, offset: number, side: 'start' | 'end'): DomPoint | undefined {
+function pointAt(block: Block, offset: number, side: 'start' | 'end'): DomPoint | undefined {
   const segs = block.segments;
   if (side === 'start') {
     const i = firstEndingAfter(segs, offset);

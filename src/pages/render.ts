@@ -24,7 +24,7 @@ export function oneLine(view: TabView, ui: UiLang): string {
   return t('popup_off', undefined, ui);
 }
 
-export function levelBadge(level: Level, ui: UiLang): HTMLElement {
+function levelBadge(level: Level, ui: UiLang): HTMLElement {
   const s = LEVEL_STYLE[level];
   const el = h('span', { class: `badge level-${level}`, text: t(`levelShort${level}`, undefined, ui), attrs: { title: `${t(`level${level}`, undefined, ui)} · ${t(`levelUnderline${level}`, undefined, ui)}` } });
   el.style.backgroundColor = s.tint;

@@ -79,7 +79,7 @@ export function positionChart(report: Report, lang: UiLang): El | null {
   });
 }
 
-export function levelLegend(lang: UiLang): El {
+function levelLegend(lang: UiLang): El {
   return h(
     'p',
     { class: 'legend' },

@@ -49,7 +49,7 @@ export const pct = (x: number) => `${Math.round(x * 100)}%`;
 const pctDefault = pct;
 
 /** Split a long label over two lines at the space nearest its middle (SVG text does not wrap). */
-export function wrapLabel(label: string, max = 30): string[] {
+function wrapLabel(label: string, max = 30): string[] {
   if (label.length <= max) return [label];
   const mid = label.length / 2;
   let best = -1;

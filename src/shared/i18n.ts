@@ -51,10 +51,6 @@ export function otherLang(lang: UiLang): UiLang {
   return lang === 'fr' ? 'en' : 'fr';
 }
 
-export function hasMessage(key: string, lang: UiLang = 'en'): boolean {
-  return key in CATALOGUES[lang];
-}
-
 export function t(key: string, substitutions?: Substitutions, lang: UiLang = uiLanguage()): string {
   const entry = CATALOGUES[lang][key] ?? CATALOGUES.en[key];
   if (!entry) return key;

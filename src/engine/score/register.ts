@@ -33,12 +33,3 @@ export function registerOf(doc: Doc): number[] {
   return [chars / n, (first / n) * 10, (contractions / n) * 10];
 }
 
-/** Squared distance between two register vectors after scaling each figure by `scale`. */
-export function registerDistance(a: readonly number[], b: readonly number[], scale: readonly number[]): number {
-  let d = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = (a[i]! - b[i]!) / (scale[i] || 1);
-    d += x * x;
-  }
-  return d;
-}

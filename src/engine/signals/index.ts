@@ -21,6 +21,3 @@ export const SIGNALS: readonly Signal[] = [
   functionWords,
 ];
 
-export function signalById(id: string): Signal | undefined {
-  return SIGNALS.find((s) => s.id === id);
-}

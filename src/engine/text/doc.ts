@@ -59,7 +59,3 @@ function documentLanguage(norm: string, spans: { start: number; end: number }[],
   return best !== 'und' ? best : detectLanguage(norm);
 }
 
-/** Words of one sentence. */
-export function sentenceWords(doc: Doc, s: Sentence): Word[] {
-  return doc.words.slice(s.firstWord, s.firstWord + s.wordCount);
-}

@@ -13,7 +13,7 @@ export function fileProblem(f: Extract<FileText, { error: string }>, lang: UiLan
   return t(`analysis_file_${f.error.replace(/-/g, '_')}`, [f.name, f.detail ?? ''], lang);
 }
 
-export async function readFiles(files: readonly File[], lang: UiLang, h: InputHandlers): Promise<void> {
+async function readFiles(files: readonly File[], lang: UiLang, h: InputHandlers): Promise<void> {
   const results = await Promise.all(files.map(readTextFile));
   const ok = results.filter((r): r is { name: string; text: string } => 'text' in r);
   const bad = results.filter((r): r is Extract<FileText, { error: string }> => 'error' in r);

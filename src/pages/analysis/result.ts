@@ -44,7 +44,7 @@ function wordPanel(text: string, report: Report, lang: UiLang, engine: Pick<Engi
   return host;
 }
 
-export function detailPanel(text: string, report: Report, tab: DetailTab, lang: UiLang, engine: Pick<EngineClient, 'wordRanks'>): Node {
+function detailPanel(text: string, report: Report, tab: DetailTab, lang: UiLang, engine: Pick<EngineClient, 'wordRanks'>): Node {
   switch (tab) {
     case 'sentences':
       return toDom(sentenceView(text, report, lang), document);

@@ -37,7 +37,7 @@ function value(item: SetItem, key: SortKey): number | string {
   }
 }
 
-export function sortItems(items: readonly SetItem[], sort: SortState): SetItem[] {
+function sortItems(items: readonly SetItem[], sort: SortState): SetItem[] {
   return [...items].sort((a, b) => {
     const va = value(a, sort.key);
     const vb = value(b, sort.key);
@@ -46,7 +46,7 @@ export function sortItems(items: readonly SetItem[], sort: SortState): SetItem[]
   });
 }
 
-export function statusText(r: Report | undefined, lang: UiLang): string {
+function statusText(r: Report | undefined, lang: UiLang): string {
   if (!r) return t('analysis_pending', undefined, lang);
   return t(`analysis_status_${r.status.replace(/-/g, '_')}`, undefined, lang);
 }

@@ -11,7 +11,7 @@ export interface DataHandlers {
   clear(): void;
 }
 
-export function problemText(p: Problem, lang: UiLang): string {
+function problemText(p: Problem, lang: UiLang): string {
   const what = t(`lab_problem_${p.code.replace(/-/g, '_')}`, [p.detail ?? ''], lang);
   const where = p.line > 0 ? t('lab_problemLine', [p.line], lang) + ' ' : '';
   return where + what + (p.excerpt ? ` — « ${p.excerpt} »` : '');

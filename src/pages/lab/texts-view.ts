@@ -11,7 +11,7 @@ import { percentText } from '../../report/teacher';
 export type Outcome = 'tp' | 'fp' | 'tn' | 'fn' | 'none';
 export type Filter = 'all' | 'errors' | 'fp' | 'fn';
 
-export function outcomeOf(label: 'human' | 'machine', score: number | null, threshold: number): Outcome {
+function outcomeOf(label: 'human' | 'machine', score: number | null, threshold: number): Outcome {
   if (score === null) return 'none';
   const flagged = score >= threshold;
   return label === 'machine' ? (flagged ? 'tp' : 'fn') : flagged ? 'fp' : 'tn';
