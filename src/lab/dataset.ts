@@ -99,7 +99,7 @@ function optString(v: unknown): string | undefined {
   return s ? s : undefined;
 }
 
-function detectFormat(content: string, fileName?: string): 'jsonl' | 'csv' {
+export function detectFormat(content: string, fileName?: string): 'jsonl' | 'csv' {
   const name = (fileName ?? '').toLowerCase();
   if (/\.(jsonl|ndjson|json)$/.test(name)) return 'jsonl';
   if (/\.(csv|tsv|txt)$/.test(name)) return 'csv';

@@ -39,11 +39,11 @@ export interface LabMetrics {
   groups: GroupRates[];
 }
 
-function toScored(rows: readonly LabRow[]): Scored[] {
+export function toScored(rows: readonly LabRow[]): Scored[] {
   return rows.filter((r) => r.score !== null).map((r) => ({ score: r.score as number, positive: r.label === 'machine' }));
 }
 
-function groupRates(rows: readonly LabRow[], threshold: number): GroupRates[] {
+export function groupRates(rows: readonly LabRow[], threshold: number): GroupRates[] {
   const by = new Map<string, LabRow[]>();
   for (const r of rows) by.set(r.group, [...(by.get(r.group) ?? []), r]);
   return [...by.entries()]
