@@ -1,5 +1,5 @@
 // Every file in src/engine/signals/ (but index.ts and _lib/) is one signal: registered once under its file name, tested in
-// tests/unit/signals/<id>.test.ts, documented by a doc comment at the top of its file and in the README.
+// tests/unit/engine/signals/<id>.test.ts (and worded in src/engine/explain/signals/<id>.ts), documented by a doc comment at the top of its file and in the README.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
