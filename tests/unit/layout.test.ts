@@ -12,6 +12,7 @@ const SRC = join(ROOT, 'src');
 const ALLOWED: Record<string, readonly string[]> = {
   engine: [],
   eval: ['engine'],
+  cli: [],
   messaging: ['engine'],
   settings: ['engine'],
   shared: ['engine', 'messaging'],
