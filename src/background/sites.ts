@@ -6,6 +6,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { originOf, originPattern, saveSettings, watchSettings } from '../settings';
+import { unlinkTab } from './page-link';
 import { relevel, setHighlights } from './pipeline';
 import { currentSettings, forgetTab, getView, knownSettings, offView, setKnownSettings, setView, tabs } from './tab-state';
 
@@ -40,7 +41,10 @@ async function onPermissionsRemoved(p: Browser.permissions.Permissions): Promise
 
 export function startSites(): void {
   browser.tabs.onUpdated.addListener((tabId, info, tab) => void onTabUpdated(tabId, info, tab));
-  browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTab(tabId);
+    unlinkTab(tabId);
+  });
   browser.permissions.onRemoved?.addListener((p) => void onPermissionsRemoved(p));
   watchSettings((next) => {
     const before = knownSettings();
