@@ -12,6 +12,7 @@
 import { startMenus } from './menus';
 import { startRouter } from './router';
 import { startSites } from './sites';
+import { exposeStats } from './stats';
 
 export { setHighlights } from './pipeline';
 export { getView } from './tab-state';
@@ -20,4 +21,5 @@ export function startBackground(): void {
   startMenus();
   startSites();
   startRouter();
+  exposeStats();
 }
