@@ -15,7 +15,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { FocusResult, PingResult } from '../messaging';
-import { currentSettings, getView, offView, record, setView, tabs } from './tab-state';
+import { currentSettings, getView, offView, record, resetPage, setView, tabs } from './tab-state';
 
 interface Link {
   instance: string;
@@ -33,10 +33,7 @@ export async function pageGone(tabId: number, instance?: string): Promise<boolea
   if (view.phase !== 'on') return false;
   const rec = tabs.get(tabId) ?? record(tabId);
   rec.run++;
-  rec.analyses = undefined;
-  rec.blocks = undefined;
-  rec.langCache = new Map();
-  rec.groupIds = new Map();
+  resetPage(rec);
   const s = await currentSettings();
   setView(tabId, { ...offView(tabId, s.sensitivity, view.scope), origin: view.origin });
   return true;

@@ -14,7 +14,8 @@ import { isInstance, PAGE_PORT_PREFIX, parseBackgroundRequest, type BackgroundRe
 import { t } from '../shared/i18n';
 import { senderOf, type Sender } from '../shared/senders';
 import { focus, linkPage, pageGone } from './page-link';
-import { onContentChanged, setHighlights, warmEngine } from './pipeline';
+import { onContentChanged } from './page-changes';
+import { setHighlights, warmEngine } from './pipeline';
 import { getView, tabs } from './tab-state';
 
 /** Which kind of sender each request may come from. */
