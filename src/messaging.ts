@@ -8,9 +8,9 @@
  * the engine once per group (off the page's main thread) -> content `mirage:paint` (the flagged sentences of each
  * analysis, as offsets inside a block) -> content maps offsets to DOM ranges and highlights them, visible part
  * first, in slices -> background answers `{ ok: true, sentences, flagged, ms }`.
- * Page changes: the content script reports blocks removed and added (`mirage:content-changed`, debounced; a flood
- * of mutations is one full re-read); the background re-analyses the language groups concerned and sends a paint
- * that replaces only those analyses (`mode: 'some'`).
+ * Page changes: the content script reports blocks removed, added, and changed in place (`mirage:content-changed`,
+ * debounced; a flood of mutations is one full re-read); the background re-analyses the language groups where enough
+ * changed (src/background/page-changes.ts) and sends a paint that replaces only those analyses (`mode: 'some'`).
  * Automation contract: `{ type: 'mirage:set-highlights', tabId: number, enabled: boolean }` from any extension page.
  */
 import type { Report, ReportHead, SentenceReason, Sensitivity } from './engine';
@@ -56,8 +56,9 @@ export interface FocusMessage {
   sentence: number;
 }
 
-/** From the content script: page text was removed or added (debounced). The tab comes from the sender.
- * `full`: a flood of mutations was answered with one full re-read; `removed` and `added` are then its difference. */
+/** From the content script: page text was removed, added or changed (debounced). The tab comes from the sender.
+ * A block of `added` under an id already known changed in place. `full`: a flood of mutations was answered with one
+ * full re-read; `removed` and `added` are then its difference. */
 export interface ContentChangedMessage {
   type: 'mirage:content-changed';
   removed: number[];
