@@ -46,7 +46,7 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
   const repacked = zipSync(stored);
   try {
     const mammothModule = await import('mammoth');
-    const mammoth = (mammothModule as { default?: typeof mammothModule }).default ?? mammothModule;
+    const mammoth = mammothModule.default ?? mammothModule;
     // `arrayBuffer` is what mammoth's browser build reads; its Node build (the unit tests) reads `buffer`.
     const input = { arrayBuffer: repacked.buffer as ArrayBuffer, buffer: repacked.buffer };
     const result = await mammoth.extractRawText(input as { arrayBuffer: ArrayBuffer });

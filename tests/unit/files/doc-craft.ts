@@ -3,6 +3,8 @@
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
 
+/** Fixed file times: the same input makes the same bytes. */
+const MTIME = new Date('2026-01-15T10:00:00Z');
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export const DOCX_TYPES =
@@ -26,7 +28,7 @@ export function makeDocx(paragraphs: string[], extra: Zippable = {}): Uint8Array
     '_rels/.rels': strToU8(DOCX_RELS),
     'word/document.xml': strToU8(docxDocumentXml(paragraphs)),
     ...extra,
-  });
+  }, { mtime: MTIME });
 }
 
 export const ODT_NS =
@@ -49,7 +51,7 @@ export function makeOdt(bodyXml: string, extra: Zippable = {}, mimetype = 'appli
         '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>',
     ),
     ...extra,
-  });
+  }, { mtime: MTIME });
 }
 
 /** An OLE compound-file header (old .doc, or an encrypted Office file when `encrypted`). Not a full file: enough to sniff. */
