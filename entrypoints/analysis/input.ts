@@ -1,6 +1,6 @@
 /** The analysis page's input: paste, drop or choose files. Reports texts (and file problems) to the page. */
 import { el } from '@/src/ui/dom';
-import { ACCEPT, readTextFile, type FileText } from '@/src/ui/file-text';
+import { ACCEPT, readTextFiles, type FileText } from '@/src/ui/file-text';
 import type { UiLang } from '@/src/types';
 import { t } from '@/src/ui/i18n';
 
@@ -14,7 +14,8 @@ export function fileProblem(f: Extract<FileText, { error: string }>, lang: UiLan
 }
 
 export async function readFiles(files: readonly File[], lang: UiLang, h: InputHandlers): Promise<void> {
-  const results = await Promise.all(files.map(readTextFile));
+  // A class-set .zip gives one entry per file inside.
+  const results = (await Promise.all(files.map(readTextFiles))).flat();
   const ok = results.filter((r): r is { name: string; text: string } => 'text' in r);
   const bad = results.filter((r): r is Extract<FileText, { error: string }> => 'error' in r);
   if (bad.length) h.onProblems(bad.map((b) => ({ name: b.name, message: fileProblem(b, lang) })));
