@@ -1,6 +1,6 @@
 /**
  * The teacher's analysis page in Chromium: paste and see results (sentences, words, signals), upload a class set
- * (.txt, .md, .html, .docx; PDF refused clearly), the length gate, compare two texts, export a report (HTML and
+ * (.txt, .md, .html, .docx; a broken PDF refused clearly), the length gate, compare two texts, export a report (HTML and
  * JSON, checked), save/delete, the hand-over from other extension pages, and no network request.
  * Build first: `MIRAGE_E2E=1 npx wxt build`. Screenshots: test-results/screenshots/analysis-*.png, report-*.png.
  */
@@ -89,7 +89,7 @@ describe('analysis page in Chromium', () => {
     await page.click('#detail-sentences');
   });
 
-  it('upload a class set (.txt, .md, .html, .docx), refuses PDF clearly, and sorts the table', async () => {
+  it('upload a class set (.txt, .md, .html, .docx), refuses a broken PDF clearly, and sorts the table', async () => {
     const docxPath = join(tmp, 'essay-docx.docx');
     await writeFile(docxPath, docx(read('essay-in-class.txt').split('\n\n')));
     const pdfPath = join(tmp, 'scan.pdf');
@@ -100,7 +100,9 @@ describe('analysis page in Chromium', () => {
     const names = await page.locator('#set-table tbody th').allTextContents();
     expect(names).toEqual(expect.arrayContaining(['Pasted text 1', 'essay-in-class.txt', 'essay-submission.md', 'essay-page.html', 'short.txt', 'essay-docx.docx']));
     expect(names).toHaveLength(6);
-    await expect(page.locator('#problems').textContent()).resolves.toMatch(/scan\.pdf: PDF files are not read yet/);
+    await expect(page.locator('#problems').textContent()).resolves.toMatch(/scan\.pdf: the file is damaged, or is not really a \.pdf file/);
+    // .docx and .pdf were read in the file worker, not on the page's main thread
+    expect(page.workers().map((w) => w.url())).toContainEqual(expect.stringMatching(/\/assets\/file-worker-[\w-]+\.js$/));
     // Sort by words, ascending then descending.
     await page.click('button.sort[data-sort="words"]');
     const w1 = (await page.locator('#set-table tbody tr td:nth-child(2)').allTextContents()).map(Number);

@@ -8,8 +8,8 @@
  * never read on the page's main thread instead.
  *
  * API: `createFileReader({ makeWorker?, timeouts?, idleMs? })` -> `{ read(kind, bytes), dispose() }`; `readInWorker`
- * is the page's shared one. The bytes' ArrayBuffer is transferred (the caller's copy becomes empty).
- * Where there is no Worker at all (the Node unit tests), `readInWorker` reads in-process.
+ * is the page's shared one. The bytes' ArrayBuffer is transferred (the caller's copy becomes empty). There is no
+ * in-page fallback, on purpose (the Node unit tests mock this module to call file-reader.ts directly).
  */
 import type { FileAnswer, FileRequest, FileResponse, WorkerKind } from './file-reader';
 
@@ -105,7 +105,6 @@ export function createFileReader(options: { makeWorker?: () => WorkerLike; timeo
 let shared: FileReaderClient | undefined;
 
 export function readInWorker(kind: WorkerKind, bytes: ArrayBuffer): Promise<FileAnswer> {
-  if (typeof Worker === 'undefined') return import('./file-reader').then((m) => m.readBytes({ kind, bytes }));
   shared ??= createFileReader();
   return shared.read(kind, bytes);
 }

@@ -4,8 +4,12 @@ import { htmlToText, MAX_FILE_BYTES, readTextFile, readTextFiles, stripMarkdown 
 import type { PdfjsLib, PdfjsLoader } from '@/src/pages/files/pdf';
 import { moodleZip, docxOf, essayPdf, odtOf, OWN_TEXTS, paragraphsOf } from '../../e2e/fixtures/teacher/make-files';
 
-// There is no Worker here, so the file worker's code runs in-process; pdf.js's modern build needs a browser, so
-// the PDF reader gets the legacy build (same parser).
+// There is no Worker here: the file worker's code (file-reader.ts) runs in-process. pdf.js's modern build needs a
+// browser, so the PDF reader gets the legacy build (same parser).
+vi.mock('@/src/pages/files/file-worker-client', async () => {
+  const { readBytes } = await import('@/src/pages/files/file-reader');
+  return { readInWorker: (kind: 'docx' | 'odt' | 'pdf' | 'zip', bytes: ArrayBuffer) => readBytes({ kind, bytes }) };
+});
 vi.mock('@/src/pages/files/pdf', async (importOriginal) => {
   const m = await importOriginal<typeof import('@/src/pages/files/pdf')>();
   const legacy: PdfjsLoader = async () => {
