@@ -1,6 +1,6 @@
 /** Loading, building and exporting the labelled set; the problems of a loaded file, line by line. */
 import { download, el } from '@/src/ui/dom';
-import { parseDataset, toCsv, toJsonl, type LabItem, type Problem } from '@/src/lab/dataset';
+import { readDatasetFile, toCsv, toJsonl, type LabItem, type Problem } from '@/src/lab/dataset';
 import type { UiLang } from '@/src/types';
 import { t } from '@/src/ui/i18n';
 
@@ -26,8 +26,7 @@ export function dataCard(items: readonly LabItem[], problems: { file: string; li
     const f = file.files?.[0];
     file.value = '';
     if (!f) return;
-    const content = await f.text();
-    const r = parseDataset(content, f.name);
+    const r = await readDatasetFile(f);
     h.load(r.items, r.problems, f.name, replace.checked);
   });
   const text = el('textarea', { id: 'lab-new-text', rows: 5, placeholder: T('lab_buildPlaceholder') });

@@ -8,11 +8,14 @@
  * API:
  * - `parseCsv(text, { separator? })` -> `{ rows, separator, errors }`. `rows[i]` is one record (array of fields) with
  *   its 1-based starting line in `lines[i]`. Errors (an unterminated quote, text after a closing quote) name the
- *   line; the reader keeps going so that nothing else is lost.
+ *   line; the reader keeps going so that nothing else is lost. An unbalanced quote (one that runs to the end of the
+ *   file, or closes only on a later line followed by stray text) costs its own record only: reading starts again
+ *   on the next line.
  * - `detectSeparator(text)` looks at the first record only: the candidate (`,` `;` `\t`) seen most often outside
  *   quotes; `,` when none.
  * - `writeCsv(rows, separator?)` quotes a field only when needed (separator, quote, CR/LF, leading/trailing space)
- *   and ends records with CRLF as RFC 4180 says.
+ *   and ends records with CRLF as RFC 4180 says. Every field is made spreadsheet-safe first (`neutralise`: a field
+ *   starting with = + - @ tab or CR gets a leading single quote); `unneutralise` undoes it on reading.
  *
  * Limits: no type inference (every field is a string), no comment lines. A quote inside an unquoted field is kept
  * as a literal character (lenient, as spreadsheets do).
@@ -59,8 +62,9 @@ export function parseCsv(input: string, options: { separator?: Separator } = {})
   let i = 0;
   const n = text.length;
 
-  while (i < n) {
+  record: while (i < n) {
     const recordLine = line;
+    const recordStart = i;
     const record: string[] = [];
     // Read one record.
     for (;;) {
@@ -91,9 +95,21 @@ export function parseCsv(input: string, options: { separator?: Separator } = {})
           field += c;
           i++;
         }
-        if (!closed) errors.push({ line: quoteLine, code: 'unterminated-quote' });
+        const strayText = closed && i < n && text[i] !== sep && text[i] !== '\n' && text[i] !== '\r';
+        // An unbalanced quote: the field runs to the end of the file, or it crosses a line end and then "closes" on
+        // another record's opening quote. Either way, give up this record (reported), and start again on the next
+        // line after it: the records that follow are not swallowed.
+        if (!closed || (strayText && line > quoteLine)) {
+          errors.push({ line: recordLine, code: 'unterminated-quote' });
+          i = recordStart;
+          while (i < n && text[i] !== '\n' && text[i] !== '\r') i++;
+          if (text[i] === '\r' && text[i + 1] === '\n') i += 2;
+          else if (i < n) i++;
+          line = recordLine + 1;
+          continue record;
+        }
         // After a closing quote only a separator or a line end may follow; keep any stray text (nothing lost).
-        if (closed && i < n && text[i] !== sep && text[i] !== '\n' && text[i] !== '\r') {
+        if (strayText) {
           errors.push({ line, code: 'text-after-quote' });
           while (i < n && text[i] !== sep && text[i] !== '\n' && text[i] !== '\r') field += text[i++];
         }
@@ -121,9 +137,26 @@ export function parseCsv(input: string, options: { separator?: Separator } = {})
 }
 
 const NEEDS_QUOTES = /[",;\t\r\n]|^\s|\s$/;
+/**
+ * Spreadsheet formula injection (CWE-1236; OWASP's CSV injection rule): a field starting with = + - @, a tab or a
+ * carriage return can run as a formula where the CSV is opened. Such a field gets a leading single quote (shown as
+ * text by spreadsheets) and is quoted. Fields already starting with quotes before one of those get one more, so that
+ * `unneutralise` gives every value back exactly.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+export function neutralise(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** The value `neutralise` was given: one leading single quote removed where it added one. */
+export function unneutralise(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
 
 export function writeCsvField(value: string): string {
-  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = neutralise(value);
+  return safe !== value || NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function writeCsv(rows: readonly (readonly string[])[], separator: Separator = ','): string {
