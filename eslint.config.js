@@ -26,6 +26,44 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware checks (floating and misused promises, unsafe any, ...) on every TypeScript file.
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // `_x` names and `{ drop: _d, ...rest }` say "deliberately unused".
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
+  {
+    // One job per file, small functions: no file over 400 lines outside scripts and tests, no function over 80 lines
+    // in src/ (comments and blank lines count: a long function is long to read).
+    files: ['src/**/*.ts', 'entrypoints/**/*.ts', '*.config.ts'],
+    rules: {
+      'max-lines': ['error', { max: 400 }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 80 }],
+    },
+  },
+  {
+    // One front door for the engine: above it, nothing imports the engine's internals or its tables (the Node-side
+    // evaluation, scripts and tests may). tests/e2e/bundle.e2e.ts checks the built chunks too.
+    files: ['src/**/*.ts', 'entrypoints/**/*.ts'],
+    ignores: ['src/engine/**', 'src/eval/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '(^|/)engine/.', message: 'Import the engine through its front door (src/engine/index.ts), never its internals.' },
+          { regex: '(^|/)assets/(reference|lm-|function-words|formulaic-)[^/]*\\.json$', message: 'Engine tables stay inside src/engine/.' },
+        ],
+      }],
+    },
+  },
+  {
     // Tests build their own fixture DOMs and compare a page's innerHTML before and after; they never ship.
     files: ['tests/**'],
     rules: { 'no-restricted-properties': 'off', 'no-restricted-syntax': 'off' },

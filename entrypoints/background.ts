@@ -1,6 +1,6 @@
-import { startController } from '@/src/extension/controller';
+import { startBackground } from '@/src/background';
 
-// Message hub, per-tab state, context menu, keyboard command: see src/extension/controller.ts.
+// Message hub, per-tab state, context menu, keyboard command: see src/background/index.ts.
 export default defineBackground(() => {
-  startController();
+  startBackground();
 });

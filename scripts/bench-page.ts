@@ -73,7 +73,7 @@ type Result = { ok: true; sentences: number; flagged: number; ms: number; timing
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : NaN;
 };
 const MB = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 const signedMB = (bytes: number) => `${bytes >= 0 ? '+' : '−'}${(Math.abs(bytes) / 1048576).toFixed(1)} MB`;
@@ -100,7 +100,7 @@ async function heap(cdp: CDPSession): Promise<Heap> {
   for (let i = 0; i < 2; i++) await cdp.send('HeapProfiler.collectGarbage');
   const raw = (await cdp.send('Runtime.getHeapUsage')) as unknown as Record<string, number>;
   const blink = typeof raw.embedderHeapUsedSize === 'number' ? raw.embedderHeapUsedSize : undefined;
-  return { v8: raw.usedSize, blink, total: raw.usedSize + (blink ?? 0), raw };
+  return { v8: raw.usedSize!, blink, total: raw.usedSize! + (blink ?? 0), raw };
 }
 
 interface Leftovers {
@@ -276,7 +276,7 @@ async function benchPage(h: Harness, name: string, o: Options): Promise<PageFigu
         if (i === 0) {
           // the first one traced: long tasks of a first switch-on as readers meet it
           const t = await traced(fresh, o.settleMs, timeout, send);
-          if (t.error || !t.result) throw t.error ?? new Error('new tab: no answer');
+          if (t.error || !t.result) throw t.error instanceof Error ? t.error : new Error(t.error ? JSON.stringify(t.error) : 'new tab: no answer');
           f.traceNewTab = t.stats;
           a = t.result;
         } else a = await send();
@@ -289,7 +289,7 @@ async function benchPage(h: Harness, name: string, o: Options): Promise<PageFigu
       }
     }
     const where = f.newTabTimings.length
-      ? Object.keys(f.newTabTimings[0]).map((k) => `${k} ${Math.round(median(f.newTabTimings.map((t) => t[k] ?? NaN)))}`).join(', ')
+      ? Object.keys(f.newTabTimings[0]!).map((k) => `${k} ${Math.round((median(f.newTabTimings.map((t) => t[k] ?? NaN)))!)}`).join(', ')
       : 'n/a';
     log(`on, first in a new tab (engine warm): ${f.newTabMs.map((x) => Math.round(x)).join(', ')} ms; median ms by step: ${where}`);
     if (f.traceNewTab) log(`  first new tab, traced: ${f.traceNewTab.tasks} main-thread tasks, longest ${msText(f.traceNewTab.longestMs)}${f.traceNewTab.note ? ` (${f.traceNewTab.note})` : ''}`);
@@ -323,9 +323,9 @@ function injectedFiles(): { file: string; raw: number; gzip: number }[] {
 // ---------------------------------------------------------------- report
 
 function table(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
 function heapCell(x: Heap | undefined, base: Heap | undefined): string {
@@ -347,11 +347,11 @@ function report(figures: PageFigures[], o: Options): void {
     ['sentences / flagged', col((f) => (f.sentences === undefined ? 'n/a' : `${f.sentences} / ${f.flagged}`))],
     ['on, cold (1st injection, traced)', col((f) => msText(f.coldOnMs ?? NaN))],
     ['  … `ms` reported by extension', col((f) => msText(f.coldExtMs ?? NaN))],
-    [`on, median of ${o.runs} warm runs`, col((f) => msText(median(f.warmOnMs)))],
+    [`on, median of ${o.runs} warm runs`, col((f) => msText(median(f.warmOnMs)!))],
     ['  … min – max', col((f) => (f.warmOnMs.length ? `${Math.round(Math.min(...f.warmOnMs))} – ${Math.round(Math.max(...f.warmOnMs))} ms` : 'n/a'))],
-    ['  … `ms` reported (median)', col((f) => msText(median(f.warmExtMs)))],
-    [`on, 1st in a new tab, engine warm (median of ${o.runs})`, col((f) => msText(median(f.newTabMs)))],
-    ['off, median', col((f) => msText(median(f.offMs)))],
+    ['  … `ms` reported (median)', col((f) => msText(median(f.warmExtMs)!))],
+    [`on, 1st in a new tab, engine warm (median of ${o.runs})`, col((f) => msText(median(f.newTabMs)!))],
+    ['off, median', col((f) => msText(median(f.offMs)!))],
     [`tasks > ${LONG_TASK_MS} ms, switching on`, col((f) => taskCell(f.traceOn))],
     ['  … blocking time (Σ dur − 50)', col((f) => (f.traceOn && f.traceOn.tasks ? msText(f.traceOn.blockingMs) : 'n/a'))],
     ['  … main-thread tasks in window', col((f) => (f.traceOn ? `${f.traceOn.tasks} in ${msText(f.traceOn.windowMs)}` : 'n/a'))],

@@ -9,9 +9,9 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
-import { analyse } from '../src/score/analyse';
-import { buildDoc } from '../src/text/doc';
-import { SIGNALS } from '../src/signals/index';
+import { analyse } from '../src/engine/score/analyse';
+import { buildDoc } from '../src/engine/text/doc';
+import { SIGNALS } from '../src/engine/signals/index';
 import { devSetAvailable, loadLabelled } from '../src/eval/devset';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,7 +33,7 @@ function takeWords(src: string, n: number): string {
   const out: string[] = [];
   let count = 0;
   for (let i = 0; count < n; i = (i + 1) % paras.length) {
-    const w = paras[i].split(/\s+/).filter(Boolean);
+    const w = paras[i]!.split(/\s+/).filter(Boolean);
     const take = w.slice(0, n - count);
     out.push(take.join(' '));
     count += take.length;
@@ -43,7 +43,7 @@ function takeWords(src: string, n: number): string {
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+  return s[Math.floor(s.length / 2)]!;
 }
 
 function time(fn: () => void, runs: number, warm = 2): number {

@@ -62,11 +62,11 @@ function successors(sentences: string[][], rank: Map<string, number>): number[][
   const pairs = new Map<number, Map<number, number>>();
   for (const s of sentences) {
     for (let i = 1; i < s.length; i++) {
-      const a = rank.get(s[i - 1]);
-      const b = rank.get(s[i]);
+      const a = rank.get(s[i - 1]!);
+      const b = rank.get(s[i]!);
       if (a === undefined || b === undefined || a >= PREV_EN) continue;
       let m = pairs.get(a);
-      if (!m) pairs.set(a, (m = new Map()));
+      if (!m) pairs.set(a, (m = new Map<number, number>()));
       m.set(b, (m.get(b) ?? 0) + 1);
     }
   }
@@ -75,7 +75,7 @@ function successors(sentences: string[][], rank: Map<string, number>): number[][
     const m = pairs.get(a);
     next.push(m ? [...m].filter(([, c]) => c >= MIN_BIGRAM).sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_SUCC).map(([b]) => b) : []);
   }
-  while (next.length && next[next.length - 1].length === 0) next.pop();
+  while (next.length && next[next.length - 1]!.length === 0) next.pop();
   return next;
 }
 
@@ -98,7 +98,7 @@ export const bucketOf = (rank: number) => (rank < 10 ? 0 : rank < 100 ? 1 : rank
  */
 function expectation(files: string[][][], rank: Map<string, number>, vocabSize: number): number[][][] {
   const nb = bin(vocabSize) + 1;
-  const zero = () => Array.from({ length: nb }, () => new Array(nb).fill(0));
+  const zero = () => Array.from({ length: nb }, () => new Array<number>(nb).fill(0));
   const hits = [zero(), zero(), zero()];
   const cnt = zero();
   const uhits = [new Array(nb).fill(0), new Array(nb).fill(0), new Array(nb).fill(0)];
@@ -108,18 +108,18 @@ function expectation(files: string[][][], rank: Map<string, number>, vocabSize: 
     const next = successors(train, rank).map((l) => new Map(l.map((b, i) => [b, i])));
     for (const s of files.filter((_, i) => i % FOLDS === f).flat()) {
       for (let i = 1; i < s.length; i++) {
-        const p = rank.get(s[i - 1]);
-        if (p === undefined || p >= next.length || next[p].size === 0) continue;
-        const u = rank.get(s[i]) ?? vocabSize;
-        const b = bucketOf(next[p].get(u) ?? next[p].size + u);
+        const p = rank.get(s[i - 1]!);
+        if (p === undefined || p >= next.length || next[p]!.size === 0) continue;
+        const u = rank.get(s[i]!) ?? vocabSize;
+        const b = bucketOf(next[p]!.get(u) ?? next[p]!.size + u);
         const pb = bin(p);
         const ub = Math.min(bin(u), nb - 1);
-        cnt[pb][ub]++;
+        (cnt[pb]![ub])!++;
         ucnt[ub]++;
         for (let k = 0; k < 3; k++) {
           if (b <= k) {
-            hits[k][pb][ub]++;
-            uhits[k][ub]++;
+            (hits[k]![pb]![ub])!++;
+            uhits[k]![ub]++;
           }
         }
       }
@@ -127,7 +127,7 @@ function expectation(files: string[][][], rank: Map<string, number>, vocabSize: 
   }
   const round = (x: number) => Math.round(x * 1000) / 1000;
   return hits.map((h, k) =>
-    h.map((row, pb) => row.map((x, ub) => round(cnt[pb][ub] >= MIN_CELL ? x / cnt[pb][ub] : ucnt[ub] ? uhits[k][ub] / ucnt[ub] : 0))),
+    h.map((row, pb) => row.map((x, ub) => round((cnt[pb]![ub])! >= MIN_CELL ? x / (cnt[pb]![ub])! : ucnt[ub] ? uhits[k]![ub] / ucnt[ub] : 0))),
   );
 }
 
@@ -164,8 +164,8 @@ function buildFr() {
       if (drop.has(lw) || !WORD.test(lw.replace(/'$/, ''))) return;
       best.set(lw, Math.min(best.get(lw) ?? Infinity, i + offset));
     });
-  add(subs, 0);
-  add(wiki, 0.5);
+  add(subs!, 0);
+  add(wiki!, 0.5);
   const vocab = [...best].sort((a, b) => a[1] - b[1]).slice(0, VOCAB_FR).map(([w]) => w);
   return {
     lang: 'fr',

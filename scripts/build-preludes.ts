@@ -1,5 +1,5 @@
 /**
- * build-preludes — turns assets/prelude-{en,fr}.txt into the TS module src/signals/_lib/preludes.ts.
+ * build-preludes — turns assets/prelude-{en,fr}.txt into the TS module src/engine/signals/_lib/preludes.ts.
  *
  * Why a generated module: the compression signal must get the prelude text as a string in Node (tsx, where Vite's
  * `?raw` import does not work), in vitest and in the WXT bundle. A plain TS module of string constants works in all
@@ -24,5 +24,5 @@ for (const lang of langs) {
   const body = raw.slice(raw.indexOf('\n') + 1).trim();
   out += `export const PRELUDE_${lang.toUpperCase()} = ${JSON.stringify(body)};\n`;
 }
-writeFileSync(resolve(root, 'src/signals/_lib/preludes.ts'), out);
-console.log('wrote src/signals/_lib/preludes.ts');
+writeFileSync(resolve(root, 'src/engine/signals/_lib/preludes.ts'), out);
+console.log('wrote src/engine/signals/_lib/preludes.ts');

@@ -16,12 +16,12 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
-import { SIGNALS } from '../src/signals/index';
-import { MIN_WORDS, flagDecision } from '../src/score/analyse';
-import { auroc } from '../src/score/metrics';
+import { SIGNALS } from '../src/engine/signals/index';
+import { MIN_WORDS, flagDecision } from '../src/engine/score/analyse';
+import { auroc } from '../src/engine/score/metrics';
 import { DEV_SET, devSetAvailable, loadLabelled } from '../src/eval/devset';
 import { buildReference, crossValidate, figures, foldOf, measureAll, type FoldResult, type Method } from '../src/eval/fit';
-import type { Reference } from '../src/score/calibration';
+import type { Reference } from '../src/engine/score/calibration';
 
 const FLIP_AUROC = 0.45;
 const MIN_CLASS = 15;
@@ -50,7 +50,7 @@ for (const s of SIGNALS) {
     const xs = rows.filter((r, i) => foldOf(r, i, 1) === f && r.raw[s.id] !== undefined);
     const pos = xs.filter((r) => r.item.label === 'machine').length;
     if (pos < MIN_CLASS || xs.length - pos < MIN_CLASS) return NaN;
-    return auroc(xs.map((r) => ({ score: r.raw[s.id], positive: r.item.label === 'machine' })));
+    return auroc(xs.map((r) => ({ score: r.raw[s.id]!, positive: r.item.label === 'machine' })));
   });
   const worst = Math.min(...per.filter(Number.isFinite));
   const keep = worst >= FLIP_AUROC;
@@ -79,7 +79,7 @@ console.log(`chosen: ${best}; weights ${JSON.stringify(weights)}`);
 
 // 4. threshold from the held-out false-positive rate
 const held = results[best].flatMap((f) => f.scored);
-let threshold = CANDIDATE_THRESHOLDS[CANDIDATE_THRESHOLDS.length - 1];
+let threshold = CANDIDATE_THRESHOLDS[CANDIDATE_THRESHOLDS.length - 1]!;
 for (const t of CANDIDATE_THRESHOLDS) {
   const humans = held.filter((s) => s.row.item.label === 'human');
   const fpr = humans.filter((s) => flagDecision(s.score, s.percentiles, weights, t)).length / humans.length;

@@ -9,10 +9,10 @@
  *      single domain, in 5 folds) — the honest estimate for text the tables have never seen.
  * Texts under the length gate (150 words) are abstentions and are counted, not scored.
  */
-import { SIGNALS } from '../src/signals/index';
-import { analyseDetailed, MIN_WORDS, REFERENCE } from '../src/score/analyse';
-import { isAbstention } from '../src/types';
-import { auroc, confusion, tprAtFpr, type Scored } from '../src/score/metrics';
+import { SIGNALS } from '../src/engine/signals/index';
+import { analyseDetailed, MIN_WORDS, REFERENCE } from '../src/engine/score/analyse';
+import { isAbstention } from '../src/engine/types';
+import { auroc, confusion, tprAtFpr, type Scored } from '../src/engine/score/metrics';
 import { DEV_SET, devSetAvailable, loadLabelled, type LabelledText } from '../src/eval/devset';
 import { crossValidate, figures, type Row } from '../src/eval/fit';
 
@@ -66,7 +66,7 @@ console.log('signal              ' + groups.map((g) => g.replace(/^(en|fr)\//, '
 for (const s of SIGNALS) {
   const cells = groups.map((g) => {
     const xs = rows.filter((r) => inGroup(r.item, g) && r.raw[s.id] !== undefined);
-    return f3(auroc(xs.map((r) => ({ score: r.raw[s.id], positive: r.item.label === 'machine' })))).padStart(10);
+    return f3(auroc(xs.map((r) => ({ score: r.raw[s.id]!, positive: r.item.label === 'machine' })))).padStart(10);
   });
   console.log(`${s.id.padEnd(20)}${cells.join('')}   weight ${(REFERENCE.weights[s.id] ?? 0).toFixed(3)}`);
 }

@@ -17,7 +17,7 @@ import { deflateSync } from 'node:zlib';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-// Palette: the UI's ink and muted greys, the highlight levels' warm colours (src/highlight/painter.ts).
+// Palette: the UI's ink and muted greys, the highlight levels' warm colours (src/page/painter.ts).
 const INK = '#1f2937';
 const TEXT = '#4b5563';
 const LINE = '#9ca3af';

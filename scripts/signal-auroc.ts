@@ -2,10 +2,10 @@
  * Development aid: AUROC of each signal's raw value alone, per language and per domain, on the dev set.
  * `npx tsx scripts/signal-auroc.ts [signal-id ...]`. The full evaluation (combined score, thresholds) is `npm run eval`.
  */
-import { buildDoc } from '../src/text/doc';
-import { auroc } from '../src/score/metrics';
+import { buildDoc } from '../src/engine/text/doc';
+import { auroc } from '../src/engine/score/metrics';
 import { DEV_SET, devSetAvailable, loadLabelled } from '../src/eval/devset';
-import { isAbstention, type Signal } from '../src/types';
+import { isAbstention, type Signal } from '../src/engine/types';
 
 const only = process.argv.slice(2);
 if (!devSetAvailable()) {
@@ -14,7 +14,7 @@ if (!devSetAvailable()) {
 }
 const items = loadLabelled();
 const docs = items.map((it) => buildDoc(it.text, { lang: it.lang }));
-const mod = await import('../src/signals/index');
+const mod = await import('../src/engine/signals/index');
 const signals: Signal[] = mod.SIGNALS.filter((s: Signal) => only.length === 0 || only.includes(s.id));
 const groups = [...new Set(items.map((i) => `${i.lang}/${i.domain}`))].sort();
 for (const sig of signals) {
@@ -30,6 +30,6 @@ for (const sig of signals) {
   };
   const abst = vals.filter((v) => v === undefined).length;
   console.log(`\n${sig.id}  (${ms.toFixed(2)} ms/text, abstained ${abst})`);
-  console.log(`  all  ${row(() => true).toFixed(3)}   en ${row((i) => items[i].lang === 'en').toFixed(3)}   fr ${row((i) => items[i].lang === 'fr').toFixed(3)}`);
-  console.log('  ' + groups.map((g) => `${g} ${row((i) => `${items[i].lang}/${items[i].domain}` === g).toFixed(2)}`).join('  '));
+  console.log(`  all  ${row(() => true).toFixed(3)}   en ${row((i) => items[i]!.lang === 'en').toFixed(3)}   fr ${row((i) => items[i]!.lang === 'fr').toFixed(3)}`);
+  console.log('  ' + groups.map((g) => `${g} ${row((i) => `${items[i]!.lang}/${items[i]!.domain}` === g).toFixed(2)}`).join('  '));
 }

@@ -13,7 +13,7 @@
  * that replaces only those analyses (`mode: 'some'`).
  * Automation contract: `{ type: 'mirage:set-highlights', tabId: number, enabled: boolean }` from any extension page.
  */
-import type { Report, Sensitivity } from './score/types';
+import type { Report, ReportHead, SentenceReason, Sensitivity } from './engine';
 
 export const BLOCK_SEPARATOR = '\n\n';
 
@@ -168,10 +168,10 @@ export interface StateChangedMessage {
 export interface GroupView {
   id: number;
   lang: string;
-  langName: string;
   status: Report['status'];
-  /** The engine's one line for this group (says "not supported" rather than scoring it). */
-  headline: string;
+  /** The group's result without its signals and sentences: enough for its one line (says "not supported" rather
+   * than scoring it), worded where it is shown. */
+  head: ReportHead;
   words: number;
   blocks: number;
   flagged: number;
@@ -185,7 +185,8 @@ export interface Passage {
   score: number | null;
   /** The sentence as read on the page, cut to PASSAGE_MAX_CHARS. Held in memory only, never synced. */
   text: string;
-  reasons: { id: string; text: string }[];
+  /** Why, as signal ids and percentiles (worded where it is shown). */
+  reasons: SentenceReason[];
 }
 export const PASSAGE_MAX_CHARS = 280;
 /** At most this many passages travel in a TabView (the most predictable ones, listed in page order): a page of
@@ -193,16 +194,31 @@ export const PASSAGE_MAX_CHARS = 280;
  * the background a second to store. The page keeps every highlight; the view says how many there are. */
 export const PASSAGES_LISTED = 300;
 
+/** Pages no extension may read (src/shared/restricted.ts). */
+export type RestrictedReason = 'browser' | 'store' | 'pdf';
+
+/** What a failure says besides its code, for wording it in any language (src/shared/errors.ts). */
+export interface ProblemInfo {
+  /** A page no extension may read, and why. */
+  restricted?: RestrictedReason;
+  /** The main language group's result, when nothing on the page could be scored (its headline says why). */
+  head?: ReportHead;
+  /** A technical message (an engine or page failure), shown inside the generic words. */
+  message?: string;
+}
+
 export interface TabView {
   tabId: number;
   phase: 'off' | 'working' | 'on' | 'error';
   scope: Scope;
+  /** The failure in the background's words (the automation answer); pages word `code` + `problem` themselves. */
   error?: string;
   code?: ErrorCode;
+  problem?: ProblemInfo;
   /** Origin of the page ('https://example.org') when known, for "always analyse here". */
   origin?: string;
   sensitivity: Sensitivity;
-  /** Present when phase === 'on'. The first analysis' report, without its per-sentence list. */
+  /** Present when phase === 'on'. The main analysis' report (language-neutral), without its per-sentence list. */
   report?: Omit<Report, 'sentences'>;
   blocks?: number;
   sentences?: number;
@@ -226,7 +242,7 @@ function isIndex(x: unknown): x is number {
   return typeof x === 'number' && Number.isInteger(x) && x >= 0;
 }
 
-export function isMirageMessage(x: unknown): x is { type: string } {
+function isMirageMessage(x: unknown): x is { type: string } {
   return isObject(x) && typeof x.type === 'string' && x.type.startsWith('mirage:');
 }
 
@@ -239,7 +255,7 @@ export function parseBackgroundRequest(x: unknown): BackgroundRequest | { invali
       if (!isTabId(m.tabId)) return { invalid: 'tabId must be a non-negative integer' };
       if (typeof m.enabled !== 'boolean') return { invalid: 'enabled must be a boolean' };
       if (m.scope !== undefined && m.scope !== 'page' && m.scope !== 'selection') return { invalid: 'bad scope' };
-      return { type: m.type, tabId: m.tabId, enabled: m.enabled, scope: (m.scope as Scope | undefined) ?? 'page' };
+      return { type: m.type, tabId: m.tabId, enabled: m.enabled, scope: (m.scope) ?? 'page' };
     case 'mirage:get-state':
       if (!isTabId(m.tabId)) return { invalid: 'tabId must be a non-negative integer' };
       return { type: m.type, tabId: m.tabId };
@@ -331,12 +347,6 @@ export function parseExtractResult(x: unknown): ExtractResult | undefined {
   if (x.ok !== true || typeof x.ms !== 'number') return undefined;
   const blocks = parseBlocks(x.blocks);
   return blocks ? { ok: true, blocks, ms: x.ms } : undefined;
-}
-
-export function parseDebugResult(x: unknown): DebugResult | undefined {
-  if (!isObject(x)) return undefined;
-  const keys = ['sessions', 'observers', 'timers', 'blocks', 'items', 'styles'] as const;
-  return keys.every((k) => typeof x[k] === 'number') ? (Object.fromEntries(keys.map((k) => [k, x[k]])) as unknown as DebugResult) : undefined;
 }
 
 export function parsePaintResult(x: unknown): PaintResult | undefined {

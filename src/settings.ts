@@ -6,12 +6,12 @@
  * Privacy: storage.sync holds these settings only, never page text or results (those live in memory and in
  * storage.session, which the browser never writes to disk or syncs).
  * Defaults and why:
- * - sensitivity 'medium': the engine's default levels (src/score/levels.ts).
+ * - sensitivity 'medium': the engine's default levels (src/engine/score/levels.ts).
  * - showLegend true: a highlight without its legend invites a misreading.
  * - alwaysOrigins []: nothing is analysed without being asked; a site is added only with its host permission.
  */
 import { browser } from 'wxt/browser';
-import type { Sensitivity } from './score/types';
+import type { Sensitivity } from './engine';
 
 export interface Settings {
   sensitivity: Sensitivity;

@@ -1,6 +1,6 @@
-import { startContent } from '@/src/extension/content';
+import { startContent } from '@/src/page/content';
 
-// Injected on demand (activeTab or a site's optional permission) by src/extension/controller.ts; never declared
+// Injected on demand (activeTab or a site's optional permission) by src/background (content-script.ts); never declared
 // for any site in the manifest. One page session per injection, ended by ctx.signal.
 export default defineContentScript({
   registration: 'runtime',

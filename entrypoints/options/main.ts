@@ -1,4 +1,4 @@
-import '@/src/ui/ui.css';
-import { mountOptions } from '@/src/ui/options';
+import '@/src/pages/ui.css';
+import { mountOptions } from '@/src/pages/options';
 
 void mountOptions(document.getElementById('app')!);

@@ -1,4 +1,4 @@
-import '@/src/ui/ui.css';
-import { mountPopup } from '@/src/ui/popup';
+import '@/src/pages/ui.css';
+import { mountPopup } from '@/src/pages/popup';
 
 void mountPopup(document.getElementById('app')!);

@@ -1,4 +1,4 @@
-import '@/src/ui/ui.css';
-import { mountPanel } from '@/src/ui/panel';
+import '@/src/pages/ui.css';
+import { mountPanel } from '@/src/pages/panel';
 
 void mountPanel(document.getElementById('app')!);

@@ -28,7 +28,7 @@ export function loadLabelled(path = DEV_SET): LabelledText[] {
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => {
-      const o = JSON.parse(l);
+      const o = JSON.parse(l) as { id: unknown; text: unknown; label: LabelledText['label']; lang?: string; domain?: string; source?: string; generator?: string };
       return { id: String(o.id), text: String(o.text), label: o.label, lang: o.lang ?? 'und', domain: o.domain ?? 'unknown', source: o.source, generator: o.generator };
     });
 }

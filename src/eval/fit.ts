@@ -12,12 +12,12 @@
  * - Choice by leave-one-domain-out: a domain's texts are scored with references and weights fitted on the other
  *   domains only, which is how the shipped tables will meet text they have never seen.
  */
-import { buildDoc } from '../text/doc';
-import { isAbstention, type Signal } from '../types';
-import { measure, rank, SENTENCE_MIN_WORDS, flagDecision, type Measured } from '../score/analyse';
-import { quantileGrid, logit, type LangReference, type ReferenceText } from '../score/calibration';
-import { registerOf } from '../score/register';
-import { auroc, confusion, tprAtFpr, type Scored } from '../score/metrics';
+import { buildDoc } from '../engine/text/doc';
+import { isAbstention, type Signal } from '../engine/types';
+import { measure, rank, SENTENCE_MIN_WORDS, flagDecision, type Measured } from '../engine/score/analyse';
+import { quantileGrid, logit, type LangReference, type ReferenceText } from '../engine/score/calibration';
+import { registerOf } from '../engine/score/register';
+import { auroc, confusion, tprAtFpr, type Scored } from '../engine/score/metrics';
 import type { LabelledText } from './devset';
 
 export interface Row {
@@ -47,16 +47,16 @@ export const NEIGHBOURS = 80;
  * against the other references), pooled quantiles, and sentence quantiles under `weights`. */
 export function buildReference(humanRows: readonly Row[], signalIds: readonly string[], weights: Record<string, number>): LangReference {
   const regs = humanRows.map((r) => registerOf(r.measured.doc));
-  const registerScale = regs[0]?.map((_, j) => round6(sd(regs.map((v) => v[j]))) || 1) ?? [];
+  const registerScale = regs[0]?.map((_, j) => round6(sd(regs.map((v) => v[j]!))) || 1) ?? [];
   const refs: ReferenceText[] = humanRows.map((r, i) => ({
-    reg: regs[i].map(round6),
-    raw: Object.fromEntries(signalIds.filter((id) => r.raw[id] !== undefined && Number.isFinite(r.raw[id])).map((id) => [id, round6(r.raw[id])])),
+    reg: regs[i]!.map(round6),
+    raw: Object.fromEntries(signalIds.filter((id) => r.raw[id] !== undefined && Number.isFinite(r.raw[id])).map((id) => [id, round6(r.raw[id]!)])),
     combined: NaN,
   }));
   const signals: LangReference['signals'] = {};
   let sentenceCount = 0;
   for (const id of signalIds) {
-    const docVals = humanRows.map((r) => r.raw[id]).filter((v) => v !== undefined && Number.isFinite(v));
+    const docVals = humanRows.map((r) => r.raw[id]).filter((v): v is number => v !== undefined && Number.isFinite(v));
     if (docVals.length < 5) continue;
     const sentVals: number[] = [];
     for (const r of humanRows) {
@@ -75,10 +75,10 @@ export function buildReference(humanRows: readonly Row[], signalIds: readonly st
   // each reference's combined value, against its own neighbours (itself left out)
   const ranked = humanRows.map((r, i) => rank(r.measured, partial, weights, [], i));
   const combinedVals = ranked.map((k) => k.combined);
-  combinedVals.forEach((c, i) => (refs[i].combined = Number.isFinite(c) ? round6(c) : NaN));
+  combinedVals.forEach((c, i) => (refs[i]!.combined = Number.isFinite(c) ? round6(c) : NaN));
   const sentenceVals: number[] = [];
   humanRows.forEach((r, i) => {
-    for (const z of ranked[i].sentenceCombined) if (Number.isFinite(z)) sentenceVals.push(z);
+    for (const z of ranked[i]!.sentenceCombined) if (Number.isFinite(z)) sentenceVals.push(z);
     sentenceCount += r.measured.doc.sentences.filter((s) => s.wordCount >= SENTENCE_MIN_WORDS).length;
   });
   return { ...partial, sentences: sentenceCount, combined: quantileGrid(combinedVals), sentenceCombined: quantileGrid(sentenceVals) };
@@ -97,7 +97,7 @@ function round6(x: number): number {
 function features(rows: readonly Row[], refs: Record<string, LangReference>, ids: readonly string[]): number[][] {
   const ones: Record<string, number> = Object.fromEntries(ids.map((id) => [id, 1]));
   return rows.map((r) => {
-    const k = rank(r.measured, refs[r.item.lang], ones);
+    const k = rank(r.measured, refs[r.item.lang]!, ones);
     return ids.map((id) => (k.percentiles[id] === undefined ? 0 : logit(k.percentiles[id])));
   });
 }
@@ -106,7 +106,7 @@ function features(rows: readonly Row[], refs: Record<string, LangReference>, ids
  * (all equal if every weight hits 0). */
 export function fitWeights(x: number[][], y: boolean[], lambda = 0.01, iterations = 600): number[] {
   const d = x[0]?.length ?? 0;
-  const w = new Array(d).fill(0.1);
+  const w = new Array<number>(d).fill(0.1);
   let b = 0;
   const n = x.length;
   const lr = 0.1;
@@ -115,17 +115,17 @@ export function fitWeights(x: number[][], y: boolean[], lambda = 0.01, iteration
   const wPos = pos ? n / (2 * pos) : 1;
   const wNeg = n - pos ? n / (2 * (n - pos)) : 1;
   for (let it = 0; it < iterations; it++) {
-    const g = new Array(d).fill(0);
+    const g = new Array<number>(d).fill(0);
     let gb = 0;
     for (let i = 0; i < n; i++) {
       let z = b;
-      for (let j = 0; j < d; j++) z += w[j] * x[i][j];
+      for (let j = 0; j < d; j++) z += w[j]! * x[i]![j]!;
       const p = 1 / (1 + Math.exp(-z));
       const err = (p - (y[i] ? 1 : 0)) * (y[i] ? wPos : wNeg);
-      for (let j = 0; j < d; j++) g[j] += err * x[i][j];
+      for (let j = 0; j < d; j++) g[j]! += err * x[i]![j]!;
       gb += err;
     }
-    for (let j = 0; j < d; j++) w[j] = Math.max(0, w[j] - lr * (g[j] / n + lambda * w[j]));
+    for (let j = 0; j < d; j++) w[j] = Math.max(0, w[j]! - lr * (g[j]! / n + lambda * w[j]!));
     b -= lr * (gb / n);
   }
   const sum = w.reduce((a, v) => a + v, 0);
@@ -148,7 +148,7 @@ export interface FoldResult {
 export type Method = 'equal' | 'logistic';
 
 /** Fit references (and weights) on `train`, score `test`. References are per language, from train humans. */
-export function fitAndScore(train: readonly Row[], test: readonly Row[], ids: readonly string[], method: Method, thresholdPct: number): Scoring[] & { weights?: Record<string, number> } {
+function fitAndScore(train: readonly Row[], test: readonly Row[], ids: readonly string[], method: Method, thresholdPct: number): Scoring[] & { weights?: Record<string, number> } {
   const langs = [...new Set(test.map((r) => r.item.lang))];
   const equal = Object.fromEntries(ids.map((id) => [id, 1 / ids.length]));
   const refs0: Record<string, LangReference> = {};
@@ -159,7 +159,7 @@ export function fitAndScore(train: readonly Row[], test: readonly Row[], ids: re
   if (method === 'logistic') {
     const tr = train.filter((r) => refs0[r.item.lang]);
     const w = fitWeights(features(tr, refs0, ids), tr.map((r) => r.item.label === 'machine'));
-    weights = Object.fromEntries(ids.map((id, j) => [id, w[j]]));
+    weights = Object.fromEntries(ids.map((id, j) => [id, w[j]!]));
   }
   const refs: Record<string, LangReference> = {};
   for (const l of langs) {
@@ -169,7 +169,7 @@ export function fitAndScore(train: readonly Row[], test: readonly Row[], ids: re
   const out = test
     .filter((r) => refs[r.item.lang])
     .map((row) => {
-      const k = rank(row.measured, refs[row.item.lang], weights);
+      const k = rank(row.measured, refs[row.item.lang]!, weights);
       return { row, score: k.score, percentiles: k.percentiles, flag: flagDecision(k.score, k.percentiles, weights, thresholdPct) };
     });
   return Object.assign(out, { weights });

@@ -2,7 +2,7 @@
  * format — the CLI's readable report and its JSON-lines record. Pure functions of a Report (and the text, to quote
  * passages); no colour codes, so output can be piped and saved.
  */
-import type { Report } from '../score/types';
+import type { ExplainedReport as Report } from '../engine';
 
 const BAR = 12;
 const MAX_PASSAGES = 5;

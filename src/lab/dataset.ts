@@ -103,9 +103,14 @@ function excerpt(s: string): string {
   return one.length > EXCERPT ? one.slice(0, EXCERPT) + '…' : one;
 }
 
+/** A field as text: strings as they are, numbers and booleans written out, anything else as JSON. */
+function fieldText(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : (JSON.stringify(v) ?? '');
+}
+
 function optString(v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;
-  const s = String(v).trim();
+  const s = fieldText(v).trim();
   return s ? s : undefined;
 }
 
@@ -132,7 +137,7 @@ function toItem(o: Record<string, unknown>, line: number, raw: string, autoId: s
   if (text.length > MAX_TEXT_CHARS) return { line, code: 'text-too-long', excerpt: excerpt(raw), detail: String(MAX_TEXT_CHARS) };
   if (o.label === undefined || o.label === null || o.label === '') return { line, code: 'missing-label', excerpt: excerpt(raw) };
   const label = parseLabel(o.label);
-  if (!label) return { line, code: 'bad-label', excerpt: excerpt(raw), detail: String(o.label) };
+  if (!label) return { line, code: 'bad-label', excerpt: excerpt(raw), detail: fieldText(o.label) };
   const item: LabItem = { id: optString(o.id) ?? autoId, text, label };
   for (const k of ['group', 'source', 'lang', 'domain', 'generator'] as const) {
     const v = optString(o[k]);
@@ -178,14 +183,14 @@ function parseJsonl(content: string): ParseResult {
   // A whole-file JSON array is accepted too (a common export).
   if (trimmed.startsWith('[')) {
     try {
-      const arr = JSON.parse(trimmed);
+      const arr = JSON.parse(trimmed) as unknown;
       if (Array.isArray(arr)) {
-        arr.forEach((o, idx) => {
+        (arr as unknown[]).forEach((o, idx) => {
           const raw = JSON.stringify(o) ?? '';
           candidates.push({
             value:
               o && typeof o === 'object' && !Array.isArray(o)
-                ? toItem(o, idx + 1, raw, `item-${idx + 1}`)
+                ? toItem(o as Record<string, unknown>, idx + 1, raw, `item-${idx + 1}`)
                 : { line: idx + 1, code: 'not-an-object', excerpt: excerpt(raw) },
           });
         });
@@ -234,24 +239,24 @@ function parseCsvDataset(content: string): ParseResult {
   const csv = parseCsv(content);
   const problems: Problem[] = csv.errors.map((e: CsvError) => ({ line: e.line, code: e.code }));
   if (csv.rows.length === 0) return { items: [], problems, format: 'csv' };
-  const header = csv.rows[0].map((h) => h.trim().toLowerCase());
+  const header = csv.rows[0]!.map((h) => h.trim().toLowerCase());
   const columns = new Map<string, number>();
   for (const [key, names] of Object.entries(COLUMN_SYNONYMS)) {
     const at = header.findIndex((h) => names.includes(h));
     if (at >= 0) columns.set(key, at);
   }
   if (!columns.has('text') && !columns.has('label')) {
-    problems.push({ line: 1, code: 'no-header', excerpt: excerpt(csv.rows[0].join(csv.separator)) });
+    problems.push({ line: 1, code: 'no-header', excerpt: excerpt(csv.rows[0]!.join(csv.separator)) });
     return { items: [], problems, format: 'csv' };
   }
-  if (!columns.has('text')) problems.push({ line: 1, code: 'no-text-column', excerpt: excerpt(csv.rows[0].join(csv.separator)) });
-  if (!columns.has('label')) problems.push({ line: 1, code: 'no-label-column', excerpt: excerpt(csv.rows[0].join(csv.separator)) });
+  if (!columns.has('text')) problems.push({ line: 1, code: 'no-text-column', excerpt: excerpt(csv.rows[0]!.join(csv.separator)) });
+  if (!columns.has('label')) problems.push({ line: 1, code: 'no-label-column', excerpt: excerpt(csv.rows[0]!.join(csv.separator)) });
   if (!columns.has('text') || !columns.has('label')) return { items: [], problems, format: 'csv' };
 
   const candidates: { value: LabItem | Problem }[] = [];
   for (let r = 1; r < csv.rows.length; r++) {
-    const row = csv.rows[r];
-    const line = csv.lines[r];
+    const row = csv.rows[r]!;
+    const line = csv.lines[r]!;
     const raw = row.join(csv.separator);
     // Trailing empty fields (a separator at the end of each line, as some spreadsheets write) are harmless.
     while (row.length > header.length && row[row.length - 1] === '') row.pop();
@@ -262,7 +267,7 @@ function parseCsvDataset(content: string): ParseResult {
     }
     const o: Record<string, unknown> = {};
     // Our own exports neutralise formula-like fields ('=...): read them back as they were.
-    for (const [key, at] of columns) o[key] = unneutralise(row[at]);
+    for (const [key, at] of columns) o[key] = unneutralise(row[at] ?? '');
     candidates.push({ value: toItem(o, line, raw, `row-${r}`) });
   }
   const collected = collect(candidates);
@@ -283,7 +288,7 @@ export function toJsonl(items: readonly LabItem[]): string {
   return items
     .map((it) => {
       const o: Record<string, string> = {};
-      for (const k of FIELDS) if (it[k] !== undefined) o[k] = it[k] as string;
+      for (const k of FIELDS) if (it[k] !== undefined) o[k] = it[k];
       return JSON.stringify(o);
     })
     .join('\n') + (items.length ? '\n' : '');
@@ -291,5 +296,5 @@ export function toJsonl(items: readonly LabItem[]): string {
 
 export function toCsv(items: readonly LabItem[]): string {
   const used = FIELDS.filter((k) => k === 'id' || k === 'text' || k === 'label' || items.some((it) => it[k] !== undefined));
-  return writeCsv([used as unknown as string[], ...items.map((it) => used.map((k) => (it[k] as string | undefined) ?? ''))]);
+  return writeCsv([used, ...items.map((it) => used.map((k) => (it[k]) ?? ''))]);
 }

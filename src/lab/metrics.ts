@@ -1,8 +1,8 @@
 /**
  * lab metrics — what the workshop lab shows at one threshold: the confusion matrix, the ROC curve and its AUROC
- * (from src/score/metrics.ts, not rewritten here), and error rates per group.
+ * (from src/engine/score/metrics.ts, not rewritten here), and error rates per group.
  *
- * Convention (as in src/score/metrics.ts): positive = labelled machine; flagged = score >= threshold. A text the
+ * Convention (as in src/engine/score/metrics.ts): positive = labelled machine; flagged = score >= threshold. A text the
  * engine could not score (too short, unsupported language) has score null: it is counted in `unscored`, never
  * silently treated as 0 or 1.
  *
@@ -10,7 +10,7 @@
  * `{ label, score, group }` and `groups` lists, per group (sorted by name, '' = no group), its counts, false
  * positives among its human texts (fpr) and false negatives among its machine texts (fnr).
  */
-import { auroc, confusion, rocCurve, type Confusion, type RocPoint, type Scored } from '../score/metrics';
+import { auroc, confusion, rocCurve, type Confusion, type RocPoint, type Scored } from '../engine';
 import type { Label } from './dataset';
 
 export interface LabRow {

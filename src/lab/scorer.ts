@@ -2,19 +2,16 @@
  * scorer — the workshop lab's engine side: analyse each text once, then re-score the whole set with signals
  * switched off without re-measuring anything.
  *
- * Each text is analysed once with `analyseDetailed` (status, score, per-signal percentiles, evidence) and what it
- * measured is kept. Switching signals off calls the engine's own `rank(measured, reference, weights, disabled)`, exactly
- * what `analyse(text, { disabled })` does after measuring, so the lab's scores are the engine's scores (tested),
- * at a fraction of the cost (no signal is recomputed).
+ * Each text is analysed once with `analyseDetailed` (status, score, per-signal percentiles) and what it measured is
+ * kept. Switching signals off calls the engine's own `rescore(measured, disabled)`, exactly what
+ * `analyse(text, { disabled })` does after measuring, so the lab's scores are the engine's scores (tested), at a
+ * fraction of the cost (no signal is recomputed). Reports are language-neutral: the lab page words them.
  *
- * API: `new LabScorer(ui)`; `add(id, text)` -> LabResult; `rescore(disabled)` -> Map<id, score | null>;
+ * API: `new LabScorer()`; `add(id, text)` -> LabResult; `rescore(disabled)` -> Map<id, score | null>;
  * `report(id, disabled)` -> a full Report for the lab's text viewer; `countedSignals()` -> ids that carry weight.
  * Pure (no DOM): runs in the engine's Web Worker (src/engine-worker.ts, through src/lab/lab-handler.ts), in Node tests, or on the main thread.
  */
-import { analyse, analyseDetailed, measure, rank, REFERENCE, type Measured } from '../score/analyse';
-import type { Report } from '../score/types';
-import { buildDoc } from '../text/doc';
-import type { UiLang } from '../types';
+import { analyseDetailed, engineInfo, rescore, type Measured, type Report } from '../engine';
 
 export interface LabResult {
   id: string;
@@ -24,7 +21,6 @@ export interface LabResult {
   score: number | null;
   /** Percentile per measured signal (0..1), with every signal on. */
   percentiles: Record<string, number>;
-  headline: string;
 }
 
 interface Kept {
@@ -33,21 +29,21 @@ interface Kept {
   measured?: Measured;
 }
 
+/** Ids of the signals that carry weight in the shipped combination (the others are shown only). */
 export function countedSignals(): string[] {
-  return Object.entries(REFERENCE.weights)
+  return Object.entries(engineInfo().weights)
     .filter(([, w]) => w > 0)
     .map(([id]) => id);
 }
 
 export class LabScorer {
   private kept = new Map<string, Kept>();
-  constructor(public ui: UiLang = 'en') {}
 
   add(id: string, text: string): LabResult {
-    const { report: r, measured } = analyseDetailed(text, { ui: this.ui });
+    const { report: r, measured } = analyseDetailed(text);
     const percentiles: Record<string, number> = {};
     for (const s of r.signals) if (s.status === 'ok' && s.percentile !== undefined) percentiles[s.id] = s.percentile;
-    const result: LabResult = { id, status: r.status, lang: r.lang, words: r.counts.words, score: r.score, percentiles, headline: r.headline };
+    const result: LabResult = { id, status: r.status, lang: r.lang, words: r.counts.words, score: r.score, percentiles };
     const scored = r.status === 'ok' || r.status === 'weak';
     this.kept.set(id, { text, result, measured: scored ? measured : undefined });
     return result;
@@ -62,29 +58,16 @@ export class LabScorer {
     const out = new Map<string, number | null>();
     for (const [id, k] of this.kept) {
       const r = k.result;
-      if (disabled.length === 0) {
-        out.set(id, r.score);
-        continue;
-      }
-      const ref = REFERENCE.langs[r.lang];
-      if ((r.status !== 'ok' && r.status !== 'weak') || !ref) {
-        out.set(id, null);
-        continue;
-      }
-      try {
-        k.measured ??= measure(buildDoc(k.text, { lang: r.lang }));
-        const ranked = rank(k.measured, ref, REFERENCE.weights, disabled);
-        out.set(id, Number.isFinite(ranked.score) ? Math.round(ranked.score * 1000) / 1000 : null);
-      } catch {
-        const again = analyse(k.text, { ui: this.ui, lang: r.lang, disabled });
-        out.set(id, again.score);
-      }
+      if (disabled.length === 0) out.set(id, r.score);
+      else if ((r.status !== 'ok' && r.status !== 'weak') || !k.measured) out.set(id, null);
+      else out.set(id, rescore(k.measured, disabled));
     }
     return out;
   }
 
+  /** The full (language-neutral) Report of one text with `disabled` signals off, for the lab's text viewer. */
   report(id: string, disabled: readonly string[] = []): Report | undefined {
     const k = this.kept.get(id);
-    return k ? analyse(k.text, { ui: this.ui, disabled }) : undefined;
+    return k ? analyseDetailed(k.text, { disabled }).report : undefined;
   }
 }

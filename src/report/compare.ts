@@ -7,9 +7,8 @@
  * smaller than SAME_BAND (15 percentile points) are called "about the same": percentiles of short texts move that
  * much with small edits. Never says who wrote either text.
  */
-import type { Report } from '../score/types';
-import type { UiLang } from '../types';
-import { t } from '../ui/i18n';
+import type { ExplainedReport as Report, UiLang } from '../engine';
+import { t } from '../shared/i18n';
 import { percentText } from './teacher';
 
 export const SAME_BAND = 0.15;

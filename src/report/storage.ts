@@ -47,7 +47,7 @@ export async function listSaved(): Promise<SavedReport[]> {
 export async function getSaved(id: string): Promise<SavedReport | undefined> {
   const key = SAVED_PREFIX + id;
   const got = await browser.storage.local.get(key);
-  return isSaved(got[key]) ? (got[key] as SavedReport) : undefined;
+  return isSaved(got[key]) ? (got[key]) : undefined;
 }
 
 export async function deleteSaved(id: string): Promise<void> {

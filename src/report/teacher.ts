@@ -2,7 +2,7 @@
  * teacher — the teacher report: conversation notes about one text, never evidence of misconduct.
  *
  * When to use: the analysis page's "Export report" (HTML to print or save as PDF, and JSON). The report is built
- * from an engine Report (src/score/types.ts) produced with `ui` = the report's language, so that evidence and
+ * from an engine Report (src/engine/score/types.ts) produced with `ui` = the report's language, so that evidence and
  * caveats are in that language; its language is chosen by the teacher, independently of the browser's.
  *
  * API:
@@ -17,15 +17,13 @@
  * Limits: the checklist and questions are prompts for a conversation, chosen from the signals that agree; they
  * are not a procedure.
  */
-import { pct } from '../score/messages';
-import type { Report } from '../score/types';
-import type { UiLang } from '../types';
-import { t } from '../ui/i18n';
-import { barChart, percentileChart, PALETTE } from '../ui/charts';
-import { sha256Hex, shortHash } from './fingerprint';
+import { AGREE_PERCENTILE, sharePercent as pct, type ExplainedReport as Report, type UiLang } from '../engine';
+import { t } from '../shared/i18n';
+import { barChart, percentileChart, PALETTE } from './charts';
+import { sha256Hex } from './fingerprint';
 import { css, documentHtml, h, type El } from './markup';
 import { sentenceRuns } from './runs';
-import { LEVEL_STYLE } from '../highlight/painter';
+import { LEVEL_STYLE } from '../shared/presentation';
 
 export const REPORT_SCHEMA = 'mirage-lens/teacher-report@1';
 
@@ -37,7 +35,7 @@ export type ChecklistId = (typeof CHECKLIST)[number];
 export const GENERAL_QUESTIONS = ['process', 'choices', 'sources', 'rewrite'] as const;
 
 /** The engine's agreement point: beyond it a signal counts as agreeing (mirrors analyse.ts; used for the chart band). */
-export const AGREE_AT = 0.9;
+export const AGREE_AT = AGREE_PERCENTILE;
 
 export interface ReportSignal {
   id: string;
@@ -154,7 +152,7 @@ export function percentText(p: number, lang: UiLang): string {
   return pct(p, lang);
 }
 
-/** The sentence levels drawn exactly as on web pages (src/highlight/painter.ts): tint + underline style. */
+/** The sentence levels drawn exactly as on web pages (src/shared/presentation.ts): tint + underline style. */
 export function levelCss(prefix: string): string {
   return ([1, 2, 3] as const)
     .map((l) => {
@@ -190,37 +188,77 @@ footer { margin-top: 2rem; color: #5b6270; font-size: .85rem; }
 @media print { body { margin: 0; max-width: none; font-size: 11pt; } h2 { break-after: avoid; } .text, table, svg { break-inside: avoid; } }
 `;
 
+type Words = (k: string, subs?: (string | number)[]) => string;
+
+function signalChart(m: TeacherReport, tt: Words): El | null {
+  const pc = (p: number) => percentText(p, m.lang);
+  const measured = m.signals.filter((s) => s.status === 'ok');
+  if (!measured.length) return null;
+  return percentileChart({
+    title: tt('report_chartTitle'),
+    desc: measured.map((s) => `${s.title}: ${pc(s.percentile ?? 0)}`).join('; '),
+    rows: [
+      ...(m.score !== null ? [{ label: tt('report_combined'), strong: true, marks: [{ value: m.score, shape: 'circle' as const, name: tt('report_combined'), fill: PALETTE.ink }] }] : []),
+      ...measured.map((s) => ({ label: s.title, marks: [{ value: s.percentile, shape: 'circle' as const, name: s.title }] })),
+    ],
+    agreeAt: AGREE_AT,
+    axisLabel: tt('report_chartAxis'),
+    bandLabel: tt('report_chartBand'),
+    fmt: pc,
+  });
+}
+
+function textSection(m: TeacherReport, tt: Words): El[] {
+  const lang = m.lang;
+  if (!m.text) return [h('p', { class: 'abstained' }, tt('report_textNotIncluded'))];
+  return [
+    h('h2', null, tt('report_textHeading')),
+    h('p', { class: 'legend' }, [1, 2, 3].map((l) => h('span', null, h('mark', { class: `l${l}` }, t(`level${l}`, undefined, lang)), ` (${t(`levelUnderline${l}`, undefined, lang)})`))),
+    h('div', { class: 'text' }, sentenceRuns(m.text, m.sentences ?? []).map((r) => (r.level ? h('mark', { class: `l${r.level}`, title: t(`level${r.level}`, undefined, lang) }, r.text) : r.text))),
+  ];
+}
+
+function headerSection(m: TeacherReport, tt: Words): El {
+  return h('header', null,
+    h('h1', null, tt('report_title')),
+    m.title ? h('p', { class: 'subtitle' }, m.title) : null,
+    h('p', { class: 'statement', role: 'note' }, m.statement),
+    h('dl', { class: 'meta' },
+      h('dt', null, tt('report_date')), h('dd', null, h('time', { datetime: m.createdAt }, formatDate(m.createdAt, m.lang))),
+      h('dt', null, tt('report_fingerprint')), h('dd', null, h('code', { title: m.fingerprint.sha256 }, `SHA-256 ${m.fingerprint.sha256}`)),
+      h('dt', null, tt('report_size')), h('dd', null, tt('report_sizeValue', [m.fingerprint.words, m.fingerprint.sentences, m.fingerprint.chars])),
+      h('dt', null, tt('report_language')), h('dd', null, m.fingerprint.language),
+      h('dt', null, tt('report_engine')), h('dd', null, m.engine),
+    ),
+  );
+}
+
+function signalsSection(m: TeacherReport, tt: Words): El {
+  const pc = (p: number) => percentText(p, m.lang);
+  return h('section', null,
+    h('h2', null, tt('report_signalsHeading')),
+    signalChart(m, tt),
+    h('table', null,
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, tt('report_colSignal')), h('th', { scope: 'col' }, tt('report_colPosition')), h('th', { scope: 'col' }, tt('report_colEvidence')))),
+      h('tbody', null,
+        m.signals.map((s) =>
+          h('tr', { class: s.status === 'ok' ? 'measured' : 'abstained' },
+            h('th', { scope: 'row' }, s.title, h('br'), h('small', { class: 'abstained' }, s.describe)),
+            h('td', { class: 'num' }, s.status === 'ok' && s.percentile !== undefined ? pc(s.percentile) + (s.agrees ? ` · ${tt('report_agrees')}` : '') : tt('report_abstained')),
+            h('td', null, s.status === 'ok' ? (s.evidence ?? '') : (s.reason ?? '')),
+          ),
+        ),
+      ),
+    ),
+    h('p', null, h('small', { class: 'abstained' }, tt('report_positionNote'))),
+  );
+}
+
 export function reportTree(m: TeacherReport): El {
   const lang = m.lang;
-  const tt = (k: string, subs?: (string | number)[]) => t(k, subs, lang);
-  const pc = (p: number) => percentText(p, lang);
+  const tt: Words = (k, subs) => t(k, subs, lang);
   const scoreText =
-    m.score === null ? tt('report_noScore') : tt('report_scoreValue', [pc(m.score)]) + (m.status === 'weak' ? ' ' + tt('report_weak') : '');
-  const measured = m.signals.filter((s) => s.status === 'ok');
-
-  const chart = measured.length
-    ? percentileChart({
-        title: tt('report_chartTitle'),
-        desc: measured.map((s) => `${s.title}: ${pc(s.percentile ?? 0)}`).join('; '),
-        rows: [
-          ...(m.score !== null ? [{ label: tt('report_combined'), strong: true, marks: [{ value: m.score, shape: 'circle' as const, name: tt('report_combined'), fill: PALETTE.ink }] }] : []),
-          ...measured.map((s) => ({ label: s.title, marks: [{ value: s.percentile, shape: 'circle' as const, name: s.title }] })),
-        ],
-        agreeAt: AGREE_AT,
-        axisLabel: tt('report_chartAxis'),
-        bandLabel: tt('report_chartBand'),
-        fmt: pc,
-      })
-    : null;
-
-  const textSection = m.text
-    ? [
-        h('h2', null, tt('report_textHeading')),
-        h('p', { class: 'legend' }, [1, 2, 3].map((l) => h('span', null, h('mark', { class: `l${l}` }, t(`level${l}`, undefined, lang)), ` (${t(`levelUnderline${l}`, undefined, lang)})`))),
-        h('div', { class: 'text' }, sentenceRuns(m.text, m.sentences ?? []).map((r) => (r.level ? h('mark', { class: `l${r.level}`, title: t(`level${r.level}`, undefined, lang) }, r.text) : r.text))),
-      ]
-    : [h('p', { class: 'abstained' }, tt('report_textNotIncluded'))];
-
+    m.score === null ? tt('report_noScore') : tt('report_scoreValue', [percentText(m.score, lang)]) + (m.status === 'weak' ? ' ' + tt('report_weak') : '');
   return h(
     'html',
     { lang },
@@ -229,18 +267,7 @@ export function reportTree(m: TeacherReport): El {
       'body',
       null,
       h('main', null,
-        h('header', null,
-          h('h1', null, tt('report_title')),
-          m.title ? h('p', { class: 'subtitle' }, m.title) : null,
-          h('p', { class: 'statement', role: 'note' }, m.statement),
-          h('dl', { class: 'meta' },
-            h('dt', null, tt('report_date')), h('dd', null, h('time', { datetime: m.createdAt }, formatDate(m.createdAt, lang))),
-            h('dt', null, tt('report_fingerprint')), h('dd', null, h('code', { title: m.fingerprint.sha256 }, `SHA-256 ${m.fingerprint.sha256}`)),
-            h('dt', null, tt('report_size')), h('dd', null, tt('report_sizeValue', [m.fingerprint.words, m.fingerprint.sentences, m.fingerprint.chars])),
-            h('dt', null, tt('report_language')), h('dd', null, m.fingerprint.language),
-            h('dt', null, tt('report_engine')), h('dd', null, m.engine),
-          ),
-        ),
+        headerSection(m, tt),
         h('section', null,
           h('h2', null, tt('report_summaryHeading')),
           h('p', null, h('strong', null, scoreText)),
@@ -248,24 +275,8 @@ export function reportTree(m: TeacherReport): El {
           h('p', null, m.summary),
           h('p', null, tt('report_agreement', [m.agreement.agree, m.agreement.measured, m.agreement.abstained])),
         ),
-        h('section', null,
-          h('h2', null, tt('report_signalsHeading')),
-          chart,
-          h('table', null,
-            h('thead', null, h('tr', null, h('th', { scope: 'col' }, tt('report_colSignal')), h('th', { scope: 'col' }, tt('report_colPosition')), h('th', { scope: 'col' }, tt('report_colEvidence')))),
-            h('tbody', null,
-              m.signals.map((s) =>
-                h('tr', { class: s.status === 'ok' ? 'measured' : 'abstained' },
-                  h('th', { scope: 'row' }, s.title, h('br'), h('small', { class: 'abstained' }, s.describe)),
-                  h('td', { class: 'num' }, s.status === 'ok' && s.percentile !== undefined ? pc(s.percentile) + (s.agrees ? ` · ${tt('report_agrees')}` : '') : tt('report_abstained')),
-                  h('td', null, s.status === 'ok' ? (s.evidence ?? '') : (s.reason ?? '')),
-                ),
-              ),
-            ),
-          ),
-          h('p', null, h('small', { class: 'abstained' }, tt('report_positionNote'))),
-        ),
-        textSection,
+        signalsSection(m, tt),
+        textSection(m, tt),
         h('section', null, h('h2', null, tt('report_caveatsHeading')), h('p', { class: 'frame' }, m.frame), h('ul', null, m.caveats.map((c) => h('li', null, c)))),
         h('section', null,
           h('h2', null, tt('report_checklistHeading')),
@@ -289,7 +300,7 @@ export function bucketChart(counts: readonly number[], labels: readonly string[]
   return barChart({
     title,
     desc,
-    bars: counts.map((c, i) => ({ label: labels[i], value: c / total, fill: PALETTE.buckets[i], className: `bucket-${i}` })),
+    bars: counts.map((c, i) => ({ label: labels[i] ?? '', value: c / total, fill: PALETTE.buckets[i], className: `bucket-${i}` })),
     format: (v) => `${Math.round(v * 100)}%`,
   });
 }

@@ -9,8 +9,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TeacherReport } from '../../src/report/teacher';
 import { FIXTURES, startHarness, type Harness } from './harness';
 
 declare const chrome: {
@@ -32,9 +33,9 @@ function docx(paragraphs: string[]): Uint8Array {
 }
 
 async function downloadText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
-  const [d] = await Promise.all([page.waitForEvent('download') as Promise<Download>, click()]);
+  const [d] = await Promise.all([page.waitForEvent('download'), click()]);
   const path = await d.path();
-  return { name: d.suggestedFilename(), text: readFileSync(path!, 'utf8') };
+  return { name: d.suggestedFilename(), text: readFileSync(path, 'utf8') };
 }
 
 describe('analysis page in Chromium', () => {
@@ -165,21 +166,21 @@ describe('analysis page in Chromium', () => {
     expect(html.text).toContain('Family traditions play a crucial role');
 
     const json = await downloadText(page, () => page.click('#report-json'));
-    const m = JSON.parse(json.text);
+    const m = JSON.parse(json.text) as TeacherReport;
     expect(m.schema).toBe('mirage-lens/teacher-report@1');
     expect(m.lang).toBe('en');
     expect(m.fingerprint.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(m.fingerprint.words).toBeGreaterThan(300);
     expect(m.text).toContain('Family traditions');
     expect(m.signals.length).toBeGreaterThan(3);
-    expect(m.checklist.find((c: { id: string }) => c.id === 'drafts').checked).toBe(true);
+    expect(m.checklist.find((c) => c.id === 'drafts')?.checked).toBe(true);
     expect(m.questions.length).toBeGreaterThan(3);
     expect(m.statement).toMatch(/not evidence of misconduct/);
 
     // Without the text, only the fingerprint; in French when chosen.
     await page.uncheck('#report-include');
     await page.selectOption('#report-lang', 'fr');
-    const fr = JSON.parse((await downloadText(page, () => page.click('#report-json'))).text);
+    const fr = JSON.parse((await downloadText(page, () => page.click('#report-json'))).text) as TeacherReport;
     expect(fr.text).toBeUndefined();
     expect(fr.lang).toBe('fr');
     expect(fr.statement).toMatch(/n'est pas une preuve de fraude/);

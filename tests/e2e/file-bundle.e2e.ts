@@ -28,7 +28,7 @@ describe.skipIf(!existsSync(join(build, 'manifest.json')))('file readers in the 
   it('the file worker imports pdf.js and mammoth on demand, from the extension\'s own files', () => {
     const [worker] = files('assets').filter((f) => /\/file-worker-[\w-]+\.js$/.test(f));
     expect(worker).toBeDefined();
-    const code = read(worker);
+    const code = read(worker!);
     expect(code.includes(PDFJS) || code.includes(MAMMOTH)).toBe(false);
     const dynamic = [...code.matchAll(/import\(\s*[`'"]\.\/([\w.-]+\.js)[`'"]\s*\)/g)].map((m) => m[1]);
     const holders = files('assets').map((f) => f.slice('assets/'.length)).filter((f) => read(`assets/${f}`).includes(PDFJS) || read(`assets/${f}`).includes(MAMMOTH));

@@ -42,7 +42,7 @@ const TRACE = `({ body: document.body.innerHTML, html: document.documentElement.
   sheets: document.adoptedStyleSheets.length, styles: document.querySelectorAll('style').length })`;
 const MARKS = `({ sizes: ['mirage-1', 'mirage-2', 'mirage-3', 'mirage-focus'].map((n) => CSS.highlights.get(n)?.size ?? 0),
   root: !!document.querySelector('mirage-lens-root') })`;
-const flaggedOf = (m: Marks) => m.sizes[0] + m.sizes[1] + m.sizes[2];
+const flaggedOf = (m: Marks) => m.sizes[0]! + m.sizes[1]! + m.sizes[2]!;
 
 async function poll<T>(what: string, get: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -86,7 +86,7 @@ describe.skipIf(!!missing)('Firefox ESR (WebDriver BiDi): the shipped Firefox bu
   let ff: FirefoxProcess | undefined;
   let bidi: BiDi;
   let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
-  let fixtureHits: string[] = [];
+  const fixtureHits: string[] = [];
   let chromeWindow: string;
   let page: string; // BiDi context of the article tab
   let articleUrl: string;
@@ -125,7 +125,7 @@ describe.skipIf(!!missing)('Firefox ESR (WebDriver BiDi): the shipped Firefox bu
     if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
       execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'inherit', timeout: 120_000 });
     }
-    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { commands?: Record<string, { suggested_key?: { default?: string } }> };
     shortcut = manifest.commands?.['toggle-analysis']?.suggested_key?.default ?? shortcut;
     fixtures = await serveFixtures();
     fixtures.server.on('request', (req) => fixtureHits.push(req.url ?? ''));
@@ -160,7 +160,7 @@ describe.skipIf(!!missing)('Firefox ESR (WebDriver BiDi): the shipped Firefox bu
     });
     expect(installed.extension).toBe(ADDON_ID);
     const tree = await bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree', {});
-    page = tree.contexts[0].context;
+    page = tree.contexts[0]!.context;
     await bidi.send('browsingContext.navigate', { context: page, url: articleUrl, wait: 'complete' });
     before = await ev<Trace>(page, TRACE);
     expect(before.body).toContain('Remote Work and the Modern Team');
@@ -177,11 +177,11 @@ describe.skipIf(!!missing)('Firefox ESR (WebDriver BiDi): the shipped Firefox bu
     // the background answers: the options page is served and the message hub replies for the article's tab
     controller = await newTab(`${EXT}/options.html`);
     expect(await ev<string>(controller, 'typeof browser.runtime.sendMessage')).toBe('function');
-    const ids = await ev<{ id: number; url: string | null }[]>(controller!,
+    const ids = await ev<{ id: number; url: string | null }[]>(controller,
       `browser.tabs.query({}).then(async (ts) => { const me = (await browser.tabs.getCurrent()).id;
         return ts.filter((t) => t.id !== me).map((t) => ({ id: t.id, url: t.url ?? null })); })`);
     expect(ids.length).toBe(1); // only the article besides the options tab; its URL is hidden (no permission yet)
-    articleTabId = ids[0].id;
+    articleTabId = ids[0]!.id;
     const state = await send<{ phase: string; tabId: number }>({ type: 'mirage:get-state', tabId: articleTabId });
     expect(state).toMatchObject({ phase: 'off', tabId: articleTabId });
     // Firefox opens the extension's sidebar (sidebar_action) at install: it shows the side panel page

@@ -77,7 +77,7 @@ export function isAllowedUrl(url: string): boolean {
 }
 
 export function serveFixtures(dir = FIXTURES): Promise<{ server: Server; baseUrl: string }> {
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => void (async () => {
     try {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
       const file = normalize(join(dir, path.endsWith('/') ? path + 'index.html' : path));
@@ -88,7 +88,7 @@ export function serveFixtures(dir = FIXTURES): Promise<{ server: Server; baseUrl
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
     }
-  });
+  })());
   return new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(0, '127.0.0.1', () => {
@@ -117,10 +117,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   // Service worker requests are only reported with this flag on some Playwright versions.
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const lang = options.locale ?? 'en-US';
+  // The browser's own UI language (chrome.i18n.getUILanguage(), what the background reads) comes on Linux from
+  // LANGUAGE / LANG, not from --lang; Playwright's `locale` only emulates navigator.language in the pages it drives.
+  // Both are set so that the service worker and the pages agree, as in a real French browser.
+  const posix = `${lang.replace('-', '_')}${lang.includes('-') ? '' : `_${lang.toUpperCase()}`}.UTF-8`;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     locale: lang,
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: posix, LC_ALL: posix },
     viewport: { width: 1200, height: 900 },
     args: [
       `--disable-extensions-except=${extensionDir}`,

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, startHarness, type Harness } from './harness';
 
@@ -125,8 +125,8 @@ describe('workshop lab in Chromium', () => {
     await page.click('#lab-add');
     await page.waitForFunction(() => /4 texts/.test(document.getElementById('lab-count')?.textContent ?? ''));
     await page.waitForSelector('#confusion');
-    const [d] = await Promise.all([page.waitForEvent('download') as Promise<Download>, page.click('#lab-export-jsonl')]);
-    const lines = readFileSync((await d.path())!, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click('#lab-export-jsonl')]);
+    const lines = readFileSync((await d.path()), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(4);
     expect(lines[3]).toMatchObject({ id: 'text-1', label: 'human', group: 'hand-built' });
   });

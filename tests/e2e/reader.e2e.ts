@@ -10,10 +10,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, SCREENSHOTS, startHarness, type Harness } from './harness';
 
 declare const chrome: {
+  i18n: { getUILanguage(): string };
   tabs: { create(o: object): Promise<{ id?: number }>; remove(id: number): Promise<void>; sendMessage(id: number, m: object): Promise<unknown> };
   storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
   scripting: { executeScript(o: { target: { tabId: number }; files: string[] }): Promise<{ result?: unknown }[]> };
 };
+
+interface Manifest {
+  host_permissions?: string[];
+  permissions: string[];
+  optional_host_permissions?: string[];
+  content_security_policy: { extension_pages: string };
+  content_scripts?: unknown[];
+}
 
 type Result = { ok: true; sentences: number; flagged: number; ms: number } | { ok: false; error: string };
 
@@ -33,7 +42,7 @@ const pageTrace = (page: Page) =>
 
 describe('manifests', () => {
   it('the shipped Chrome build asks for no host permission at install', () => {
-    const m = JSON.parse(readFileSync(join(ROOT, '.output/chrome-mv3/manifest.json'), 'utf8'));
+    const m = JSON.parse(readFileSync(join(ROOT, '.output/chrome-mv3/manifest.json'), 'utf8')) as Manifest;
     expect(m.host_permissions ?? []).toEqual([]);
     expect(JSON.stringify(m.permissions)).not.toContain('<all_urls>');
     expect(m.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'sidePanel', 'storage']);
@@ -42,7 +51,7 @@ describe('manifests', () => {
     expect(m.content_scripts ?? []).toEqual([]);
   });
   it('the test build adds only http://127.0.0.1/*', () => {
-    const m = JSON.parse(readFileSync(join(ROOT, '.output-e2e/chrome-mv3/manifest.json'), 'utf8'));
+    const m = JSON.parse(readFileSync(join(ROOT, '.output-e2e/chrome-mv3/manifest.json'), 'utf8')) as Manifest;
     expect(m.host_permissions).toEqual(['http://127.0.0.1/*']);
   });
 });
@@ -88,14 +97,14 @@ describe('reader extension in Chromium (English UI)', () => {
     console.log(`English article: ${on.sentences} sentences, ${on.flagged} flagged, ${on.ms} ms in the extension (${elapsed} ms round trip)`);
 
     const sizes = await highlightSizes(page);
-    expect(sizes[0] + sizes[1] + sizes[2]).toBe(on.flagged);
+    expect(sizes[0]! + sizes[1]! + sizes[2]!).toBe(on.flagged);
     // the highlight styles reach the highlighted text itself (rules on :root, inherited; see painter.ts): each level
     // is drawn with its own underline style, not only its colour
     const drawn = await page.evaluate(() => {
       const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
       return [1, 2, 3].filter((l) => reg.get(`mirage-${l}`)?.size).map((l) => {
         const r = [...reg.get(`mirage-${l}`)!][0];
-        const el = r.startContainer.nodeType === 1 ? (r.startContainer as Element) : r.startContainer.parentElement!;
+        const el = r!.startContainer.nodeType === 1 ? (r!.startContainer as Element) : r!.startContainer.parentElement!;
         return [l, getComputedStyle(el, `::highlight(mirage-${l})`).textDecorationStyle];
       });
     });
@@ -149,9 +158,9 @@ describe('reader extension in Chromium (English UI)', () => {
     await expect.poll(async () => (await highlightSizes(page))[3]).toBe(1);
     const focused = await page.evaluate(() => {
       const r = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('mirage-focus')!][0];
-      return r.toString();
+      return r!.toString();
     });
-    expect(passages[2].startsWith(focused.replace(/\s+/g, ' ').trim().slice(0, 30))).toBe(true);
+    expect(passages[2]!.startsWith(focused.replace(/\s+/g, ' ').trim().slice(0, 30))).toBe(true);
     await h.screenshot(page, 'reader-page-en-focused');
 
     // switching off restores the page exactly
@@ -286,4 +295,67 @@ describe('reader extension in Chromium (French UI)', () => {
     expect((await pageTrace(page)).body).toBe(before.body);
     expect(h.networkViolations()).toEqual([]);
   });
+
+  it('one language end to end: an English page scored in the background reads in French in the side panel, the popup and the page legend', async () => {
+    // the browser itself is French (its service worker too), not only the pages Playwright emulates
+    expect(await h.worker.evaluate(() => chrome.i18n.getUILanguage()), 'install chromium-l10n: without it Chromium runs in en-US').toMatch(/^fr/);
+    const page = await h.openFixture('article-en.html');
+    const tabId = await h.tabIdOf(page.url());
+    const r = await h.send<Result>({ type: 'mirage:set-highlights', tabId, enabled: true });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    const panel = await h.openExtensionPage(`sidepanel.html?tab=${tabId}`, { width: 420, height: 900 });
+    await panel.waitForSelector('ol.passages li');
+    const english = /human reference|predictable than|signals? agree|Sentence rhythm|Stock phrases|stronger than in|too little text|Statistical|Nothing here says/;
+    const parts = {
+      headline: await panel.textContent('.summary .headline'),
+      summary: await panel.textContent('.summary .explain'),
+      facts: await panel.textContent('dl.facts'),
+      signals: await panel.textContent('details.signals'),
+      caveats: await panel.textContent('details.caveats'),
+      reasons: (await panel.$$eval('ol.passages ul.why li', (ls) => ls.map((l) => l.textContent ?? ''))).join(' '),
+    };
+    expect(parts.headline).toMatch(/Plus prévisible que \d+ % des textes humains de référence comparables/);
+    expect(parts.summary).toMatch(/textes humains de référence en anglais/);
+    expect(parts.facts).toContain('anglais');
+    expect(parts.signals).toMatch(/Rythme des phrases/);
+    expect(parts.caveats).toMatch(/intention/);
+    expect(parts.reasons).toMatch(/plus marqué que dans \d+ % des phrases humaines de référence/);
+    for (const [name, text] of Object.entries(parts)) expect(text ?? '', name).not.toMatch(english);
+    const popup = await h.openExtensionPage(`popup.html?tab=${tabId}`, { width: 360, height: 560 });
+    await popup.waitForSelector('#summary');
+    expect(await popup.textContent('#summary')).toMatch(/^Plus prévisible que/);
+    // the on-page legend (in a closed shadow root: read through the DevTools protocol, which pierces it)
+    const cdp = await page.context().newCDPSession(page);
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const legend = findNode(root, (n) => n.nodeName === 'SECTION' && attr(n, 'role') === 'region');
+    expect(legend && attr(legend, 'lang')).toBe('fr');
+    expect(textOfNode(legend!)).toMatch(/phrases surlignées sur/);
+    await cdp.detach();
+    await h.send({ type: 'mirage:set-highlights', tabId, enabled: false });
+    await Promise.all([panel.close(), popup.close(), page.close()]);
+  });
 });
+
+interface DomNode {
+  nodeName: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+const attr = (n: DomNode, name: string) => {
+  const a = n.attributes ?? [];
+  const i = a.indexOf(name);
+  return i >= 0 && i % 2 === 0 ? a[i + 1] : undefined;
+};
+function findNode(n: DomNode, test: (n: DomNode) => boolean): DomNode | undefined {
+  if (test(n)) return n;
+  for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {
+    const f = findNode(c, test);
+    if (f) return f;
+  }
+  return undefined;
+}
+function textOfNode(n: DomNode): string {
+  return n.nodeName === '#text' ? (n.nodeValue ?? '') : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(textOfNode).join(' ');
+}

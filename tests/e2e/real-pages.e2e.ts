@@ -337,7 +337,7 @@ describe('real pages in Chromium', () => {
     );
     await panel.click('#passages-more');
     expect(await items.count()).toBe(200);
-    expect(await panel.evaluate(() => document.activeElement === document.querySelectorAll('ol.passages > li')[100].querySelector('button.show'))).toBe(true);
+    expect(await panel.evaluate(() => document.activeElement === document.querySelectorAll('ol.passages > li')[100]!.querySelector('button.show'))).toBe(true);
     await panel.click('#passages-more');
     expect(await items.count()).toBe(PASSAGES_LISTED);
     expect(await panel.locator('#passages-more').isHidden()).toBe(true);
@@ -349,7 +349,7 @@ describe('real pages in Chromium', () => {
     await items.nth(PASSAGES_LISTED - 1).locator('button.show').click();
     await expect.poll(() => page.evaluate(() => {
       const f = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('mirage-focus');
-      return f ? [...f][0].toString().replace(/\s+/g, ' ') : '';
+      return f ? [...f][0]!.toString().replace(/\s+/g, ' ') : '';
     })).toContain(quote);
     // and its block's highlights are registered now
     expect((await ranges(page)).some((x) => norm(x.text).includes(quote))).toBe(true);

@@ -6,7 +6,7 @@
  * as an extension context of type SIDE_PANEL (`chrome.runtime.getContexts`), fires `chrome.sidePanel.onOpened`, and
  * is a CDP "page" target — but Playwright does not hand it out as a Page (it is not in `context.pages()`), so its
  * DOM is read from another extension page of the same extension through `chrome.extension.getViews()`.
- * The popup closes itself only when `sidePanel.open()` resolved (src/ui/popup.ts), which is asserted too.
+ * The popup closes itself only when `sidePanel.open()` resolved (src/pages/popup.ts), which is asserted too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';

@@ -1,11 +1,21 @@
 // The command line's output contract and its handling of bad input (issue: one-line errors, exit 2, no stack).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { OWN_TEXTS } from './score/own-texts';
+import type { ExplainedReport } from '@/src/engine';
+import { OWN_TEXTS } from './engine/score/own-texts';
+
+interface JsonlLine {
+  id: unknown;
+  score: number | null;
+  flag: boolean;
+  abstained: boolean;
+  reason?: string;
+}
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'mirage-cli-'));
@@ -42,7 +52,7 @@ describe('score FILE', () => {
   it('prints the full report with --json, in French with --ui fr', () => {
     const r = run(['--json', '--ui', 'fr', file('b.txt', article)]);
     expect(r.code).toBe(0);
-    const rep = JSON.parse(r.out);
+    const rep = JSON.parse(r.out) as ExplainedReport;
     expect(rep.ui).toBe('fr');
     expect(rep.lang).toBe('en');
     expect(rep.sentences.length).toBeGreaterThan(5);
@@ -52,14 +62,14 @@ describe('score FILE', () => {
   it('reads standard input with -', () => {
     const r = run(['--json', '-'], article);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).counts.words).toBeGreaterThan(150);
+    expect((JSON.parse(r.out) as ExplainedReport).counts.words).toBeGreaterThan(150);
   });
 
   it('scores a 100,000-word text', () => {
     const big = Array.from({ length: 500 }, () => article).join('\n\n');
     const r = run(['--json', file('big.txt', big)]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).counts.words).toBeGreaterThan(100_000);
+    expect((JSON.parse(r.out) as ExplainedReport).counts.words).toBeGreaterThan(100_000);
   });
 });
 
@@ -69,21 +79,21 @@ describe('score --jsonl', () => {
       JSON.stringify({ id: 'a', text: article, label: 'ignored' }),
       JSON.stringify({ id: 2, text: shortText }),
       '',
-      JSON.stringify({ id: 'c', text: OWN_TEXTS[0].text }),
+      JSON.stringify({ id: 'c', text: OWN_TEXTS[0]!.text }),
     ].join('\n');
     const r = run(['--jsonl', file('in.jsonl', input)]);
     expect(r.code).toBe(0);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as JsonlLine);
     expect(lines.map((l) => l.id)).toEqual(['a', 2, 'c']);
     for (const l of lines) {
       expect(Object.keys(l)).toEqual(expect.arrayContaining(['id', 'score', 'flag', 'abstained', 'lang', 'signals']));
       expect(typeof l.flag).toBe('boolean');
     }
-    expect(lines[0].score).toBeGreaterThanOrEqual(0);
-    expect(lines[0].score).toBeLessThanOrEqual(1);
-    expect(lines[0].abstained).toBe(false);
+    expect(lines[0]!.score).toBeGreaterThanOrEqual(0);
+    expect(lines[0]!.score).toBeLessThanOrEqual(1);
+    expect(lines[0]!.abstained).toBe(false);
     expect(lines[1]).toMatchObject({ score: null, abstained: true, flag: false });
-    expect(lines[1].reason).toMatch(/too short/i);
+    expect(lines[1]!.reason).toMatch(/too short/i);
   });
 
   it.each([
@@ -96,7 +106,7 @@ describe('score --jsonl', () => {
     const input = [JSON.stringify({ id: 'ok1', text: shortText }), bad, JSON.stringify({ id: 'ok2', text: shortText })].join('\n');
     const r = run(['--jsonl', file(`bad-${_n.replace(/\W/g, '')}.jsonl`, input)]);
     expectOneLineError(r, pattern);
-    expect(r.out.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['ok1', 'ok2']);
+    expect(r.out.trim().split('\n').map((l) => (JSON.parse(l) as JsonlLine).id)).toEqual(['ok1', 'ok2']);
   });
 
   it('refuses an item beyond the size limit', () => {
@@ -122,5 +132,78 @@ describe('bad input', () => {
     const r = run(args());
     expectOneLineError(r, pattern);
     expect(r.out).toBe('');
+  });
+});
+
+describe('hostile and careless input (issue 11, item 5, 6 and 9)', () => {
+  it('refuses an endless standard input past 64 MiB instead of growing without bound', () => {
+    const r = spawnSync('sh', ['-c', `yes | "${process.execPath}" --import tsx scripts/score.ts -`], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^mirage-score: error: standard input is over 64\.0 MiB; the limit is 64\.0 MiB$/);
+  });
+
+  it('refuses /dev/zero at once as binary data', () => {
+    expectOneLineError(run(['/dev/zero']), /\/dev\/zero looks like binary data/);
+  });
+
+  it('says standard input is not readable when it is closed for reading', () => {
+    const fd = openSync(join(dir, 'stdin-write-only'), 'w');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/score.ts', '-'], { cwd: root, encoding: 'utf8', stdio: [fd, 'pipe', 'pipe'] });
+    closeSync(fd);
+    expectOneLineError({ code: r.status, out: r.stdout, err: r.stderr }, /cannot read standard input: it is closed or not open for reading/);
+  });
+
+  it('reads UTF-16 with a byte-order mark like UTF-8', () => {
+    const utf8 = JSON.parse(run(['--json', file('u8.txt', article)]).out) as ExplainedReport;
+    const u16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(article, 'utf16le')]);
+    const r = run(['--json', file('u16.txt', u16)]);
+    expect(r.code).toBe(0);
+    const rep = JSON.parse(r.out) as ExplainedReport;
+    expect(rep.counts).toEqual(utf8.counts);
+    expect(rep.score).toBe(utf8.score);
+  });
+
+  it('prints no control or bidi character to the terminal, and keeps JSON exact', () => {
+    const evil = `${article}\n\nOne more sentence \u001b]52;c;ZXZpbA==\u0007 with a clipboard write, \u001b]0;owned\u0007 a title, \u001b[2J a clear, \u009b31m and \u202eesrever.`;
+    const p = file('evil.txt', evil);
+    const readable = run([p]);
+    expect(readable.code).toBe(0);
+    expect(readable.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    const json = run(['--json', p]);
+    expect(json.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect((JSON.parse(json.out) as ExplainedReport).counts.chars).toBe(evil.length);
+    const lines = run(['--jsonl', file('evil.jsonl', JSON.stringify({ id: 'a\u001b]0;x\u0007', text: evil }))]);
+    expect(lines.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect((JSON.parse(lines.out) as JsonlLine).id).toBe('a\u001b]0;x\u0007');
+  });
+
+  it('echoes ids exactly, as text when a double cannot hold them, and reports repeated ids', () => {
+    const input = [
+      `{"id": 12345678901234567890, "text": ${JSON.stringify(shortText)}}`,
+      `{"id": 42, "text": ${JSON.stringify(shortText)}}`,
+      `{"id": 42, "text": ${JSON.stringify(shortText)}}`,
+    ].join('\n');
+    const r = run(['--jsonl', file('ids.jsonl', input)]);
+    expect(r.code).toBe(0);
+    expect(r.out.trim().split('\n').map((l) => (JSON.parse(l) as JsonlLine).id)).toEqual(['12345678901234567890', 42, 42]);
+    expect(r.err.trim()).toBe('mirage-score: warning: ' + join(dir, 'ids.jsonl') + ' line 3: id 42 was already used on line 2');
+  });
+
+  it.each([
+    ['an unknown short option', ['-x'], /unknown option -x/],
+    ['an unsupported --lang', ['--lang', 'de', 'x'], /--lang must be en or fr, not "de"/],
+    ['a prototype name as --lang', ['--lang', '__proto__', 'x'], /--lang must be en or fr, not "__proto__"/],
+  ])('%s is refused', (_n, args, pattern) => {
+    const r = run(args);
+    expectOneLineError(r, pattern);
+    expect(r.out).toBe('');
+  });
+
+  it('reads a file whose name starts with "-" after --', () => {
+    file('-x.txt', article);
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+    const r = spawnSync(process.execPath, ['--import', tsx, join(root, 'scripts/score.ts'), '--json', '--', '-x.txt'], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as ExplainedReport).counts.words).toBeGreaterThan(150);
   });
 });

@@ -125,10 +125,10 @@ const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
 
 function u16(b: Uint8Array, at: number): number {
-  return b[at] | (b[at + 1] << 8);
+  return (b[at] ?? 0) | ((b[at + 1] ?? 0) << 8);
 }
 function u32(b: Uint8Array, at: number): number {
-  return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
+  return ((b[at] ?? 0) | ((b[at + 1] ?? 0) << 8) | ((b[at + 2] ?? 0) << 16) | ((b[at + 3] ?? 0) << 24)) >>> 0;
 }
 /** A little-endian 64-bit value as a number; anything past 2^53 is corrupt for our purposes. */
 function u64(b: Uint8Array, at: number): number {
@@ -161,92 +161,117 @@ function findEocd(b: Uint8Array): number {
   return -1;
 }
 
-/** Read and check the central directory. Throws ArchiveRefusal. */
-export function listZip(bytes: Uint8Array, limits: Readonly<ArchiveLimits>): ZipEntry[] {
+interface Directory {
+  count: number;
+  cdSize: number;
+  cdOffset: number;
+  /** Where the central directory must end (the end record, or the zip64 one). */
+  cdEnd: number;
+}
+
+/** The end-of-central-directory record (and its zip64 form). Throws ArchiveRefusal. */
+function readDirectoryEnd(bytes: Uint8Array, limits: Readonly<ArchiveLimits>): Directory {
   if (bytes.length > limits.maxArchiveBytes) throw new ArchiveRefusal('archive-too-large', undefined, limits.maxArchiveBytes);
   const eocd = bytes.length >= 22 ? findEocd(bytes) : -1;
   if (eocd < 0) throw new ArchiveRefusal('not-a-zip');
   if (u16(bytes, eocd + 4) !== 0 || u16(bytes, eocd + 6) !== 0) throw new ArchiveRefusal('corrupt', 'multi-disk archive');
-  let count = u16(bytes, eocd + 10);
-  let cdSize = u32(bytes, eocd + 12);
-  let cdOffset = u32(bytes, eocd + 16);
-  let cdEnd = eocd;
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+  let dir: Directory = { count: u16(bytes, eocd + 10), cdSize: u32(bytes, eocd + 12), cdOffset: u32(bytes, eocd + 16), cdEnd: eocd };
+  if (dir.count === 0xffff || dir.cdSize === 0xffffffff || dir.cdOffset === 0xffffffff) {
     const loc = eocd - 20;
     if (loc < 0 || u32(bytes, loc) !== SIG_EOCD64_LOCATOR) throw new ArchiveRefusal('corrupt', 'zip64 locator');
     const rec = u64(bytes, loc + 8);
     if (rec + 56 > loc || u32(bytes, rec) !== SIG_EOCD64) throw new ArchiveRefusal('corrupt', 'zip64 record');
-    count = u64(bytes, rec + 32);
-    cdSize = u64(bytes, rec + 40);
-    cdOffset = u64(bytes, rec + 48);
-    cdEnd = rec;
+    dir = { count: u64(bytes, rec + 32), cdSize: u64(bytes, rec + 40), cdOffset: u64(bytes, rec + 48), cdEnd: rec };
   }
-  if (count > limits.maxEntries) throw new ArchiveRefusal('too-many-entries', undefined, limits.maxEntries);
-  if (cdOffset + cdSize > cdEnd) throw new ArchiveRefusal('corrupt', 'central directory');
+  if (dir.count > limits.maxEntries) throw new ArchiveRefusal('too-many-entries', undefined, limits.maxEntries);
+  if (dir.cdOffset + dir.cdSize > dir.cdEnd) throw new ArchiveRefusal('corrupt', 'central directory');
+  return dir;
+}
 
-  const entries: ZipEntry[] = [];
-  let p = cdOffset;
-  for (let k = 0; k < count; k++) {
-    if (p + 46 > cdEnd || u32(bytes, p) !== SIG_CENTRAL) throw new ArchiveRefusal('corrupt', 'central directory');
-    const flags = u16(bytes, p + 8);
-    const method = u16(bytes, p + 10);
-    const crc = u32(bytes, p + 16);
-    let compressedSize = u32(bytes, p + 20);
-    let size = u32(bytes, p + 24);
-    const nameLen = u16(bytes, p + 28);
-    const extraLen = u16(bytes, p + 30);
-    const commentLen = u16(bytes, p + 32);
-    let offset = u32(bytes, p + 42);
-    const next = p + 46 + nameLen + extraLen + commentLen;
-    if (next > cdEnd) throw new ArchiveRefusal('corrupt', 'central directory');
-    const rawName = bytes.subarray(p + 46, p + 46 + nameLen);
-    let name = decodeName(rawName, (flags & 0x800) !== 0);
-    // Extra fields: zip64 sizes (0x0001) and the Info-ZIP Unicode path (0x7075).
-    for (let e = p + 46 + nameLen; e + 4 <= p + 46 + nameLen + extraLen; ) {
-      const id = u16(bytes, e);
-      const len = u16(bytes, e + 2);
-      const body = e + 4;
-      if (body + len > p + 46 + nameLen + extraLen) break;
-      if (id === 0x0001) {
-        let q = body;
-        const take = () => {
-          if (q + 8 > body + len) throw new ArchiveRefusal('corrupt', name);
-          const v = u64(bytes, q);
-          q += 8;
-          return v;
-        };
-        if (size === 0xffffffff) size = take();
-        if (compressedSize === 0xffffffff) compressedSize = take();
-        if (offset === 0xffffffff) offset = take();
-      } else if (id === 0x7075 && len > 5 && bytes[body] === 1) {
-        name = new TextDecoder('utf-8').decode(bytes.subarray(body + 5, body + len));
-      }
-      e = body + len;
+interface Sizes {
+  name: string;
+  size: number;
+  compressedSize: number;
+  offset: number;
+}
+
+/** Extra fields from `from` to `to`: zip64 sizes (0x0001) and the Info-ZIP Unicode path (0x7075). */
+function readExtras(bytes: Uint8Array, from: number, to: number, v: Sizes): Sizes {
+  const out = { ...v };
+  for (let e = from; e + 4 <= to; ) {
+    const id = u16(bytes, e);
+    const len = u16(bytes, e + 2);
+    const body = e + 4;
+    if (body + len > to) break;
+    if (id === 0x0001) {
+      let q = body;
+      const take = () => {
+        if (q + 8 > body + len) throw new ArchiveRefusal('corrupt', out.name);
+        const x = u64(bytes, q);
+        q += 8;
+        return x;
+      };
+      if (out.size === 0xffffffff) out.size = take();
+      if (out.compressedSize === 0xffffffff) out.compressedSize = take();
+      if (out.offset === 0xffffffff) out.offset = take();
+    } else if (id === 0x7075 && len > 5 && bytes[body] === 1) {
+      out.name = new TextDecoder('utf-8').decode(bytes.subarray(body + 5, body + len));
     }
-    if (offset + 30 > cdOffset || u32(bytes, offset) !== SIG_LOCAL) throw new ArchiveRefusal('corrupt', name);
-    const dataStart = offset + 30 + u16(bytes, offset + 26) + u16(bytes, offset + 28);
-    if (dataStart + compressedSize > cdOffset) throw new ArchiveRefusal('corrupt', name);
-    entries.push({
-      name,
-      method,
-      flags,
-      crc,
-      compressedSize,
-      size,
-      offset,
-      dataStart,
-      isDirectory: name.endsWith('/') || name.endsWith('\\'),
-      encrypted: (flags & 1) !== 0,
-    });
+    e = body + len;
+  }
+  return out;
+}
+
+/** The central-directory entry at `p`, checked against its local header; and where the next one starts. */
+function readCentralEntry(bytes: Uint8Array, p: number, dir: Directory): { entry: ZipEntry; next: number } {
+  if (p + 46 > dir.cdEnd || u32(bytes, p) !== SIG_CENTRAL) throw new ArchiveRefusal('corrupt', 'central directory');
+  const flags = u16(bytes, p + 8);
+  const nameLen = u16(bytes, p + 28);
+  const extraLen = u16(bytes, p + 30);
+  const next = p + 46 + nameLen + extraLen + u16(bytes, p + 32);
+  if (next > dir.cdEnd) throw new ArchiveRefusal('corrupt', 'central directory');
+  const declared: Sizes = {
+    name: decodeName(bytes.subarray(p + 46, p + 46 + nameLen), (flags & 0x800) !== 0),
+    compressedSize: u32(bytes, p + 20),
+    size: u32(bytes, p + 24),
+    offset: u32(bytes, p + 42),
+  };
+  const { name, size, compressedSize, offset } = readExtras(bytes, p + 46 + nameLen, p + 46 + nameLen + extraLen, declared);
+  if (offset + 30 > dir.cdOffset || u32(bytes, offset) !== SIG_LOCAL) throw new ArchiveRefusal('corrupt', name);
+  const dataStart = offset + 30 + u16(bytes, offset + 26) + u16(bytes, offset + 28);
+  if (dataStart + compressedSize > dir.cdOffset) throw new ArchiveRefusal('corrupt', name);
+  const entry: ZipEntry = {
+    name,
+    method: u16(bytes, p + 10),
+    flags,
+    crc: u32(bytes, p + 16),
+    compressedSize,
+    size,
+    offset,
+    dataStart,
+    isDirectory: name.endsWith('/') || name.endsWith('\\'),
+    encrypted: (flags & 1) !== 0,
+  };
+  return { entry, next };
+}
+
+/** Read and check the central directory. Throws ArchiveRefusal. */
+export function listZip(bytes: Uint8Array, limits: Readonly<ArchiveLimits>): ZipEntry[] {
+  const dir = readDirectoryEnd(bytes, limits);
+  const entries: ZipEntry[] = [];
+  let p = dir.cdOffset;
+  for (let k = 0; k < dir.count; k++) {
+    const { entry, next } = readCentralEntry(bytes, p, dir);
+    entries.push(entry);
     p = next;
   }
   // No two parts may share bytes (the "overlapping files" zip bomb): sorted by offset, each part's data must end
   // before the next part's local header starts.
   const sorted = [...entries].sort((a, b) => a.offset - b.offset);
-  for (let k = 1; k < sorted.length; k++) {
+  sorted.forEach((next, k) => {
     const prev = sorted[k - 1];
-    if (prev.dataStart + prev.compressedSize > sorted[k].offset) throw new ArchiveRefusal('overlapping-entries', sorted[k].name);
-  }
+    if (prev && prev.dataStart + prev.compressedSize > next.offset) throw new ArchiveRefusal('overlapping-entries', next.name);
+  });
   return entries;
 }
 
@@ -262,7 +287,7 @@ const CRC_TABLE = (() => {
 
 function crc32(data: Uint8Array, crc = 0): number {
   let c = ~crc;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return ~c >>> 0;
 }
 

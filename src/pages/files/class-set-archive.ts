@@ -65,7 +65,7 @@ const SYSTEM_FILES = new Set(['.ds_store', 'thumbs.db', 'desktop.ini', 'icon\r']
 
 export function extensionOf(path: string): string {
   const m = /\.([a-z0-9]+)$/i.exec(path);
-  return m ? m[1].toLowerCase() : '';
+  return m?.[1] ? m[1].toLowerCase() : '';
 }
 
 export function isHidden(path: string): boolean {
@@ -99,9 +99,8 @@ export async function readClassSet(
 
   const read: { entry: ZipEntry; text: string; format: RowFormat }[] = [];
   let budget = limits.maxTotalBytes;
-  for (let i = 0; i < toRead.length; i++) {
+  for (const [i, e] of toRead.entries()) {
     options.onProgress?.(i, toRead.length);
-    const e = toRead[i];
     const ext = extensionOf(e.name);
     const skip = (error: ReadError, detail?: string) => skipped.push({ path: e.name, error, ...(detail !== undefined ? { detail } : {}) });
     if (e.size > limits.maxEntryBytes) {
@@ -123,8 +122,9 @@ export async function readClassSet(
     }
     let result: ReadResult;
     let format: RowFormat = 'text';
-    if (ext in TEXT_KINDS) {
-      format = TEXT_KINDS[ext];
+    const textKind = TEXT_KINDS[ext];
+    if (textKind) {
+      format = textKind;
       const text = decodeText(data);
       result = text.trim() ? { text } : { error: 'empty' };
     } else {
@@ -144,5 +144,5 @@ export async function readClassSet(
   // Skipped files in archive order.
   const order = new Map(entries.map((e, i) => [e.name, i]));
   skipped.sort((a, b) => order.get(a.path)! - order.get(b.path)!);
-  return { rows: read.map((r, i) => ({ name: names[i], path: r.entry.name, text: r.text, format: r.format })), skipped };
+  return { rows: read.map((r, i) => ({ name: names[i] ?? r.entry.name, path: r.entry.name, text: r.text, format: r.format })), skipped };
 }

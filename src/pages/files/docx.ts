@@ -48,8 +48,8 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
     const mammothModule = await import('mammoth');
     const mammoth = mammothModule.default ?? mammothModule;
     // `arrayBuffer` is what mammoth's browser build reads; its Node build (the unit tests) reads `buffer`.
-    const input = { arrayBuffer: repacked.buffer as ArrayBuffer, buffer: repacked.buffer };
-    const result = await mammoth.extractRawText(input as { arrayBuffer: ArrayBuffer });
+    const input = { arrayBuffer: repacked.buffer, buffer: repacked.buffer };
+    const result = await mammoth.extractRawText(input);
     return textOrEmpty(tidy(result.value));
   } catch {
     // Mammoth's errors ("Could not find main document part", XML errors) all mean: not a readable .docx.

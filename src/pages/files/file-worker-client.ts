@@ -30,7 +30,7 @@ export interface FileReaderClient {
   dispose(): void;
 }
 
-const startWorker = (): WorkerLike => new Worker(new URL('./file-worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+const startWorker = (): WorkerLike => new Worker(new URL('./file-worker.ts', import.meta.url), { type: 'module' });
 
 export function createFileReader(options: { makeWorker?: () => WorkerLike; timeouts?: Readonly<Record<WorkerKind, number>>; idleMs?: number } = {}): FileReaderClient {
   const makeWorker = options.makeWorker ?? startWorker;

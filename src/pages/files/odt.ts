@@ -86,7 +86,7 @@ export function odtText(contentXml: string): string {
   while (stack.length) {
     const [node, entering] = stack.pop()!;
     if (node.nodeType === TEXT || node.nodeType === CDATA) {
-      if (open.length) open[open.length - 1].push((node.nodeValue ?? '').replace(/[ \t\r\n]+/g, ' '));
+      open.at(-1)?.push((node.nodeValue ?? '').replace(/[ \t\r\n]+/g, ' '));
       continue;
     }
     if (node.nodeType !== ELEMENT) continue;
@@ -100,8 +100,8 @@ export function odtText(contentXml: string): string {
       continue;
     }
     if (SKIP.has(key)) continue;
-    if (node.namespaceURI === NS_TEXT && open.length) {
-      const cur = open[open.length - 1];
+    const cur = open.at(-1);
+    if (node.namespaceURI === NS_TEXT && cur) {
       if (node.localName === 's') {
         const c = Number(node.getAttributeNS?.(NS_TEXT, 'c') ?? '1');
         cur.push(' '.repeat(Number.isFinite(c) && c >= 1 ? Math.min(Math.floor(c), MAX_SPACES) : 1));
@@ -122,7 +122,7 @@ export function odtText(contentXml: string): string {
     }
     const children: XNode[] = [];
     for (let c = node.firstChild; c; c = c.nextSibling) children.push(c);
-    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], true]);
+    for (const child of children.reverse()) stack.push([child, true]);
   }
   return blocks.join('\n\n');
 }
@@ -136,7 +136,12 @@ const OTHER_KINDS: Record<string, string> = {
   database: 'odb',
 };
 
-export async function readOdt(bytes: Uint8Array): Promise<ReadResult> {
+/** Same shape as the other readers (a promise); the work itself is synchronous. */
+export function readOdt(bytes: Uint8Array): Promise<ReadResult> {
+  return Promise.resolve(odtResult(bytes));
+}
+
+function odtResult(bytes: Uint8Array): ReadResult {
   let parts: Map<string, Uint8Array>;
   try {
     parts = readZip(bytes, DOCUMENT_LIMITS, (e) => e.name === 'content.xml' || e.name === 'mimetype' || e.name === 'META-INF/manifest.xml');

@@ -75,7 +75,7 @@ export const PARAGRAPH_GAP = 1.4;
 const median = (xs: number[]): number => {
   if (!xs.length) return 0;
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+  return s[Math.floor(s.length / 2)] ?? 0;
 };
 
 /** Join two runs of one row: a space when they do not touch and neither brings one. */
@@ -137,8 +137,9 @@ const PAGE_NUMBER = /^(?:(?:page|p\.)\s*)?[-–—]?\s*(?:\d{1,4}|(?=[ivxl])(?:x
 /** Step 2: drop page numbers and running heads (rows in the margin zones). */
 function dropFurniture(pages: readonly PageRuns[], rows: Row[][]): Row[][] {
   const key = (row: Row) => row.runs.map((r) => r.str).join(' ').replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
+  // rows[p] are the rows of pages[p].
   const zoneRows = rows.map((rs, p) => {
-    const { height, bottom = 0 } = pages[p];
+    const { height, bottom = 0 } = pages[p]!;
     const candidates = [...rs.slice(0, 2), ...rs.slice(-2)];
     return new Set(candidates.filter((r) => r.y > bottom + height * (1 - MARGIN_ZONE) || r.y < bottom + height * MARGIN_ZONE));
   });
@@ -147,7 +148,7 @@ function dropFurniture(pages: readonly PageRuns[], rows: Row[][]): Row[][] {
   const repeatMin = Math.max(REPEAT_MIN_PAGES, Math.ceil(pages.length / 2));
   return rows.map((rs, p) =>
     rs.filter((r) => {
-      if (!zoneRows[p].has(r)) return true;
+      if (!zoneRows[p]!.has(r)) return true;
       const text = r.runs.map((x) => x.str).join(' ').trim();
       if (PAGE_NUMBER.test(text)) return false;
       return (seen.get(key(r)) ?? 0) < repeatMin;
@@ -198,7 +199,7 @@ function findGutter(frags: readonly Fragment[], minX: number, width: number): nu
   const hi = Math.ceil(minX + 0.7 * width);
   const covered = new Uint16Array(hi - lo + 1);
   for (const f of frags) {
-    for (let x = Math.max(lo, Math.ceil(f.x0)); x <= Math.min(hi, Math.floor(f.x1)); x++) covered[x - lo]++;
+    for (let x = Math.max(lo, Math.ceil(f.x0)); x <= Math.min(hi, Math.floor(f.x1)); x++) covered[x - lo]!++;
   }
   // The widest band crossed by few fragments (a title, a wide caption), then, inside it, the widest stretch at its
   // least coverage: the gutter itself, not the ragged ends of the left column's lines.
@@ -206,12 +207,12 @@ function findGutter(frags: readonly Fragment[], minX: number, width: number): nu
   const widest = (from: number, to: number, ok: (c: number) => boolean): [number, number] | undefined => {
     let best: [number, number] | undefined;
     for (let i = from; i < to; ) {
-      if (!ok(covered[i])) {
+      if (!ok(covered[i]!)) {
         i++;
         continue;
       }
       let j = i;
-      while (j < to && ok(covered[j])) j++;
+      while (j < to && ok(covered[j]!)) j++;
       if (!best || j - i > best[1] - best[0]) best = [i, j];
       i = j;
     }
@@ -252,8 +253,8 @@ function paragraphs(seg: Segment, spacing: number): Paragraph[] {
     cur = [];
   };
   lines.forEach((line, i) => {
-    if (i > 0) {
-      const prev = lines[i - 1];
+    const prev = lines[i - 1];
+    if (prev) {
       const gap = prev.y - line.y;
       const size = Math.max(prev.size, line.size);
       const usual = spacing > 0 ? spacing : 1.2 * size;
@@ -270,9 +271,8 @@ function paragraphs(seg: Segment, spacing: number): Paragraph[] {
 
 /** Lines of one paragraph: spaces, and words hyphenated at a line end joined back. */
 function joinLines(lines: readonly string[]): string {
-  let text = lines[0];
-  for (let i = 1; i < lines.length; i++) {
-    const next = lines[i];
+  let text = lines[0] ?? '';
+  for (const next of lines.slice(1)) {
     if (/\p{L}[-\u00ad]$/u.test(text) && /^\p{Ll}/u.test(next)) text = text.slice(0, -1) + next; // exam- ple
     else if (/\p{L}-$/u.test(text) && /^\p{Lu}/u.test(next)) text = text + next; // Jean- Pierre
     else text = text.replace(/\u00ad$/, '') + ' ' + next;
@@ -285,8 +285,8 @@ function lineSpacing(segments: readonly Segment[]): number {
   const gaps: number[] = [];
   for (const s of segments) {
     for (let i = 1; i < s.lines.length; i++) {
-      const a = s.lines[i - 1];
-      const b = s.lines[i];
+      const a = s.lines[i - 1]!;
+      const b = s.lines[i]!;
       const gap = a.y - b.y;
       if (gap > 0 && Math.abs(a.size - b.size) <= 0.15 * a.size && gap < 3 * a.size) gaps.push(gap);
     }

@@ -58,8 +58,8 @@ const loadModern: PdfjsLoader = async () => {
 /** CMaps, standard fonts and wasm would be fetched through this: every request is refused, nothing is fetched. */
 export class NoFetchBinaryDataFactory {
   constructor(_: unknown) {}
-  async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
-    throw new Error(`${kind} ${filename}: not bundled, and nothing is fetched`);
+  fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+    return Promise.reject(new Error(`${kind} ${filename}: not bundled, and nothing is fetched`));
   }
 }
 
@@ -83,8 +83,8 @@ export const PDF_OPTIONS = {
 
 function toRun(item: unknown): Run | undefined {
   const it = item as Partial<TextItem>;
-  if (typeof it.str !== 'string' || !Array.isArray(it.transform)) return undefined;
-  const [a, b, c, d, e, f] = it.transform;
+  if (typeof it.str !== 'string' || !Array.isArray(it.transform) || it.transform.length < 6) return undefined;
+  const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = it.transform;
   const size = Math.hypot(c, d) || it.height || 0;
   const rotated = Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0 || it.dir === 'ttb';
   return { str: it.str, x: e, y: f, width: it.width ?? 0, size, rotated };
@@ -116,7 +116,7 @@ export async function readPdf(bytes: Uint8Array, options: { maxPages?: number; l
       const content = await page.getTextContent();
       const runs = content.items.map(toRun).filter((r): r is Run => r !== undefined);
       if (runs.some((r) => r.str.trim())) withText++;
-      const [, y0, , y1] = page.view;
+      const [, y0 = 0, , y1 = 0] = page.view;
       pages.push({ runs, height: Math.abs(y1 - y0), bottom: Math.min(y0, y1) });
       page.cleanup();
     }

@@ -37,25 +37,26 @@ const withoutExtension = (p: string) => p.replace(/\.[a-z0-9]{1,5}$/i, '');
 export function submissionOf(path: string, commonPrefix = ''): Submission {
   const parts = path.split('/').filter(Boolean);
   const file = parts[parts.length - 1] ?? path;
-  for (let i = 0; i < parts.length - 1; i++) {
-    const m = MOODLE_FOLDER.exec(parts[i]);
-    if (m) return { student: m[1].trim(), file: parts.slice(i + 1).join('/'), platform: 'moodle' };
+  // Regular expression groups that are not optional always match: `m[1]!`.
+  for (const [i, part] of parts.slice(0, -1).entries()) {
+    const m = MOODLE_FOLDER.exec(part);
+    if (m) return { student: m[1]!.trim(), file: parts.slice(i + 1).join('/'), platform: 'moodle' };
   }
   const flat = MOODLE_FLAT.exec(file);
-  if (flat) return { student: flat[1].trim(), file: flat[3], platform: 'moodle' };
+  if (flat) return { student: flat[1]!.trim(), file: flat[3]!, platform: 'moodle' };
   const canvas = CANVAS.exec(file);
-  if (canvas) return { student: canvas[1], file: canvas[4], platform: 'canvas' };
+  if (canvas) return { student: canvas[1]!, file: canvas[4]!, platform: 'canvas' };
   const rest = (path.startsWith(commonPrefix) ? path.slice(commonPrefix.length) : path).split('/').filter(Boolean);
-  if (rest.length > 1) return { student: rest[0], file: rest.slice(1).join('/'), platform: 'other' };
+  const [top, ...inner] = rest;
+  if (top !== undefined && inner.length) return { student: top, file: inner.join('/'), platform: 'other' };
   return { student: withoutExtension(file) || file, file, platform: 'other' };
 }
 
 /** The top folder every path shares ("Class 3B/"), or ''. */
 export function commonFolder(paths: readonly string[]): string {
-  if (!paths.length) return '';
-  const first = paths[0].split('/');
-  if (first.length < 2) return '';
-  const top = first[0] + '/';
+  const first = paths[0]?.split('/');
+  if (!first || first.length < 2) return '';
+  const top = `${first[0]}/`;
   return paths.every((p) => p.startsWith(top) && p.length > top.length) ? top : '';
 }
 

@@ -88,7 +88,7 @@ export class BiDi {
   private onMessage(text: string): void {
     let msg: { id?: number; type?: string; method?: string; params?: Record<string, unknown>; result?: unknown; error?: string; message?: string };
     try {
-      msg = JSON.parse(text);
+      msg = JSON.parse(text) as typeof msg;
     } catch {
       return;
     }

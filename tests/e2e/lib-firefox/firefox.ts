@@ -303,7 +303,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<FirefoxPr
         const m = /WebDriver BiDi listening on (ws:\/\/\S+)/.exec(output);
         if (m) {
           clearTimeout(timer);
-          ok(m[1].replace(/\/$/, '') + '/session');
+          ok(m[1]!.replace(/\/$/, '') + '/session');
         }
       };
       child.stdout!.on('data', onData);

@@ -61,8 +61,8 @@ describe('labMetrics', () => {
     const g = labMetrics(rows, 0.5).groups;
     expect(g.map((x) => x.group)).toEqual(['', 'non-native']);
     expect(g[0]).toMatchObject({ n: 5, humans: 2, machines: 3, fp: 0, fn: 1, fpr: 0, unscored: 0 });
-    expect(g[0].fnr).toBeCloseTo(1 / 3);
+    expect(g[0]!.fnr).toBeCloseTo(1 / 3);
     expect(g[1]).toMatchObject({ n: 3, humans: 2, machines: 0, fp: 1, fn: 0, fpr: 0.5, unscored: 1 });
-    expect(g[1].fnr).toBeNaN();
+    expect(g[1]!.fnr).toBeNaN();
   });
 });

@@ -1,7 +1,7 @@
-import type { Report } from '@/src/score/types';
+import type { ExplainedReport } from '@/src/engine';
 
-/** A hand-made engine Report (the shape of src/score/types.ts), so report tests do not depend on the engine's figures. */
-export function fakeReport(text: string, over: Partial<Report> = {}): Report {
+/** A hand-made engine result in words (ExplainedReport, src/engine/types.ts), so report tests do not depend on the engine's figures. */
+export function fakeReport(text: string, over: Partial<ExplainedReport> = {}): ExplainedReport {
   const first = text.indexOf('.') + 1;
   return {
     engine: '0.1.0-test',
@@ -14,6 +14,7 @@ export function fakeReport(text: string, over: Partial<Report> = {}): Report {
     flag: true,
     threshold: 0.9,
     agreement: { agree: 2, measured: 3, abstained: 1 },
+    minWords: 150,
     headline: 'More predictable than 93% of human reference texts · 2 of 3 signals agree',
     summary: 'Sentence lengths vary little. Several stock phrases.',
     signals: [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '@/public/_locales/en/messages.json';
 import fr from '@/public/_locales/fr/messages.json';
-import { SIGNALS } from '@/src/signals/index';
+import { SIGNALS } from '@/src/engine/signals/index';
 import { CHECKLIST, GENERAL_QUESTIONS } from '@/src/report/teacher';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
@@ -19,7 +19,7 @@ describe('teacher and workshop messages', () => {
   it.each(['en', 'fr'] as const)('(%s) placeholders are declared and used', (lang) => {
     for (const [k, m] of Object.entries(catalogues[lang])) {
       if (!MINE.test(k)) continue;
-      const used = [...m.message.matchAll(/\$([A-Za-z0-9_]+)\$/g)].map((x) => x[1].toLowerCase());
+      const used = [...m.message.matchAll(/\$([A-Za-z0-9_]+)\$/g)].map((x) => x[1]!.toLowerCase());
       expect(Object.keys(m.placeholders ?? {}).sort(), k).toEqual([...new Set(used)].sort());
     }
   });
@@ -44,11 +44,11 @@ describe('teacher and workshop messages', () => {
   it('the essay is quoted briefly and attributed', () => {
     for (const lang of ['en', 'fr'] as const) {
       for (const k of ['report_frame', 'lab_introEssay']) {
-        const m = catalogues[lang][k].message;
+        const m = catalogues[lang][k]!.message;
         expect(m).toMatch(/Pfeiffer/);
         expect(m).toMatch(/Lassègue/);
         expect(m).toMatch(/entre-vues/);
-        for (const q of m.matchAll(/«([^»]*)»/g)) if (!/générativité/.test(q[1])) expect(q[1].split(/\s+/).length, q[1]).toBeLessThan(12);
+        for (const q of m.matchAll(/«([^»]*)»/g)) if (!/générativité/.test(q[1]!)) expect(q[1]!.split(/\s+/).length, q[1]).toBeLessThan(12);
       }
     }
   });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { deleteAllSaved, deleteSaved, getSaved, listSaved, saveReport, SAVED_PREFIX } from '@/src/report/storage';
-import { openAnalysisPage, PENDING_KEY, PENDING_TTL_MS, takePendingAnalysis } from '@/src/ui/open-pages';
+import { openAnalysisPage, PENDING_KEY, PENDING_TTL_MS, takePendingAnalysis } from '@/src/shared/open-pages';
 import type { TeacherReport } from '@/src/report/teacher';
 
 const report = (title: string) => ({ schema: 'mirage-lens/teacher-report@1', title, lang: 'en' }) as unknown as TeacherReport;
@@ -21,7 +21,7 @@ describe('saved reports', () => {
   it('uses storage.local, never sync', async () => {
     await saveReport(report('a'));
     expect(Object.keys(await fakeBrowser.storage.sync.get(null))).toEqual([]);
-    expect(Object.keys(await fakeBrowser.storage.local.get(null))[0].startsWith(SAVED_PREFIX)).toBe(true);
+    expect(Object.keys(await fakeBrowser.storage.local.get(null))[0]!.startsWith(SAVED_PREFIX)).toBe(true);
   });
 
   it('deletes one, then all, and leaves other keys alone', async () => {

@@ -1,0 +1,267 @@
+/**
+ * pipeline — the one code path that turns highlights on and off for a tab, and keeps them right while the page
+ * changes or the reader's settings do.
+ *
+ * `setHighlights(tabId, enabled, scope)`: every way of switching (popup, shortcut, context menu, automation message)
+ * ends here. It injects the content script when needed, asks it for the page's blocks, scores them here with the
+ * engine (off the page's main thread), and sends back what to paint (paint-message.ts). The answer is
+ * `{ ok: true, sentences, flagged, ms, timings }` once the page is painted, or `{ ok: false, error, code }`.
+ * `onContentChanged`: blocks were removed or added: the language groups concerned are re-analysed and repainted,
+ * the others kept. `relevel`: a sensitivity or legend change repaints every tab that is on, without re-scoring.
+ * Network: none. Nothing here fetches anything; the engine's reference tables are bundled.
+ */
+import { browser } from 'wxt/browser';
+import { analyse, type UiLang } from '../engine';
+import type { ContentChangedMessage, ErrorCode, ExtractResult, ProblemInfo, Scope, SetHighlightsResult, Timings } from '../messaging';
+import { originOf, type Settings } from '../settings';
+import { errorWords } from '../shared/errors';
+import { uiLanguage } from '../shared/i18n';
+import { restrictedReason } from '../shared/restricted';
+import { ensureContentScript, extract, paint, ping, stopPage } from './content-script';
+import { analyseGroups, groupBlocks, isScored, mainAnalysis, viewOf, type PageAnalysis } from './page-analysis';
+import { paintMessage } from './paint-message';
+import { currentSettings, getView, offView, record, setView, tabs, type TabRecord } from './tab-state';
+
+type Failure = SetHighlightsResult & { ok: false };
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+/** A few sentences for warming the engine up (JIT, lazy tables) while the page is being read. */
+const WARM_TEXT = 'The river rose slowly through the night, and by morning the lower road was under water. '
+  + 'Nobody in the village had seen it this high since the winter of the big storm. '
+  + 'Children stood at the edge of the field and threw sticks into the brown current to watch them spin away. ';
+let warmed = false;
+
+/** Run the engine once on a small text, off the critical path (setTimeout), once per background lifetime. */
+export function warmEngine(): void {
+  if (warmed) return;
+  warmed = true;
+  setTimeout(() => {
+    try {
+      analyse(WARM_TEXT.repeat(3));
+    } catch {
+      // warming is best effort
+    }
+  }, 0);
+}
+
+/** One switch-on: the tab's record, the request's number (a later request makes this one stale), where time goes. */
+class SwitchOn {
+  readonly timings: Timings = { inject: 0, extract: 0, extractInPage: 0, score: 0, paint: 0 };
+  private mark = now();
+  readonly t0 = now();
+  readonly run: number;
+
+  constructor(readonly tabId: number, readonly rec: TabRecord, readonly s: Settings, readonly ui: UiLang, readonly scope: Scope, readonly origin: string | undefined) {
+    this.run = rec.run;
+  }
+
+  get stale(): boolean {
+    return this.rec.run !== this.run;
+  }
+
+  lap(): number {
+    const x = now();
+    const d = Math.round(x - this.mark);
+    this.mark = x;
+    return d;
+  }
+
+  failure(code: ErrorCode, problem: ProblemInfo = {}): Failure {
+    return { ok: false, code, error: errorWords(code, problem, this.ui) };
+  }
+
+  /** Fail, and show the failure in the tab's view (unless a later request took over). */
+  fail(code: ErrorCode, problem: ProblemInfo = {}, groups?: PageAnalysis[]): Failure {
+    const f = this.failure(code, problem);
+    if (this.stale) return f;
+    const view = { ...offView(this.tabId, this.s.sensitivity, this.scope), phase: 'error' as const, error: f.error, code, problem, origin: this.origin };
+    const grouped = groups?.length ? viewOf(this.tabId, groups, this.s.sensitivity, { scope: this.scope, origin: this.origin, ms: 0, blocks: 0 }).groups : undefined;
+    setView(this.tabId, grouped ? { ...view, groups: grouped } : view);
+    return f;
+  }
+}
+
+async function switchOff(tabId: number, rec: TabRecord, s: Settings, scope: Scope, t0: number): Promise<SetHighlightsResult> {
+  if (await ping(tabId)) await stopPage(tabId);
+  rec.analyses = undefined;
+  rec.blocks = undefined;
+  rec.langCache = new Map();
+  rec.groupIds = new Map();
+  setView(tabId, offView(tabId, s.sensitivity, scope));
+  return { ok: true, sentences: 0, flagged: 0, ms: Math.round(now() - t0) };
+}
+
+/** Why nothing can be highlighted when no group was scored: the largest group decides. */
+function unusable(analyses: PageAnalysis[]): { code: ErrorCode; problem: ProblemInfo } {
+  const main = mainAnalysis(analyses);
+  const r = main?.report;
+  if (!r || r.status === 'no-text') return { code: 'no-text', problem: {} };
+  const { signals: _s, sentences: _t, caveats: _c, ...head } = r;
+  return { code: r.status === 'unsupported-language' ? 'unsupported-language' : 'no-text', problem: { head } };
+}
+
+/** A page's answer to `mirage:extract` that is not a list of blocks. */
+async function extractFailure(on: SwitchOn, extracted: Exclude<ExtractResult, { ok: true }>): Promise<Failure> {
+  await stopPage(on.tabId); // nothing to show: the page session ends here
+  if (extracted.code === 'engine') return on.fail('engine', { message: extracted.error ?? '' });
+  if (extracted.code === 'no-access') return on.fail('no-access', { restricted: 'pdf' });
+  return on.fail(extracted.code);
+}
+
+/** Read the page; its blocks, or the failure to answer. */
+async function readPage(on: SwitchOn): Promise<ExtractResult & { ok: true } | Failure> {
+  if (!(await ensureContentScript(on.tabId))) return on.fail('no-access');
+  on.timings.inject = on.lap();
+  if (on.stale) return on.failure('page-changed');
+  const extracted = await extract(on.tabId, on.scope);
+  on.timings.extract = on.lap();
+  if (!extracted) return on.fail('page-changed');
+  if (!extracted.ok) return extractFailure(on, extracted);
+  on.timings.extractInPage = Math.round(extracted.ms);
+  if (on.stale) return on.failure('page-changed');
+  return extracted;
+}
+
+/** Score the page's blocks, one engine run per language group. */
+async function score(on: SwitchOn, blocks: ExtractResult & { ok: true }): Promise<PageAnalysis[] | Failure> {
+  on.rec.langCache = new Map();
+  on.rec.groupIds = new Map();
+  let analyses: PageAnalysis[];
+  try {
+    analyses = analyseGroups(groupBlocks(blocks.blocks, on.rec.langCache), { groupIds: on.rec.groupIds });
+  } catch (e) {
+    await stopPage(on.tabId);
+    return on.fail('engine', { message: e instanceof Error ? e.message : String(e) });
+  }
+  on.timings.score = on.lap();
+  if (!analyses.some((a) => isScored(a.report))) {
+    await stopPage(on.tabId);
+    const why = unusable(analyses);
+    return on.fail(why.code, why.problem, analyses); // the side panel still lists what each language group is
+  }
+  if (on.stale) return on.failure('page-changed');
+  return analyses;
+}
+
+async function switchOn(on: SwitchOn, url: string | undefined): Promise<SetHighlightsResult> {
+  const reason = restrictedReason(url);
+  if (reason) return on.fail('no-access', { restricted: reason });
+  setView(on.tabId, { ...offView(on.tabId, on.s.sensitivity, on.scope), phase: 'working', origin: on.origin });
+  const page = await readPage(on);
+  if (!page.ok) return page;
+  const analyses = await score(on, page);
+  if (!Array.isArray(analyses)) return analyses;
+  const plan = paintMessage(analyses, on.s, on.ui);
+  const painted = await paint(on.tabId, plan.message);
+  on.timings.paint = on.lap();
+  if (!painted) return on.fail('page-changed');
+  if (!painted.ok) {
+    await stopPage(on.tabId);
+    return on.fail('engine', { message: painted.error });
+  }
+  if (on.stale) return on.failure('page-changed');
+  on.rec.analyses = analyses;
+  on.rec.blocks = new Map(page.blocks.map((b) => [b.id, b]));
+  const ms = Math.round(now() - on.t0);
+  setView(on.tabId, viewOf(on.tabId, analyses, on.s.sensitivity, { scope: on.scope, origin: on.origin, ms, blocks: page.blocks.length }));
+  return { ok: true, sentences: plan.sentences, flagged: painted.painted, ms, timings: on.timings };
+}
+
+/** The single path that switches analysis on or off for a tab. */
+export async function setHighlights(tabId: number, enabled: boolean, scope: Scope = 'page'): Promise<SetHighlightsResult> {
+  const t0 = now();
+  const ui = uiLanguage();
+  const s = await currentSettings();
+  const rec = record(tabId);
+  rec.run++;
+  let url: string | undefined;
+  try {
+    url = (await browser.tabs.get(tabId)).url;
+  } catch {
+    return { ok: false, code: 'no-tab', error: errorWords('no-tab', {}, ui) };
+  }
+  if (!enabled) return switchOff(tabId, rec, s, scope, t0);
+  warmEngine();
+  return switchOn(new SwitchOn(tabId, rec, s, ui, scope, originOf(url)), url);
+}
+
+export async function toggle(tabId: number, scope: Scope = 'page'): Promise<SetHighlightsResult> {
+  const v = await getView(tabId);
+  return setHighlights(tabId, !(v.phase === 'on' || v.phase === 'working'), scope);
+}
+
+/** Language groups a change touches: where blocks left or arrived, and groups whose blocks moved to another
+ * language (short blocks follow their neighbours). */
+function touchedGroups(rec: TabRecord & { analyses: PageAnalysis[] }, change: Omit<ContentChangedMessage, 'type'>, groups: ReturnType<typeof groupBlocks>, gone: Set<string>): Set<string> {
+  const touched = new Set(gone);
+  const added = new Set(change.added.map((b) => b.id));
+  for (const g of groups) if (change.full || g.blocks.some((b) => added.has(b.id))) touched.add(g.lang);
+  const before = new Map(rec.analyses.map((a) => [a.id, a]));
+  for (const g of groups) {
+    const id = rec.groupIds.get(g.lang);
+    const old = id === undefined ? undefined : before.get(id);
+    if (!old || old.blocks.length !== g.blocks.length || old.blocks.some((b, i) => b !== g.blocks[i]?.id)) touched.add(g.lang);
+  }
+  return touched;
+}
+
+/** Blocks were removed or added on an analysed page: re-analyse the language groups concerned, repaint them only. */
+export async function onContentChanged(tabId: number, change: Omit<ContentChangedMessage, 'type'>): Promise<{ ok: boolean }> {
+  const rec = tabs.get(tabId);
+  if (!rec || rec.view.phase !== 'on' || !rec.blocks || !rec.analyses) return { ok: false };
+  const run = rec.run;
+  const ui = uiLanguage();
+  const s = await currentSettings();
+  const t0 = now();
+  const gone = new Set<string>();
+  for (const id of change.removed) {
+    const lang = rec.langCache.get(id);
+    if (lang) gone.add(lang);
+    rec.blocks.delete(id);
+    rec.langCache.delete(id);
+  }
+  for (const b of change.added) rec.blocks.set(b.id, b);
+  const blocks = [...rec.blocks.values()].sort((a, b) => a.id - b.id);
+  const groups = groupBlocks(blocks, rec.langCache);
+  let fresh: PageAnalysis[];
+  try {
+    fresh = analyseGroups(groups, { groupIds: rec.groupIds, only: touchedGroups({ ...rec, analyses: rec.analyses }, change, groups, gone) });
+  } catch {
+    return { ok: false };
+  }
+  if (rec.run !== run) return { ok: false };
+  const live = new Set(groups.map((g) => rec.groupIds.get(g.lang)));
+  const drop = rec.analyses.filter((a) => !live.has(a.id)).map((a) => a.id);
+  const byId = new Map(rec.analyses.filter((a) => live.has(a.id)).map((a) => [a.id, a]));
+  for (const a of fresh) byId.set(a.id, a);
+  const analyses = [...byId.values()];
+  const painted = await paint(tabId, paintMessage(analyses, s, ui, { only: new Set(fresh.map((a) => a.id)), drop }).message);
+  if (!painted?.ok || rec.run !== run) return { ok: false };
+  rec.analyses = analyses;
+  if (!analyses.length) {
+    setView(tabId, { ...rec.view, report: undefined, passages: [], passagesTotal: undefined, groups: undefined, blocks: 0, sentences: 0 });
+    return { ok: true };
+  }
+  setView(tabId, viewOf(tabId, analyses, s.sensitivity, { scope: rec.view.scope, origin: rec.view.origin, ms: Math.round(now() - t0), blocks: blocks.length }));
+  return { ok: true };
+}
+
+/** Re-level open tabs after a sensitivity or legend change, without re-scoring. */
+export async function relevel(next: Settings): Promise<void> {
+  const ui = uiLanguage();
+  for (const [tabId, rec] of tabs) {
+    if (rec.view.phase !== 'on') continue;
+    if (!rec.analyses) {
+      void setHighlights(tabId, true, rec.view.scope);
+      continue;
+    }
+    const ok = await paint(tabId, paintMessage(rec.analyses, next, ui).message);
+    if (!ok?.ok || !rec.analyses.length) continue;
+    setView(tabId, viewOf(tabId, rec.analyses, next.sensitivity, {
+      scope: rec.view.scope, origin: rec.view.origin, ms: rec.view.ms ?? 0, blocks: rec.blocks?.size ?? 0,
+    }));
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * sites — the reader's "always analyse here" sites, the tab lifecycle, and settings changes: a navigation ends the
+ * page's session, a site on the list with its host permission starts a new one when the page is loaded, a
+ * withdrawn site permission also withdraws the site from the list, a closed tab is forgotten, and a sensitivity
+ * or legend change re-levels the tabs that are on.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { originOf, originPattern, saveSettings, watchSettings } from '../settings';
+import { relevel, setHighlights } from './pipeline';
+import { currentSettings, forgetTab, getView, knownSettings, offView, setKnownSettings, setView, tabs } from './tab-state';
+
+/** tabs.onUpdated: a navigation ends the page's session; "always analyse" sites start a new one. */
+async function onTabUpdated(tabId: number, info: { status?: string }, tab: Browser.tabs.Tab): Promise<void> {
+  if (info.status === 'loading') {
+    const rec = tabs.get(tabId);
+    if (rec && rec.view.phase !== 'off') {
+      rec.run++;
+      rec.analyses = undefined;
+      rec.blocks = undefined;
+      setView(tabId, offView(tabId, (await currentSettings()).sensitivity));
+    }
+    return;
+  }
+  if (info.status !== 'complete') return;
+  const origin = originOf(tab.url);
+  const s = await currentSettings();
+  if (!origin || !s.alwaysOrigins.includes(origin)) return;
+  if (!(await browser.permissions.contains({ origins: [originPattern(origin)] }))) return;
+  const v = await getView(tabId);
+  if (v.phase === 'off') await setHighlights(tabId, true, 'page');
+}
+
+/** A withdrawn site permission also withdraws "always analyse" there. */
+async function onPermissionsRemoved(p: Browser.permissions.Permissions): Promise<void> {
+  const s = await currentSettings();
+  const gone = (p.origins ?? []).map((o) => o.replace(/\/\*$/, ''));
+  const keep = s.alwaysOrigins.filter((o) => !gone.includes(o));
+  if (keep.length !== s.alwaysOrigins.length) await saveSettings({ alwaysOrigins: keep });
+}
+
+export function startSites(): void {
+  browser.tabs.onUpdated.addListener((tabId, info, tab) => void onTabUpdated(tabId, info, tab));
+  browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+  browser.permissions.onRemoved?.addListener((p) => void onPermissionsRemoved(p));
+  watchSettings((next) => {
+    const before = knownSettings();
+    setKnownSettings(next);
+    if (before && (before.sensitivity !== next.sensitivity || before.showLegend !== next.showLegend)) void relevel(next);
+  });
+}

@@ -1,0 +1,133 @@
+/**
+ * messages — the engine's sentences in English and French: headlines, summaries, abstention reasons, caveats.
+ *
+ * Rules every string here follows: it speaks of predictability, uniformity and formulaic phrasing, never of who
+ * wrote a text; no "AI-generated", no probability of authorship; figures are percentiles against human reference
+ * writing. tests/unit/engine/explain/messages.test.ts checks both languages for the forbidden wording.
+ */
+import type { AbstainCode, CaveatCode, Params, UiLang } from '../types';
+
+/** A share as a whole percentage, rounded down and kept within 0..99: "more than 100%" would overclaim, and a
+ * reference of 80 texts cannot support 99.6%. */
+export function pct(p: number, ui: UiLang): string {
+  const v = Math.max(0, Math.min(99, Math.floor(p * 100 + 1e-9)));
+  return ui === 'fr' ? `${v} %` : `${v}%`;
+}
+
+export function num(x: number, ui: UiLang, digits = 2): string {
+  return x.toLocaleString(ui === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: digits });
+}
+
+export function abstainReason(code: AbstainCode, ui: UiLang, p: Params = {}): string {
+  const en: Record<AbstainCode, string> = {
+    'switched-off': 'switched off',
+    'too-short': `too little text (${p.words ?? '?'} words; needs ${p.needed ?? '?'})`,
+    'too-few-sentences': `too few sentences (${p.sentences ?? '?'}; needs ${p.needed ?? '?'})`,
+    language: `does not work for ${p.language ?? 'this language'} yet`,
+    'undetermined-language': 'the language could not be determined',
+    'no-text': 'no text to measure',
+    error: `could not be measured (${p.message ?? 'internal error'})`,
+  };
+  const fr: Record<AbstainCode, string> = {
+    'switched-off': 'désactivé',
+    'too-short': `trop peu de texte (${p.words ?? '?'} mots ; il en faut ${p.needed ?? '?'})`,
+    'too-few-sentences': `trop peu de phrases (${p.sentences ?? '?'} ; il en faut ${p.needed ?? '?'})`,
+    language: `ne fonctionne pas encore pour le ${p.language ?? 'cette langue'}`,
+    'undetermined-language': "la langue n'a pas pu être déterminée",
+    'no-text': 'aucun texte à mesurer',
+    error: `n'a pas pu être mesuré (${p.message ?? 'erreur interne'})`,
+  };
+  return (ui === 'fr' ? fr : en)[code];
+}
+
+export interface HeadlineInput {
+  status: string;
+  score: number | null;
+  flag: boolean;
+  agree: number;
+  measured: number;
+  words: number;
+  needed: number;
+  language: string;
+}
+
+export function headline(h: HeadlineInput, ui: UiLang): string {
+  const fr = ui === 'fr';
+  switch (h.status) {
+    case 'no-text':
+      return fr ? 'Aucun texte lisible à analyser.' : 'No readable text to analyse.';
+    case 'too-short':
+      return fr
+        ? `Trop court pour dire quoi que ce soit de sensé (${h.words} mots ; au moins ${h.needed}).`
+        : `Too short to say anything meaningful (${h.words} words; at least ${h.needed} needed).`;
+    case 'undetermined-language':
+      return fr
+        ? "Langue indéterminée : Mirage Lens ne donne pas de score plutôt que de deviner."
+        : 'Language undetermined: Mirage Lens gives no score rather than guess.';
+    case 'unsupported-language':
+      return fr
+        ? `Texte en ${h.language} : seuls l'anglais et le français peuvent être mesurés pour l'instant.`
+        : `${cap(h.language)} text: only English and French can be measured for now.`;
+  }
+  const s = h.score ?? 0;
+  const agree = fr ? `${h.agree} signal(s) sur ${h.measured} concordent` : `${h.agree} of ${h.measured} signals agree`;
+  const base = fr
+    ? `Plus prévisible que ${pct(s, ui)} des textes humains de référence comparables · ${agree}`
+    : `More predictable than ${pct(s, ui)} of comparable human reference texts · ${agree}`;
+  const weak = h.status === 'weak' ? (fr ? ' · résultat fragile (texte court)' : ' · weak result (short text)') : '';
+  const flag = h.flag ? (fr ? ' · à relire de plus près' : ' · worth a closer look') : '';
+  return base + weak + flag;
+}
+
+export function summary(h: HeadlineInput, ui: UiLang): string {
+  const fr = ui === 'fr';
+  if (h.status === 'no-text' || h.status === 'too-short' || h.status === 'undetermined-language' || h.status === 'unsupported-language') {
+    const why = fr
+      ? 'Les mesures statistiques ont besoin de assez de texte dans une langue connue ; en dessous, elles ne font que refléter le hasard.'
+      : 'Statistical measures need enough text in a known language; below that they mostly reflect chance.';
+    return `${headline(h, ui)} ${why}`;
+  }
+  const s = h.score ?? 0;
+  const where = fr
+    ? `Ce texte est plus prévisible, uniforme ou convenu que ${pct(s, ui)} des textes humains de référence en ${h.language} écrits dans un registre comparable.`
+    : `This text is more predictable, uniform or formulaic than ${pct(s, ui)} of the human reference texts in ${h.language} written in a comparable register.`;
+  const agree = fr
+    ? `${h.agree} signal(s) sur ${h.measured} le placent au-delà de la plupart des écrits humains.`
+    : `${h.agree} of ${h.measured} signals place it beyond most human writing.`;
+  const meaning = h.flag
+    ? fr
+      ? "C'est une raison de relire attentivement et d'en parler, pas une preuve de qui l'a écrit."
+      : 'That is a reason to read closely and talk about it, not proof of who wrote it.'
+    : fr
+      ? 'Rien ici ne dit qui a écrit le texte : la prévisibilité n’est pas une intention.'
+      : 'Nothing here says who wrote the text: predictability is not intention.';
+  return `${where} ${agree} ${meaning}`;
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function caveat(id: CaveatCode, ui: UiLang, p: Params = {}): string {
+  const en: Record<CaveatCode, string> = {
+    base: 'A statistical tool measures how predictable a text is; it cannot see intention or decide authorship. Formulaic genres, non-native writers, famous texts and text polished with writing tools can score high; edited machine text can score low.',
+    weak: `Only ${p.words ?? '?'} words were analysed: with under ${p.strong ?? 300} words every figure here is unstable.`,
+    'mixed-language': `Part of the text is in another language (${p.share ?? '?'} of paragraphs); only the ${p.language ?? ''} part was measured.`,
+    'plain-style-only': 'Only signals of plain style (common vocabulary, even sentences, sparse punctuation) point this way; plain writing, as from learners of a language, raises them too, so they are not enough on their own.',
+    reference: 'The human reference texts are encyclopaedia articles, abstracts, news, stories, how-to guides and forum answers; other genres may sit outside their range.',
+  };
+  const fr: Record<CaveatCode, string> = {
+    base: "Un outil statistique mesure la prévisibilité d'un texte ; il ne voit pas l'intention et ne peut pas décider qui l'a écrit. Les genres codifiés, les personnes qui écrivent dans une langue apprise, les textes célèbres et les textes retouchés par des outils d'écriture peuvent obtenir un score élevé ; un texte de machine retravaillé peut obtenir un score bas.",
+    weak: `Seuls ${p.words ?? '?'} mots ont été analysés : sous ${p.strong ?? 300} mots, tous les chiffres ici sont instables.`,
+    'mixed-language': `Une partie du texte est dans une autre langue (${p.share ?? '?'} des paragraphes) ; seule la partie en ${p.language ?? ''} a été mesurée.`,
+    'plain-style-only': "Seuls des signaux de style simple (vocabulaire courant, phrases régulières, ponctuation sobre) vont dans ce sens ; une écriture simple, comme celle des apprenants d'une langue, les fait monter aussi : ils ne suffisent pas seuls.",
+    reference: "Les textes humains de référence sont des articles d'encyclopédie, des résumés, des dépêches, des récits, des guides pratiques et des réponses de forum ; d'autres genres peuvent sortir de leur plage.",
+  };
+  return (ui === 'fr' ? fr : en)[id];
+}
+
+export function sentenceReason(title: string, p: number, ui: UiLang): string {
+  return ui === 'fr'
+    ? `${title} : plus marqué que dans ${pct(p, ui)} des phrases humaines de référence`
+    : `${title}: stronger than in ${pct(p, ui)} of human reference sentences`;
+}

@@ -1,0 +1,104 @@
+/**
+ * content — the content script's message handling: a light layer over src/page/session.ts.
+ *
+ * What: `startContent(ctx)` answers the background's messages (ping, extract, paint, scroll-to, stop) for this page
+ * and reports later page changes (blocks removed and added, debounced) so the background can re-analyse only what
+ * changed. It bundles no engine: scoring happens in the background. Everything it adds is undone when `ctx` is
+ * invalidated (extension reloaded or updated) or on `mirage:stop`.
+ * Errors: every handler catches; a failure answers `{ ok: false, code: 'engine', error }` (shown in the side panel),
+ * takes the highlights away, and never throws into the page.
+ * Test build only (`__MIRAGE_E2E__`, see wxt.config.ts): `mirage:debug` reports what the session holds, and a page
+ * whose <html> carries `data-mirage-test-fail="extract|paint"` makes that step fail, to test the error path.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { CONTENT_READY, parseContentRequest, type DebugResult, type ExtractResult, type PaintResult, type PingResult } from '../messaging';
+import { createSession, type Session } from './session';
+
+declare const __MIRAGE_E2E__: boolean;
+const E2E = typeof __MIRAGE_E2E__ !== 'undefined' && __MIRAGE_E2E__;
+
+function testFailure(step: 'extract' | 'paint'): void {
+  if (E2E && document.documentElement.getAttribute('data-mirage-test-fail') === step) {
+    throw new Error(`test failure in ${step} (test build only)`);
+  }
+}
+
+function message(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).slice(0, 300);
+}
+
+export function startContent(ctx: ContentScriptContext): typeof CONTENT_READY {
+  let session: Session | undefined;
+  const stop = async () => {
+    const s = session;
+    session = undefined;
+    await s?.stop();
+  };
+
+  const extract = async (scope: 'page' | 'selection'): Promise<ExtractResult> => {
+    try {
+      if (!session?.active) {
+        session = createSession(document, {
+          signal: ctx.signal,
+          onChange: (change) => {
+            browser.runtime.sendMessage({ type: 'mirage:content-changed', ...change }).catch(() => undefined);
+          },
+        });
+      }
+      testFailure('extract');
+      return await session.extract(scope);
+    } catch (e) {
+      await stop().catch(() => undefined);
+      return { ok: false, code: 'engine', error: message(e) };
+    }
+  };
+
+  const paint = async (m: Parameters<Session['paint']>[0]): Promise<PaintResult> => {
+    if (!session?.active) return { ok: false, error: 'no session' };
+    try {
+      testFailure('paint');
+      return await session.paint(m);
+    } catch (e) {
+      await stop().catch(() => undefined);
+      return { ok: false, error: message(e) };
+    }
+  };
+
+  const listener = (raw: unknown): Promise<unknown> | undefined => {
+    const m = parseContentRequest(raw);
+    if (!m) return undefined;
+    switch (m.type) {
+      case 'mirage:ping':
+        return Promise.resolve({ ok: true, active: !!session?.active } satisfies PingResult);
+      case 'mirage:extract':
+        return extract(m.scope);
+      case 'mirage:paint':
+        return paint(m);
+      case 'mirage:scroll-to':
+        try {
+          return Promise.resolve({ ok: !!session?.scrollTo(m.analysis, m.sentence) });
+        } catch {
+          return Promise.resolve({ ok: false });
+        }
+      case 'mirage:stop':
+        return stop().then(() => ({ ok: true }), (e) => ({ ok: false, error: message(e) }));
+      case 'mirage:debug':
+        if (!E2E) return undefined;
+        return Promise.resolve({
+          sessions: session?.active ? 1 : 0,
+          ...(session?.debug() ?? { observers: 0, timers: 0, blocks: 0, items: 0, styles: 0 }),
+        } satisfies DebugResult);
+    }
+  };
+
+  // A listener answers by returning a Promise (webextension-polyfill), which the API's void-typed listener hides.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => {
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the same listener as above
+    browser.runtime.onMessage.removeListener(listener);
+    void stop();
+  });
+  return CONTENT_READY;
+}

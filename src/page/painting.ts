@@ -1,0 +1,242 @@
+/**
+ * painting — what a page session shows: the painted sentences of each analysis, the lazy shower, the legend.
+ *
+ * `new Highlights(deps)`; `paint(message)` replaces the analyses it names (or all of them), maps each sentence to a
+ * DOM range inside its block (ranges.ts) and paints the blocks on and near the screen first, then down the page,
+ * then above it, in slices with the main thread given back between them (yield.ts). On a page with many flagged
+ * sentences (more than `eagerMax`) only blocks within NEAR_SCREENS screens go into the highlight registry; the
+ * others follow as the reader scrolls (lazy.ts). The stylesheet, and the whole-document style recalculation it
+ * causes, come first in a task of their own; the legend comes last. `forget(ids)` drops blocks and their
+ * highlights (page changes); `scrollTo` points at one sentence; `drain()` takes every highlight away (slice by slice
+ * for wrapper marks).
+ */
+import type { AnalysisPaint, PaintMessage, PaintResult, PaintedSentence } from '../messaging';
+import type { BlockIndex } from './block-index';
+import { createShower, EAGER_MAX_ITEMS, NEAR_SCREENS, viewportSpan, type ObserverCtor, type Shower } from './lazy';
+import { showLegend } from './legend';
+import type { Painter } from './painter';
+import { mapSentence, type MappedSentence } from './ranges';
+import { slicer, type Slicer, type Yielder } from './yield';
+
+export interface HighlightsDeps {
+  doc: Document;
+  view: (Window & typeof globalThis) | null;
+  painter: Painter;
+  index: BlockIndex;
+  yielder: Yielder;
+  /** A slicer bound to the session's lifetime (stops when the session does). */
+  newSlicer: () => Slicer;
+  isActive: () => boolean;
+  /** The watcher's `quietly`: changes of our own that the page's observers must not see. */
+  quietly: <T>(fn: () => T) => T;
+  IntersectionObserver?: ObserverCtor | null;
+  nextFrame?: ((fn: () => void) => () => void) | null;
+  eagerMax?: number;
+}
+
+const STOPPED: PaintResult = { ok: false, error: 'session stopped' };
+
+function byBlock(list: readonly MappedSentence[]): Map<number, MappedSentence[]> {
+  const m = new Map<number, MappedSentence[]>();
+  for (const it of list) {
+    const l = m.get(it.block);
+    if (l) l.push(it);
+    else m.set(it.block, [it]);
+  }
+  return m;
+}
+
+function frameScheduler(view: (Window & typeof globalThis) | null): ((fn: () => void) => () => void) | undefined {
+  if (!view || typeof view.requestAnimationFrame !== 'function') return undefined;
+  return (fn) => {
+    const id = view.requestAnimationFrame(() => fn());
+    return () => view.cancelAnimationFrame(id);
+  };
+}
+
+export class Highlights {
+  /** Painted items per analysis id. */
+  private readonly items = new Map<number, MappedSentence[]>();
+  readonly shower: Shower;
+  private removeLegend: (() => void) | undefined;
+
+  constructor(private readonly d: HighlightsDeps) {
+    const Observer = d.IntersectionObserver === null ? undefined : (d.IntersectionObserver ?? (d.view as unknown as { IntersectionObserver?: ObserverCtor } | null)?.IntersectionObserver);
+    this.shower = createShower({
+      painter: d.painter,
+      run: d.quietly,
+      Observer,
+      nextFrame: d.nextFrame === null ? undefined : (d.nextFrame ?? frameScheduler(d.view)),
+    });
+  }
+
+  all(): MappedSentence[] {
+    return [...this.items.values()].flat();
+  }
+
+  /** The painted sentences, in page order (block, then offset). */
+  painted(): MappedSentence[] {
+    return this.all().sort((a, b) => a.block - b.block || a.sentence - b.sentence);
+  }
+
+  /** Remove items a whole block at a time (the wrapper painter needs it), in slices. */
+  async remove(list: MappedSentence[]): Promise<void> {
+    if (!list.length) return;
+    if (this.d.painter.kind === 'highlight') {
+      this.shower.remove(list);
+      return;
+    }
+    const sl = this.d.newSlicer();
+    for (const group of byBlock(list).values()) {
+      this.shower.remove(group);
+      await sl.maybeYield();
+    }
+  }
+
+  async clear(): Promise<void> {
+    const old = this.all();
+    this.items.clear();
+    await this.remove(old);
+  }
+
+  /** Drop blocks and their highlights. */
+  async forget(ids: readonly number[]): Promise<void> {
+    if (!ids.length) return;
+    const gone = new Set(ids);
+    const lost: MappedSentence[] = [];
+    for (const [a, list] of this.items) {
+      const keep = list.filter((it) => !gone.has(it.block));
+      if (keep.length !== list.length) {
+        lost.push(...list.filter((it) => gone.has(it.block)));
+        this.items.set(a, keep);
+      }
+    }
+    await this.remove(lost);
+    for (const id of ids) this.d.index.drop(id);
+  }
+
+  scrollTo(analysis: number, sentence: number): boolean {
+    const it = this.items.get(analysis)?.find((p) => p.sentence === sentence);
+    if (!it) return false;
+    this.shower.reveal(it); // off the screen and not painted yet: painted now, before the focus mark
+    return this.d.quietly(() => this.d.painter.focus(it));
+  }
+
+  /** Take every highlight away at the end of the session: at once with the Highlight API, else a block at a time,
+   * giving the page its thread between slices. */
+  async drain(sliceMs: number, now: () => number): Promise<void> {
+    this.removeLegend?.();
+    this.removeLegend = undefined;
+    this.shower.dispose();
+    const old = this.all();
+    this.items.clear();
+    if (this.d.painter.kind === 'highlight') return;
+    const sl = slicer(this.d.yielder, sliceMs, now);
+    for (const group of byBlock(old).values()) {
+      this.d.painter.remove(group);
+      await sl.maybeYield();
+    }
+  }
+
+  /** Block ids in painting order: from the first block near the screen downwards, then the blocks above it; and,
+   * when `lazy`, which of them are on or near the screen now (NEAR_SCREENS above and below; read from the layout
+   * before anything is painted, so that no paint forces a style recalculation in the middle of the loop). */
+  private order(ids: number[], lazy: boolean): { order: number[]; near: Set<number> } {
+    ids.sort((a, b) => a - b);
+    const vh = this.d.view?.innerHeight ?? 0;
+    if (!ids.length || !vh) return { order: ids, near: new Set(ids) };
+    const margin = NEAR_SCREENS * vh;
+    const span = (id: number) => {
+      const el = this.d.index.get(id)?.element;
+      return el?.isConnected ? viewportSpan(el) : { top: Infinity, bottom: Infinity };
+    };
+    let lo = 0;
+    let hi = ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (span(ids[mid]!).bottom < -margin) lo = mid + 1;
+      else hi = mid;
+    }
+    const order = [...ids.slice(lo), ...ids.slice(0, lo).reverse()];
+    const near = new Set<number>();
+    // blocks follow each other down the page: the near ones are a run from the first one (a layout that breaks the
+    // order is put right by the observer one frame later)
+    for (let i = lo; lazy && i < ids.length; i++) {
+      const s = span(ids[i]!);
+      if (s.top > vh + margin || s.bottom < -margin) break;
+      near.add(ids[i]!);
+    }
+    return { order, near };
+  }
+
+  /** 1. take away what the message replaces. */
+  private async replace(message: Omit<PaintMessage, 'type'>): Promise<void> {
+    if (message.mode === 'all') return this.clear();
+    for (const id of [...message.analyses.map((a) => a.id), ...message.drop]) {
+      const old = this.items.get(id) ?? [];
+      this.items.delete(id);
+      await this.remove(old);
+    }
+  }
+
+  /** The new sentences by block; and whether there are so many that painting goes lazy. */
+  private plan(message: Omit<PaintMessage, 'type'>): Map<number, { a: AnalysisPaint; s: PaintedSentence }[]> {
+    const todo = new Map<number, { a: AnalysisPaint; s: PaintedSentence }[]>();
+    for (const a of message.analyses) {
+      this.items.set(a.id, []);
+      for (const s of a.sentences) {
+        const l = todo.get(s.b);
+        if (l) l.push({ a, s });
+        else todo.set(s.b, [{ a, s }]);
+      }
+    }
+    let total = 0;
+    for (const list of this.items.values()) total += list.length;
+    for (const a of message.analyses) total += a.sentences.length;
+    this.shower.setLazy(total > (this.d.eagerMax ?? EAGER_MAX_ITEMS));
+    return todo;
+  }
+
+  /** The stylesheet first, and the style recalculation it causes (every element of the document) now, in a task of
+   * its own, rather than in the frame that also paints the first highlights. */
+  private async prepare(): Promise<void> {
+    const body = this.d.doc.body;
+    if (this.d.painter.styles || !body) return;
+    this.d.quietly(() => this.d.painter.prepare(body));
+    void this.d.view?.getComputedStyle?.(body).color;
+    await this.d.yielder();
+  }
+
+  async paint(message: Omit<PaintMessage, 'type'>, now: () => number): Promise<PaintResult> {
+    const t0 = now();
+    const { isActive, yielder } = this.d;
+    // the message (every flagged sentence) was parsed in this task: paint from the next one
+    await yielder();
+    if (!isActive()) return STOPPED;
+    await this.replace(message);
+    const todo = this.plan(message);
+    if (todo.size) await this.prepare();
+    if (!isActive()) return STOPPED;
+    const { order, near } = this.order([...todo.keys()], this.shower.lazy);
+    const sl = this.d.newSlicer();
+    for (const id of order) {
+      const block = this.d.index.get(id);
+      if (!block) continue; // removed meanwhile
+      const batch: MappedSentence[] = [];
+      for (const { a, s } of todo.get(id) ?? []) {
+        const m = mapSentence(block, a.id, s);
+        if (m) batch.push(m);
+      }
+      this.shower.add(block.element, batch, near.has(id));
+      for (const m of batch) this.items.get(m.analysis)?.push(m);
+      if (!(await sl.maybeYield())) return STOPPED;
+    }
+    await yielder();
+    if (!isActive()) return STOPPED;
+    this.d.quietly(() => {
+      this.removeLegend?.();
+      this.removeLegend = message.legend ? showLegend(this.d.doc, message.legend) : undefined;
+    });
+    return { ok: true, painted: this.all().length, ms: now() - t0 };
+  }
+}

@@ -1,0 +1,80 @@
+/** The analysis page's input: paste, drop or choose files. Reports texts (and file problems) to the page. */
+import { el } from '../dom';
+import { ACCEPT, readTextFiles, type FileText } from '../files/file-text';
+import type { UiLang } from '../../engine';
+import { t } from '../../shared/i18n';
+
+export interface InputHandlers {
+  onTexts(texts: { name: string; text: string }[]): void;
+  onProblems(problems: { name: string; message: string }[]): void;
+}
+
+export function fileProblem(f: Extract<FileText, { error: string }>, lang: UiLang): string {
+  return t(`analysis_file_${f.error.replace(/-/g, '_')}`, [f.name, f.detail ?? ''], lang);
+}
+
+export async function readFiles(files: readonly File[], lang: UiLang, h: InputHandlers): Promise<void> {
+  // A class-set .zip gives one entry per file inside.
+  const results = (await Promise.all(files.map(readTextFiles))).flat();
+  const ok = results.filter((r): r is { name: string; text: string } => 'text' in r);
+  const bad = results.filter((r): r is Extract<FileText, { error: string }> => 'error' in r);
+  if (bad.length) h.onProblems(bad.map((b) => ({ name: b.name, message: fileProblem(b, lang) })));
+  if (ok.length) h.onTexts(ok);
+}
+
+export function inputPanel(lang: UiLang, h: InputHandlers, pasteCount: () => number, draft: { value: string }): HTMLElement {
+  const T = (k: string, s?: (string | number)[]) => t(k, s, lang);
+  const area = el('textarea', { id: 'paste', rows: 9, spellcheck: 'false', placeholder: T('analysis_pastePlaceholder') });
+  area.value = draft.value;
+  area.addEventListener('input', () => (draft.value = area.value));
+  const fileInput = el('input', { type: 'file', id: 'files', accept: ACCEPT, multiple: true, class: 'visually-hidden' });
+  fileInput.addEventListener('change', () => {
+    const files = [...(fileInput.files ?? [])];
+    fileInput.value = '';
+    void readFiles(files, lang, h);
+  });
+  const analyseBtn = el('button', { type: 'submit', class: 'primary', id: 'analyse-btn' }, T('analysis_analyseButton'));
+  const form = el(
+    'form',
+    {
+      class: 'input-form',
+      on: {
+        submit: (e) => {
+          e.preventDefault();
+          const text = area.value;
+          if (!text.trim()) {
+            area.focus();
+            return;
+          }
+          h.onTexts([{ name: T('analysis_pastedName', [pasteCount() + 1]), text }]);
+          // The text now lives in the set; an empty box says the paste was taken.
+          area.value = draft.value = '';
+        },
+      },
+    },
+    el('label', { for: 'paste' }, T('analysis_pasteLabel')),
+    area,
+    el('div', { class: 'row' }, analyseBtn, el('span', { class: 'muted' }, T('analysis_localOnly'))),
+  );
+  const drop = el(
+    'div',
+    { class: 'dropzone', id: 'dropzone' },
+    el('p', null, T('analysis_dropHint')),
+    el('button', { type: 'button', id: 'choose-files', on: { click: () => fileInput.click() } }, T('analysis_chooseFiles')),
+    el('label', { for: 'files', class: 'visually-hidden' }, T('analysis_chooseFiles')),
+    fileInput,
+    el('p', { class: 'muted small' }, T('analysis_fileTypes')),
+  );
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (files.length) void readFiles(files, lang, h);
+  });
+  return el('section', { class: 'card input-card', 'aria-labelledby': 'input-title' }, el('h2', { id: 'input-title' }, T('analysis_inputTitle')), el('div', { class: 'input-grid' }, form, drop));
+}

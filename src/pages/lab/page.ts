@@ -1,0 +1,248 @@
+/**
+ * The workshop lab (false positives): load or build a labelled set, see the score distributions per label, move
+ * the threshold, switch signals off, look at errors per group, open any text to see why. `mountLabPage(root)` is
+ * all entrypoints/lab/main.ts calls; the views are in the modules beside this file, the set's logic in src/lab/,
+ * and the scoring in the engine worker (engine-client.ts). A language switch re-words, never re-scores. Nothing is
+ * stored; export the set to keep it.
+ */
+import '../pages.css';
+import { el, mount } from '../dom';
+import { levelCss } from '../../report/teacher';
+import { t, uiLanguage } from '../../shared/i18n';
+import { createEngineClient, type EngineClient } from '../engine-client';
+import { labMetrics, type LabRow } from '../../lab/metrics';
+import { parseDataset, type LabItem, type Problem } from '../../lab/dataset';
+import type { LabResult } from '../../lab/scorer';
+import { SIGNAL_IDS, signalTitle, type UiLang } from '../../engine';
+import sampleSet from '../../../assets/lab/sample-set.jsonl?raw';
+import { intro } from './intro';
+import { dataCard, type DataHandlers } from './data';
+import { controls, metricsView } from './metrics-view';
+import { showTextDialog, textsView, type Filter } from './texts-view';
+
+const GROUP_FIELDS = ['group', 'domain', 'source', 'lang', 'generator'] as const;
+type GroupField = (typeof GROUP_FIELDS)[number];
+/** Rows of the texts table shown at a time (long sets stay responsive while the threshold moves). */
+const ROWS_STEP = 100;
+
+interface State {
+  lang: UiLang;
+  introOpen: boolean;
+  items: LabItem[];
+  results: Map<string, LabResult>;
+  scores: Map<string, number | null>;
+  disabled: string[];
+  threshold: number;
+  /** Signals that carry weight in the shipped combination (from the engine worker). */
+  counted: Set<string>;
+  groupBy: GroupField;
+  filter: Filter;
+  limit: number;
+  problems?: { file: string; list: Problem[] };
+  loading?: { done: number; total: number };
+  rescoring: boolean;
+}
+
+class LabPage {
+  private readonly engine: EngineClient = createEngineClient();
+  private built = 0;
+  private readonly state: State = {
+    lang: uiLanguage(),
+    introOpen: true,
+    items: [],
+    results: new Map(),
+    scores: new Map(),
+    disabled: [],
+    threshold: 0.9,
+    counted: new Set(),
+    groupBy: 'group',
+    filter: 'all',
+    limit: ROWS_STEP,
+    rescoring: false,
+  };
+
+  constructor(private readonly root: HTMLElement) {}
+
+  private T = (k: string, s?: (string | number)[]) => t(k, s, this.state.lang);
+  private groupOf = (i: LabItem) => i[this.state.groupBy] ?? '';
+
+  start(): void {
+    // Sentence levels drawn exactly as on web pages (tint + underline style), from the shared level table.
+    document.head.append(el('style', null, levelCss('mark.lvl')));
+    document.documentElement.lang = this.state.lang;
+    this.render();
+    this.engine.info().then(({ threshold, weights }) => {
+      this.state.threshold = threshold;
+      this.state.counted = new Set(Object.keys(weights).filter((id) => (weights[id] ?? 0) > 0));
+      this.render();
+    }, (e: unknown) => this.failed(e));
+    window.addEventListener('pagehide', () => this.engine.dispose());
+  }
+
+  private failed(e: unknown): void {
+    this.state.problems = { file: '', list: [{ line: 0, code: 'empty-file', detail: e instanceof Error ? e.message : String(e) }] };
+  }
+
+  private async analyseAll(): Promise<void> {
+    const st = this.state;
+    st.loading = { done: 0, total: st.items.length };
+    st.results = new Map();
+    st.scores = new Map();
+    this.render();
+    try {
+      const results = await this.engine.labLoad(st.items.map((i) => ({ id: i.id, text: i.text })), (done, total) => {
+        st.loading = { done, total };
+        const p = document.getElementById('lab-progress');
+        if (p) p.textContent = this.T('analysis_progress', [done, total]);
+      });
+      st.results = new Map(results.map((r) => [r.id, r]));
+      st.scores = st.disabled.length ? await this.engine.labRescore(st.disabled) : new Map(results.map((r) => [r.id, r.score]));
+    } catch (e) {
+      this.failed(e);
+    }
+    st.loading = undefined;
+    this.render();
+  }
+
+  private setItems(items: LabItem[], replace: boolean): void {
+    const st = this.state;
+    st.items = replace ? items : [...st.items, ...items.filter((i) => !st.items.some((x) => x.id === i.id))];
+    st.groupBy = GROUP_FIELDS.find((f) => st.items.some((i) => i[f] !== undefined)) ?? 'group';
+    void this.analyseAll();
+  }
+
+  private rows(): LabRow[] {
+    return this.state.items.map((i) => ({ label: i.label, score: this.state.scores.get(i.id) ?? null, group: this.groupOf(i) }));
+  }
+
+  /** Only the parts that depend on the threshold are redrawn while the slider moves. */
+  private renderMetrics(): void {
+    const host = document.getElementById('metrics-host');
+    if (!host) return;
+    const r = this.rows();
+    mount(host, metricsView(r, labMetrics(r, this.state.threshold), this.state.threshold, this.state.lang), this.textsPart());
+  }
+
+  private textsPart(): HTMLElement {
+    const st = this.state;
+    return textsView(st.items, st.scores, st.threshold, this.groupOf, st.filter, st.limit, st.lang, {
+      more: () => {
+        st.limit += ROWS_STEP;
+        this.renderMetrics();
+        document.getElementById('texts-more')?.focus();
+      },
+      filter: (f) => {
+        st.filter = f;
+        st.limit = ROWS_STEP;
+        this.renderMetrics();
+        document.getElementById('text-filter')?.focus();
+      },
+      open: (id) => {
+        const item = st.items.find((i) => i.id === id);
+        if (!item) return;
+        this.engine.labReport(id, st.disabled).then((report) => {
+          if (report) showTextDialog(item, report, st.lang);
+        }, () => undefined);
+      },
+    });
+  }
+
+  private header(): HTMLElement {
+    const T = this.T;
+    const langSel = el('select', { id: 'page-lang', 'aria-label': T('analysis_pageLanguage') }, el('option', { value: 'en' }, 'English'), el('option', { value: 'fr' }, 'Français'));
+    langSel.value = this.state.lang;
+    langSel.addEventListener('change', () => {
+      this.state.lang = langSel.value === 'fr' ? 'fr' : 'en';
+      document.documentElement.lang = this.state.lang;
+      this.render();
+    });
+    return el('header', { class: 'page-header' },
+      el('div', { class: 'brand' }, el('h1', null, T('lab_pageTitle')), el('p', { class: 'tagline' }, T('lab_tagline'))),
+      el('nav', { 'aria-label': T('analysis_navLabel') }, el('a', { href: '/analysis.html', class: 'nav', id: 'nav-analysis' }, T('lab_navAnalysis'))),
+      langSel,
+    );
+  }
+
+  private dataHandlers(): DataHandlers {
+    const st = this.state;
+    return {
+      load: (items, problems, file, replace) => {
+        st.problems = problems.length ? { file, list: problems } : undefined;
+        if (items.length) this.setItems(items, replace);
+        else this.render();
+      },
+      sample: () => {
+        st.problems = undefined;
+        this.setItems(parseDataset(sampleSet, 'sample-set.jsonl').items, true);
+      },
+      add: (item) => {
+        this.built++;
+        let id = `text-${this.built}`;
+        while (st.items.some((i) => i.id === id)) id = `text-${++this.built}`;
+        st.items = [...st.items, { id, ...item }];
+        void this.analyseAll();
+      },
+      clear: () => {
+        st.items = [];
+        st.results = new Map();
+        st.scores = new Map();
+        st.problems = undefined;
+        this.render();
+      },
+    };
+  }
+
+  private async toggle(id: string, on: boolean): Promise<void> {
+    const st = this.state;
+    st.disabled = on ? st.disabled.filter((d) => d !== id) : [...st.disabled, id];
+    st.rescoring = true;
+    this.render();
+    st.scores = await this.engine.labRescore(st.disabled).catch((e: unknown) => {
+      this.failed(e);
+      return st.scores;
+    });
+    st.rescoring = false;
+    this.render();
+    document.getElementById(`sig-${id}`)?.focus();
+  }
+
+  private controlsPart(): HTMLElement {
+    const st = this.state;
+    const switches = SIGNAL_IDS.map((id) => ({ id, title: signalTitle(id, st.lang), counted: st.counted.has(id), on: !st.disabled.includes(id) }));
+    return controls(st.threshold, switches, st.groupBy, [...GROUP_FIELDS], st.rescoring, st.lang, {
+      threshold: (v) => {
+        st.threshold = v;
+        this.renderMetrics();
+      },
+      toggle: (id, on) => void this.toggle(id, on),
+      groupBy: (f) => {
+        st.groupBy = f as GroupField;
+        this.renderMetrics();
+      },
+    });
+  }
+
+  private render(): void {
+    const st = this.state;
+    document.title = this.T('lab_docTitle');
+    const parts: (Node | null)[] = [
+      intro(st.lang, st.introOpen, (open) => (st.introOpen = open)),
+      dataCard(st.items, st.problems, st.lang, this.dataHandlers()),
+    ];
+    if (st.loading) {
+      parts.push(el('p', { class: 'progress card', id: 'lab-progress', role: 'status', 'aria-live': 'polite' }, this.T('analysis_progress', [st.loading.done, st.loading.total])));
+    } else if (st.items.length && st.results.size) {
+      parts.push(this.controlsPart(), el('div', { id: 'metrics-host' }));
+    }
+    const scroll = window.scrollY;
+    const focused = document.activeElement?.id;
+    mount(this.root, this.header(), el('main', { id: 'main' }, parts));
+    this.renderMetrics();
+    window.scrollTo(0, scroll);
+    if (focused) document.getElementById(focused)?.focus({ preventScroll: true });
+  }
+}
+
+export function mountLabPage(root: HTMLElement): void {
+  new LabPage(root).start();
+}

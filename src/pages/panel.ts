@@ -1,0 +1,86 @@
+/**
+ * panel — the side panel (Chrome side_panel, Firefox sidebar_action): the page summary, the flagged passages in page
+ * order (choosing one scrolls the page to it and marks it), and the permanent explanation of limits in English and
+ * French. Follows the active tab unless opened with `?tab=ID`.
+ */
+import { browser } from 'wxt/browser';
+import { parseStateChanged, type Passage, type TabView } from '../messaging';
+import type { UiLang } from '../engine';
+import { h, replace } from './h';
+import { openAnalysisPage, openLabPage } from '../shared/open-pages';
+import { t, uiLanguage } from '../shared/i18n';
+import { failureText, renderGroups, renderLegend, renderLimits, renderPassages, renderSummary } from './render';
+import { getState, setHighlights, targetTab } from './tab';
+
+export async function mountPanel(root: HTMLElement): Promise<void> {
+  const ui = uiLanguage();
+  document.documentElement.lang = ui;
+  const fixed = new URLSearchParams(location.search).has('tab');
+  let tab = await targetTab();
+  let limitsLang: UiLang = ui;
+
+  const pageBox = h('section', { attrs: { 'aria-labelledby': 'page-title', id: 'page' } });
+  const passagesBox = h('section', { attrs: { 'aria-labelledby': 'passages-title', id: 'passages' } });
+  const limitsBox = h('div', { attrs: { id: 'limits' } });
+  const title = h('span', { class: 'page-title' });
+
+  const show = (p: Passage) => {
+    if (!tab) return;
+    void browser.runtime.sendMessage({ type: 'mirage:focus', tabId: tab.id, analysis: p.analysis, sentence: p.sentence });
+  };
+
+  const renderView = (view: TabView | undefined) => {
+    title.textContent = tab?.title ?? '';
+    if (!tab || !view) {
+      replace(pageBox, h('p', { class: 'status', text: t('panel_noTab', undefined, ui) }));
+      replace(passagesBox);
+      return;
+    }
+    const heading = h('h2', { text: t('panel_pageHeading', undefined, ui), attrs: { id: 'page-title' } });
+    if (view.phase !== 'on') {
+      const id = tab.id;
+      const failed = view.phase === 'error';
+      // "nothing to measure here" (no text, a language the engine does not know) is a state, not a failure
+      const notice = failed && (view.code === 'no-text' || view.code === 'unsupported-language');
+      replace(pageBox, heading,
+        h('p', { class: failed && !notice ? 'status error' : 'status', attrs: { role: 'status', id: failed ? 'page-error' : undefined }, text: view.phase === 'off' ? t('panel_off', undefined, ui) : view.phase === 'working' ? t('popup_working', undefined, ui) : failureText(view, ui) }),
+        failed && view.code === 'engine' ? h('p', { class: 'note', text: t('page_analysisFailed', undefined, ui) }) : null,
+        failed && view.groups?.length ? renderGroups(view.groups, ui) : null,
+        view.phase === 'working' ? null : h('button', { class: 'primary', text: t('panel_turnOn', undefined, ui), attrs: { type: 'button', id: 'turn-on' }, on: { click: () => void setHighlights(id, true) } }));
+      replace(passagesBox);
+      return;
+    }
+    replace(pageBox, heading, renderSummary(view, ui), view.groups?.length ? renderGroups(view.groups, ui) : null);
+    replace(passagesBox, h('h2', { text: t('panel_passages', undefined, ui), attrs: { id: 'passages-title' } }), renderLegend(ui), renderPassages(view, ui, show));
+  };
+
+  const renderLimitsBox = () => replace(limitsBox, renderLimits(limitsLang, (next) => {
+    limitsLang = next;
+    renderLimitsBox();
+    limitsBox.querySelector<HTMLElement>('button.link')?.focus();
+  }));
+
+  const refresh = async () => renderView(tab ? await getState(tab.id) : undefined);
+
+  const toLimits = h('a', { class: 'skip', text: t('panel_limitsTitle', undefined, ui), attrs: { href: '#limits-title' } });
+  const tools = h('nav', { class: 'tools', attrs: { 'aria-label': t('popup_tools', undefined, ui) } },
+    h('button', { class: 'link', text: t('popup_analysisPage', undefined, ui), attrs: { type: 'button', id: 'open-analysis' }, on: { click: () => void openAnalysisPage() } }),
+    h('button', { class: 'link', text: t('popup_lab', undefined, ui), attrs: { type: 'button', id: 'open-lab' }, on: { click: () => void openLabPage() } }));
+  replace(root, h('header', {}, h('h1', { text: t('panel_title', undefined, ui) }), title), h('p', {}, toLimits), pageBox, passagesBox, limitsBox, tools);
+  renderLimitsBox();
+  await refresh();
+
+  browser.runtime.onMessage.addListener((m: unknown) => {
+    const msg = parseStateChanged(m);
+    if (msg && tab && msg.tabId === tab.id) void refresh();
+    return undefined;
+  });
+  if (!fixed) {
+    browser.tabs.onActivated.addListener(() => {
+      void targetTab().then((next) => {
+        tab = next;
+        return refresh();
+      });
+    });
+  }
+}

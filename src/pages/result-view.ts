@@ -1,0 +1,171 @@
+/**
+ * result-view — the parts of one text's result shown on the analysis page and in the lab's text viewer, as markup
+ * trees (src/report/markup.ts) that the pages turn into DOM with `toDom`: no string is ever parsed as HTML.
+ *
+ * API (all pure, `lang` = the page language; the Report should have been made with the same `ui`):
+ * - `gateNotice(report, lang)` — the minimum-length gate: below MIN_WORDS "nothing meaningful can be said, and why";
+ *   up to STRONG_WORDS "weak result"; other statuses (language) in the engine's words. null when the result is
+ *   strong.
+ * - `summaryBlock(report, lang)` — headline, score in words, agreement.
+ * - `positionChart(report, lang)` — where the text falls among human reference texts, per signal.
+ * - `sentenceView(text, report, lang)` — the text with sentence highlights (same levels and legend as on pages).
+ * - `wordView(text, words, ranks, lang)` — GLTR-style word shading with legend and histogram; `words` (offsets
+ *   into `text`) and `ranks` come from the engine's `wordRanks(text, report.lang)`, through the engine worker.
+ * - `signalList(report, lang)` — every signal with its position, evidence or reason for abstaining.
+ */
+import { MIN_WORDS, STRONG_WORDS, type ExplainedReport as Report, type Span, type UiLang } from '../engine';
+import { h, type El } from '../report/markup';
+import { sentenceRuns } from '../report/runs';
+import { AGREE_AT, bucketChart, percentText } from '../report/teacher';
+import { percentileChart, PALETTE } from '../report/charts';
+import { t } from '../shared/i18n';
+
+export interface WordRankLike {
+  bucket: 0 | 1 | 2 | 3;
+  rank?: number;
+}
+
+const tt = (lang: UiLang) => (k: string, subs?: (string | number)[]) => t(k, subs, lang);
+
+export function gateNotice(report: Report, lang: UiLang): El | null {
+  const T = tt(lang);
+  switch (report.status) {
+    case 'ok':
+      return null;
+    case 'weak':
+      return h('div', { class: 'notice weak', role: 'note' }, h('strong', null, T('analysis_weakTitle')), ' ', T('analysis_weakBody', [report.counts.words, STRONG_WORDS]));
+    case 'too-short':
+      return h('div', { class: 'notice gate', role: 'note' }, h('strong', null, T('analysis_gateTitle')), ' ', T('analysis_gateBody', [report.counts.words, MIN_WORDS]));
+    default:
+      return h('div', { class: 'notice gate', role: 'note' }, h('strong', null, T('analysis_noScoreTitle')), ' ', report.headline);
+  }
+}
+
+export function summaryBlock(report: Report, lang: UiLang): El {
+  const T = tt(lang);
+  const scored = report.score !== null;
+  return h(
+    'div',
+    { class: 'summary-block' },
+    scored
+      ? h('p', { class: 'score-line' },
+          h('span', { class: 'score-figure' }, percentText(report.score!, lang)),
+          ' ',
+          h('span', null, T('analysis_scoreMeaning')),
+        )
+      : null,
+    // Without a score the engine's summary already opens with its headline: say it once.
+    scored ? h('p', { class: 'headline' }, report.headline) : null,
+    h('p', null, report.summary),
+    scored ? h('p', { class: 'muted' }, T('report_agreement', [report.agreement.agree, report.agreement.measured, report.agreement.abstained])) : null,
+  );
+}
+
+export function positionChart(report: Report, lang: UiLang): El | null {
+  const T = tt(lang);
+  const measured = report.signals.filter((s) => s.status === 'ok' && s.percentile !== undefined);
+  if (!measured.length) return null;
+  return percentileChart({
+    title: T('report_chartTitle'),
+    desc: measured.map((s) => `${s.title}: ${percentText(s.percentile!, lang)}`).join('; '),
+    rows: [
+      ...(report.score !== null ? [{ label: T('report_combined'), strong: true, marks: [{ value: report.score, shape: 'circle' as const, name: T('report_combined'), fill: PALETTE.ink }] }] : []),
+      ...measured.map((s) => ({ label: s.title, marks: [{ value: s.percentile, shape: 'circle' as const, name: s.title }] })),
+    ],
+    agreeAt: AGREE_AT,
+    axisLabel: T('report_chartAxis'),
+    bandLabel: T('report_chartBand'),
+    fmt: (v) => percentText(v, lang),
+  });
+}
+
+function levelLegend(lang: UiLang): El {
+  return h(
+    'p',
+    { class: 'legend' },
+    h('span', { class: 'legend-title' }, t('analysis_legendTitle', undefined, lang)),
+    [1, 2, 3].map((l) => h('span', { class: 'legend-item' }, h('mark', { class: `lvl lvl${l}` }, t(`level${l}`, undefined, lang)), ' ', h('small', null, `(${t(`levelUnderline${l}`, undefined, lang)})`))),
+  );
+}
+
+export function sentenceView(text: string, report: Report, lang: UiLang): El {
+  const reasons = new Map(report.sentences.map((s) => [s.index, s.reasons.map((r) => r.text).join(' · ')]));
+  const marked = report.sentences.filter((s) => s.level > 0).length;
+  return h(
+    'div',
+    { class: 'sentence-view' },
+    levelLegend(lang),
+    h('p', { class: 'muted' }, t('analysis_sentencesMarked', [marked, report.sentences.length], lang)),
+    h(
+      'div',
+      { class: 'text-view', tabindex: 0, 'aria-label': t('analysis_textWithHighlights', undefined, lang) },
+      sentenceRuns(text, report.sentences).map((r) =>
+        r.level
+          ? h('mark', { class: `lvl lvl${r.level}`, title: `${t(`level${r.level}`, undefined, lang)}${reasons.get(r.sentence!) ? ' — ' + reasons.get(r.sentence!) : ''}`, 'data-level': r.level }, r.text)
+          : r.text,
+      ),
+    ),
+  );
+}
+
+export const BUCKET_KEYS = ['analysis_bucket0', 'analysis_bucket1', 'analysis_bucket2', 'analysis_bucket3'] as const;
+
+export function wordView(text: string, words: readonly Span[], ranks: readonly WordRankLike[], lang: UiLang): El {
+  const T = tt(lang);
+  const counts = [0, 0, 0, 0];
+  for (const r of ranks) counts[r.bucket]!++;
+  const labels = BUCKET_KEYS.map((k) => T(k));
+  const parts: (El | string)[] = [];
+  let at = 0;
+  words.forEach((w, i) => {
+    if (w.start > at) parts.push(text.slice(at, w.start));
+    const r = ranks[i] ?? { bucket: 3 as const };
+    const title = r.rank !== undefined ? `${labels[r.bucket]} · ${T('analysis_rank', [r.rank + 1])}` : labels[r.bucket];
+    parts.push(h('span', { class: `w b${r.bucket}`, title }, text.slice(w.start, w.end)));
+    at = w.end;
+  });
+  if (at < text.length) parts.push(text.slice(at));
+  const total = ranks.length || 1;
+  return h(
+    'div',
+    { class: 'word-view' },
+    h('p', null, T('analysis_wordsIntro')),
+    h('div', { class: 'word-top' },
+      h('ul', { class: 'bucket-legend', 'aria-label': T('analysis_bucketLegend') },
+        labels.map((l, b) => h('li', null, h('span', { class: `w b${b} swatch`, 'aria-hidden': 'true' }, 'abc'), ' ', l, ' — ', h('strong', null, `${Math.round((counts[b]! / total) * 100)}%`), ` (${counts[b]})`)),
+      ),
+      bucketChart(counts, labels, T('analysis_bucketChart'), labels.map((l, b) => `${l}: ${counts[b]}`).join('; ')),
+    ),
+    h('div', { class: 'text-view words', tabindex: 0, 'aria-label': T('analysis_wordsAria') }, parts),
+    h('p', { class: 'muted' }, T('analysis_wordsCaveat')),
+  );
+}
+
+export function signalList(report: Report, lang: UiLang): El {
+  const T = tt(lang);
+  return h(
+    'ul',
+    { class: 'signal-list' },
+    report.signals.map((s) =>
+      h(
+        'li',
+        { class: `signal ${s.status}${s.agrees ? ' agrees' : ''}`, 'data-signal': s.id },
+        h('div', { class: 'signal-head' },
+          h('strong', null, s.title),
+          s.status === 'ok' && s.percentile !== undefined
+            ? h('span', { class: 'signal-pos' }, percentText(s.percentile, lang), s.agrees ? h('span', { class: 'badge' }, T('report_agrees')) : null)
+            : h('span', { class: 'signal-pos muted' }, s.status === 'ok' ? T('analysis_noReference') : T('report_abstained')),
+          s.weight === 0 && s.status === 'ok' ? h('span', { class: 'badge info' }, T('analysis_infoOnly')) : null,
+        ),
+        s.status === 'ok' && s.percentile !== undefined
+          ? h('div', { class: 'meter', role: 'meter', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': Math.round(s.percentile * 100), 'aria-label': s.title },
+              h('span', { class: 'meter-band', style: `width:${AGREE_AT * 100}%` }),
+              h('span', { class: 'meter-mark', style: `left:${(s.percentile * 100).toFixed(1)}%` }),
+            )
+          : null,
+        h('p', { class: 'describe muted' }, s.describe),
+        h('p', { class: 'evidence' }, s.status === 'ok' ? (s.evidence ?? '') : (s.reason ?? '')),
+      ),
+    ),
+  );
+}

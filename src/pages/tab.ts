@@ -1,0 +1,41 @@
+/**
+ * tab — which tab an extension page is about, and its state from the background.
+ * `?tab=ID` in the page URL wins (tests open pages as tabs; the side panel may be given its tab); otherwise the
+ * active tab of the current window.
+ */
+import { browser } from 'wxt/browser';
+import type { SetHighlightsResult, TabView } from '../messaging';
+
+export async function targetTab(): Promise<{ id: number; url?: string; title?: string } | undefined> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null && /^\d+$/.test(param)) {
+    const id = Number(param);
+    try {
+      const tab = await browser.tabs.get(id);
+      return { id, url: tab.url, title: tab.title };
+    } catch {
+      return { id };
+    }
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id !== undefined ? { id: tab.id, url: tab.url, title: tab.title } : undefined;
+}
+
+export function getState(tabId: number): Promise<TabView> {
+  return browser.runtime.sendMessage<unknown, TabView>({ type: 'mirage:get-state', tabId });
+}
+
+export function setHighlights(tabId: number, enabled: boolean): Promise<SetHighlightsResult> {
+  return browser.runtime.sendMessage<unknown, SetHighlightsResult>({ type: 'mirage:set-highlights', tabId, enabled });
+}
+
+/** Open the side panel (Chrome) or sidebar (Firefox). Must run inside a click handler, before any await. */
+export function openSidePanel(tabId: number, windowId?: number): Promise<void> {
+  const g = globalThis as unknown as {
+    chrome?: { sidePanel?: { open(o: { tabId?: number; windowId?: number }): Promise<void> } };
+    browser?: { sidebarAction?: { open(): Promise<void> } };
+  };
+  if (g.chrome?.sidePanel?.open) return g.chrome.sidePanel.open(windowId !== undefined ? { windowId } : { tabId });
+  if (g.browser?.sidebarAction?.open) return g.browser.sidebarAction.open();
+  return Promise.resolve();
+}

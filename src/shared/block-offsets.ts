@@ -1,0 +1,43 @@
+/**
+ * block-offsets — where a sentence of an analysis falls among the page's blocks. The background analyses the texts
+ * of a page's blocks joined with BLOCK_SEPARATOR; `blockStarts` gives each block's start in that joined text and
+ * `locate` turns [start, end) of the joined text back into a block id and offsets inside that block, which is what
+ * the paint message carries. Pure.
+ */
+import { BLOCK_SEPARATOR } from '../messaging';
+
+/** Start offset of each block in the joined text of an analysis (blocks in the order they were joined). */
+export function blockStarts(blocks: readonly { text: string }[]): number[] {
+  const starts: number[] = [];
+  let pos = 0;
+  for (const b of blocks) {
+    starts.push(pos);
+    pos += b.text.length + BLOCK_SEPARATOR.length;
+  }
+  return starts;
+}
+
+/** Which block of the analysis holds [start, end) of the joined text (its id, from `indices`), and the offsets
+ * inside that block. `blocks` are the analysis' blocks in joined order; `starts` = blockStarts(blocks). Pure. */
+export function locate(
+  blocks: readonly { text: string }[],
+  indices: readonly number[],
+  starts: readonly number[],
+  start: number,
+  end: number,
+): { block: number; start: number; end: number } | undefined {
+  let lo = 0;
+  let hi = starts.length - 1;
+  if (hi < 0) return undefined;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= start) lo = mid;
+    else hi = mid - 1;
+  }
+  const block = indices[lo];
+  const b = blocks[lo];
+  if (!b || block === undefined) return undefined;
+  const s = start - starts[lo]!;
+  const e = Math.min(end - starts[lo]!, b.text.length);
+  return s < b.text.length && e > s ? { block, start: s, end: e } : undefined;
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import wordPredictability, { LM_TABLES, wordRanks } from '@/src/engine/signals/word-predictability';
+import { words } from '@/src/engine/explain/signals/word-predictability';
+import { buildDoc } from '@/src/engine/text/doc';
+import { isAbstention, type SignalResult } from '@/src/engine/types';
+
+// All texts below were written for these tests (none from the dev set).
+const COLLOCATIONS_EN =
+  "In today's fast-paced world, technology plays a crucial role in how we learn. It is important to note that online tools offer a wide range of benefits for students of all ages. In addition, they make it easier for people to work together, and they help teachers to keep track of the progress of each student. As a result, more and more schools are using them in the classroom. At the same time, it is necessary to take into account the risks, such as the lack of attention and the loss of contact between people. In the end, the best results come from a balance between the two.";
+const NARRATIVE_EN =
+  "Grandpa kept bees behind the shed, six crooked boxes painted whatever colour was left over from the barn. He never wore the veil. He said they knew him, which I took for a joke until the August a swarm hung off the plum tree like a brown beard and he walked up, talking about the price of diesel, and shook it into a cardboard box. Two stings, one on the ear. He ate his supper with the ear swelling and complained only that Mother had put too much pepper in the stew. I still can't smell creosote without seeing those boxes.";
+/** Learner-style paragraphs: simple words, short sentences, small grammar slips (the population that perplexity-style
+ * detectors misjudge, Liang et al. 2023). */
+const LEARNER_EN = [
+  'Last summer I go to visit my uncle in the countryside. He have a big farm with many cows and chickens. Every morning we wake up very early and we give food to the animals. It was very hard work but I like it so much. In the evening we eat together and my aunt cook very good soup. I think the life in the farm is more simple than the life in the city. People are more relax and they have time for talk with each other. I want to go back there next year with my sister, because she never see a farm before.',
+  'In my country many young people want to study in other country. I think this is good idea but also it have some problems. First, it is very expensive, the family must pay a lot of money for the school and the house. Second, the student can feel alone because he is far from his family and friends. But there is also good things. The student learn a new language and he meet people from all the world. When he come back, he can find a better job. So I think study abroad is good if the student is ready for it.',
+  'My favorite hobby is cooking. I start to cook when I was twelve years old with my mother. She teach me how to make bread and cake. Now I cook every weekend for my family. I like to try new recipes from internet, for example Italian pasta or Japanese food. Sometimes the food is not good and everybody laugh, but it is not a problem. Cooking make me happy because I can be creative and I can share with people I love. In the future maybe I will open a small restaurant in my city.',
+];
+const FRENCH =
+  "L'été dernier je suis allé chez mon oncle à la campagne. Il a une grande ferme avec beaucoup de vaches et des poules. Chaque matin on se lève très tôt et on donne à manger aux animaux. C'était un travail très dur mais j'ai beaucoup aimé. Le soir on mange tous ensemble et ma tante fait une soupe très bonne. Je pense que la vie à la campagne est plus simple que la vie en ville.";
+
+/** Upper bound for "does not score high": about the 75th percentile of the dev set's human English texts (+0.02;
+ * median -0.007, 90th percentile +0.03). */
+const NOT_HIGH = 0.02;
+
+const ok = (text: string) => {
+  const r = wordPredictability.compute(buildDoc(text, { lang: 'en' }));
+  if (isAbstention(r)) throw new Error('abstained');
+  return r;
+};
+
+describe('word-predictability', () => {
+  it('collocation-heavy prose scores higher than idiosyncratic narrative', () => {
+    expect(ok(COLLOCATIONS_EN).raw).toBeGreaterThan(ok(NARRATIVE_EN).raw);
+  });
+
+  it.each(LEARNER_EN.map((t, i) => [i + 1, t]))('learner-style paragraph %i does not score high', (_i, text) => {
+    const r = ok(text);
+    expect(r.raw).toBeLessThan(NOT_HIGH);
+    expect(r.raw).toBeLessThanOrEqual(ok(COLLOCATIONS_EN).raw);
+  });
+
+  it.each(LEARNER_EN.map((t, i) => [i + 1, t]))(
+    'learner paragraph %i: plain words are "top-10" more often than in the narrative, yet that alone does not raise the score',
+    (_i, text) => {
+      const learner = ok(text);
+      const narrative = ok(NARRATIVE_EN);
+      expect(learner.details.top10Share).toBeGreaterThan(narrative.details.top10Share!); // the naive measure would flag it
+      expect(learner.raw).toBeLessThan(NOT_HIGH);
+    },
+  );
+
+  it.each([
+    ['too short', 'en', 'Grandpa kept bees behind the shed.', 'too-short'],
+    ['French (no human bigram table to compare with)', 'fr', FRENCH, 'language'],
+    ['unsupported language', 'deu', 'Mein Großvater hielt Bienen hinter dem Schuppen, sechs schiefe Kisten. '.repeat(8), 'language'],
+    ['undetermined language', 'und', NARRATIVE_EN, 'language'],
+  ])('abstains: %s', (_name, lang, text, code) => {
+    const r = wordPredictability.compute(buildDoc(text, { lang }));
+    expect(isAbstention(r) && r.code).toBe(code);
+  });
+
+  it.each([[COLLOCATIONS_EN], [NARRATIVE_EN], [LEARNER_EN[0]]])('one value per sentence, numeric details', (text) => {
+    const doc = buildDoc(text!, { lang: 'en' });
+    const r = wordPredictability.compute(doc) as SignalResult;
+    expect(r.sentences).toHaveLength(doc.sentences.length);
+    expect(r.sentences!.some((v) => v !== undefined)).toBe(true);
+    for (const v of Object.values(r.details)) expect(typeof v).toBe('number');
+  });
+
+  it('wordRanks: one entry per word with a bucket 0..3', () => {
+    const [lang, text] = ['en', 'The United States of America'];
+    const doc = buildDoc(text, { lang });
+    const ranks = wordRanks(doc);
+    expect(ranks).toHaveLength(doc.words.length);
+    for (const r of ranks) expect([0, 1, 2, 3]).toContain(r.bucket);
+    expect(ranks[0]).toEqual({ bucket: 0, rank: 0 }); // "the" is the most frequent word
+    expect(ranks[2]!.bucket).toBe(0); // "of" after "states"
+  });
+
+  it.each([
+    ['fr', FRENCH],
+    ['en', 'Zxqvb plorf wibble the cat.'],
+    ['deu', 'Der Hund schläft im Garten.'],
+  ])('wordRanks covers %s text', (lang, text) => {
+    const doc = buildDoc(text, { lang });
+    const ranks = wordRanks(doc);
+    expect(ranks).toHaveLength(doc.words.length);
+    if (lang === 'fr') expect(ranks.filter((r) => r.bucket === 0).length).toBeGreaterThan(5);
+    if (lang === 'en') expect(ranks[0]).toEqual({ bucket: 3 }); // unknown word: no rank
+    if (lang === 'deu') expect(ranks.every((r) => r.bucket === 3)).toBe(true);
+  });
+
+  it.each([
+    [COLLOCATIONS_EN, undefined],
+    [NARRATIVE_EN, 0.4],
+  ])('explains in English and French without speaking of authorship', (text, pct) => {
+    const r = ok(text);
+    for (const ui of ['en', 'fr'] as const) {
+      const s = words.evidence(r, ui, pct);
+      expect(s.length).toBeGreaterThan(20);
+      expect(s).toMatch(/\d+ ?%/);
+      expect(s).not.toMatch(/AI-generated|written by AI|probabilit|généré par (une )?IA|écrit par (une )?IA/i);
+    }
+    expect(words.evidence(r, 'fr')).toMatch(/[éèàç]/);
+  });
+
+  it.each(['en', 'fr'] as const)('the shipped %s table loads and names its source and licence', (lang) => {
+    const t = LM_TABLES[lang];
+    expect(t.source).toMatch(lang === 'en' ? /Brown/ : /OpenSubtitles/);
+    expect(t.licence.length).toBeGreaterThan(10);
+    expect(t.vocab.split(' ').length).toBeGreaterThan(10000);
+    if (lang === 'en') {
+      expect(t.next!.length).toBeGreaterThan(1000);
+      expect(t.expect).toHaveLength(3);
+    }
+  });
+
+  it('scores 100,000 words quickly', () => {
+    const doc = buildDoc(Array(200).fill(NARRATIVE_EN + ' ' + COLLOCATIONS_EN).join('\n\n'), { lang: 'en' });
+    ok(NARRATIVE_EN); // tables built
+    const t0 = performance.now();
+    wordPredictability.compute(doc);
+    expect(performance.now() - t0).toBeLessThan(200);
+  });
+
+  it('pins the public shape', () => {
+    expect(wordPredictability.id).toBe('word-predictability');
+    expect(wordPredictability.languages).toEqual(['en']);
+    expect(wordPredictability.minWords).toBeGreaterThan(0);
+    for (const ui of ['en', 'fr'] as const) {
+      expect(words.title[ui]).toBeTruthy();
+      expect(words.describe[ui]).toBeTruthy();
+    }
+  });
+});

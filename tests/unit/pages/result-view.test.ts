@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { gateNotice, sentenceView, signalList, summaryBlock, wordView, positionChart } from '@/src/pages/result-view';
+import { textOf, toDom } from '@/src/report/markup';
+import { wordRanks } from '@/src/engine';
+import { fakeReport } from '../report/fixture';
+
+const TEXT = 'First <b>sentence</b> here. Second one follows.';
+
+describe('result view', () => {
+  it.each([
+    ['ok', null],
+    ['weak', /Weak result\. The text has 321 words; below about 300/],
+    ['too-short', /Nothing meaningful can be said about this text\. It has 321 words; about 150 are needed/],
+    ['unsupported-language', /No score\./],
+  ] as const)('gate for status %s', (status, re) => {
+    const g = gateNotice(fakeReport(TEXT, { status }), 'en');
+    if (re === null) expect(g).toBeNull();
+    else expect(textOf(g!)).toMatch(re);
+  });
+
+  it('the gate speaks French', () => {
+    expect(textOf(gateNotice(fakeReport(TEXT, { status: 'too-short' }), 'fr')!)).toMatch(/Rien de sensé ne peut être dit/);
+  });
+
+  it('summary gives the score as a share of human texts, not a probability', () => {
+    const t = textOf(summaryBlock(fakeReport(TEXT), 'en'));
+    expect(t).toContain('93%');
+    expect(t).toContain('not a probability');
+  });
+
+  it('sentence view: the text, as text, with levelled marks and the legend', () => {
+    const el = toDom(sentenceView(TEXT, fakeReport(TEXT), 'en'), document) as HTMLElement;
+    const view = el.querySelector('.text-view')!;
+    expect(view.textContent).toBe(TEXT);
+    expect(view.querySelector('b')).toBeNull();
+    expect(view.querySelector('mark.lvl2')!.textContent).toBe('First <b>sentence</b> here.');
+    expect(el.querySelectorAll('.legend mark').length).toBe(3);
+  });
+
+  it('word view: one shaded span per word, legend with shares, histogram', () => {
+    const text = 'The cat sat on the mat because it was warm and the sun was out.';
+    const { words, ranks } = wordRanks(text, 'en');
+    const el = toDom(wordView(text, words, ranks, 'en'), document) as HTMLElement;
+    const spans = el.querySelectorAll('.text-view .w');
+    expect(spans.length).toBe(words.length);
+    expect(el.querySelector('.text-view')!.textContent).toBe(text);
+    expect(el.querySelectorAll('.bucket-legend li').length).toBe(4);
+    expect(el.querySelector('svg.bar-chart')).not.toBeNull();
+    spans.forEach((s, i) => expect(s.classList.contains(`b${ranks[i]!.bucket}`)).toBe(true));
+  });
+
+  it('signal list: evidence for measured signals, the reason for abstentions', () => {
+    const el = toDom(signalList(fakeReport(TEXT), 'en'), document) as HTMLElement;
+    expect(el.querySelectorAll('li').length).toBe(4);
+    expect(el.querySelector('[data-signal="burstiness"] .evidence')!.textContent).toMatch(/vary half as much/);
+    expect(el.querySelector('[data-signal="repetition"] .evidence')!.textContent).toBe('too little text');
+    expect(el.querySelectorAll('.agrees').length).toBe(2);
+    expect(el.querySelector('[role="meter"]')!.getAttribute('aria-valuenow')).toBe('95');
+  });
+
+  it('position chart: combined plus each measured signal', () => {
+    const chart = positionChart(fakeReport(TEXT), 'en')!;
+    const svg = toDom(chart, document) as SVGElement;
+    expect(svg.querySelectorAll('g.row').length).toBe(4);
+  });
+});

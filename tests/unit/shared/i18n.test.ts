@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import en from '@/public/_locales/en/messages.json';
+import fr from '@/public/_locales/fr/messages.json';
+import { t, toUiLang, otherLang } from '@/src/shared/i18n';
+
+describe('i18n', () => {
+  it.each([
+    ['fr', 'fr'], ['fr-CA', 'fr'], ['FR', 'fr'], ['en-US', 'en'], ['de', 'en'], ['', 'en'], [undefined, 'en'],
+  ])('toUiLang(%s) = %s', (tag, lang) => expect(toUiLang(tag as string)).toBe(lang));
+
+  it('resolves placeholders in both languages', () => {
+    expect(t('panel_amountValue', [120, 8, 3], 'en')).toBe('120 words, 8 sentences, 3 blocks');
+    expect(t('panel_amountValue', [120, 8, 3], 'fr')).toBe('120 mots, 8 phrases, 3 blocs');
+    expect(t('popup_always', 'example.org', 'fr')).toBe('Toujours analyser sur example.org');
+    expect(t('menu_analysePage', undefined, 'fr')).toBe('Analyser cette page');
+    expect(otherLang('fr')).toBe('en');
+  });
+
+  it('returns the key for an unknown message', () => {
+    expect(t('no_such_key', undefined, 'en')).toBe('no_such_key');
+  });
+
+  it('has the same keys and placeholders in English and French', () => {
+    const e = en as Record<string, { message: string; placeholders?: Record<string, unknown> }>;
+    const f = fr as typeof e;
+    expect(Object.keys(f).sort()).toEqual(Object.keys(e).sort());
+    for (const k of Object.keys(e)) {
+      expect(Object.keys(f[k]!.placeholders ?? {}).sort(), k).toEqual(Object.keys(e[k]!.placeholders ?? {}).sort());
+      expect(f[k]!.message.length, k).toBeGreaterThan(0);
+    }
+  });
+
+  it('never claims a text is machine-generated or gives a probability of authorship', () => {
+    const banned = [
+      /\bis (ai|machine)[- ]generated\b/i, /\bwritten by (an? )?(ai|machine)\b/i, /probability (of|that)/i,
+      /généré par (une |l')?(ia|machine)/i, /probabilité (que|d'être)/i, /\b\d+ ?% (ai|ia)\b/i,
+    ];
+    for (const cat of [en, fr] as Record<string, { message: string }>[]) {
+      for (const [k, m] of Object.entries(cat)) for (const re of banned) expect(m.message, k).not.toMatch(re);
+    }
+  });
+});
