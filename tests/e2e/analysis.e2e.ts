@@ -98,9 +98,12 @@ describe('analysis page in Chromium', () => {
     await page.setInputFiles('#files', [join(T, 'essay-in-class.txt'), join(T, 'essay-submission.md'), join(T, 'essay-page.html'), join(T, 'short.txt'), docxPath, pdfPath]);
     await page.waitForSelector('#set-table');
     await page.waitForFunction(() => !document.getElementById('progress'));
-    const names = await page.locator('#set-table tbody th').allTextContents();
+    const names = await page.locator('#set-table tbody th button').allTextContents();
     expect(names).toEqual(expect.arrayContaining(['Pasted text 1', 'essay-in-class.txt', 'essay-submission.md', 'essay-page.html', 'short.txt', 'essay-docx.docx']));
     expect(names).toHaveLength(6);
+    // The .docx holds the same text as the .txt: both rows stay, the copy is named, and the page says so.
+    await expect(page.locator('#duplicates').textContent()).resolves.toContain('essay-docx.docx has exactly the same text as essay-in-class.txt.');
+    await expect(page.locator('#set-table tbody tr:has(th button:text-is("essay-docx.docx")) .row-note').textContent()).resolves.toBe('same text as essay-in-class.txt');
     await expect(page.locator('#problems').textContent()).resolves.toMatch(/scan\.pdf: the file is damaged, or is not really a \.pdf file/);
     // .docx and .pdf were read in the file worker, not on the page's main thread
     expect(page.workers().map((w) => w.url())).toContainEqual(expect.stringMatching(/\/assets\/file-worker-[\w-]+\.js$/));

@@ -1,24 +1,35 @@
 /** The analysis page's input: paste, drop or choose files. Reports texts (and file problems) to the page. */
 import { el } from '../dom';
 import { ACCEPT, readTextFiles, type FileText } from '../files/file-text';
+import type { Progress } from '../files/file-reader';
 import type { UiLang } from '../../engine';
 import { t } from '../../shared/i18n';
+import { fileNotices, type Notice } from './file-status';
 
-export interface InputHandlers {
-  onTexts(texts: { name: string; text: string }[]): void;
-  onProblems(problems: { name: string; message: string }[]): void;
+export { fileProblem } from './file-status';
+
+/** A text to add: `source` says where a class set's row came from ("class.zip › Jane Doe_…/essay.docx"). */
+export interface LoadedText {
+  name: string;
+  text: string;
+  source?: string;
 }
 
-export function fileProblem(f: Extract<FileText, { error: string }>, lang: UiLang): string {
-  return t(`analysis_file_${f.error.replace(/-/g, '_')}`, [f.name, f.detail ?? ''], lang);
+export interface InputHandlers {
+  onTexts(texts: LoadedText[]): void;
+  onProblems(problems: Notice[]): void;
+  /** A class set's progress (undefined: that file is done). */
+  onReading(name: string, progress: Progress | undefined): void;
 }
 
 export async function readFiles(files: readonly File[], lang: UiLang, h: InputHandlers): Promise<void> {
-  // A class-set .zip gives one entry per file inside.
-  const results = (await Promise.all(files.map(readTextFiles))).flat();
-  const ok = results.filter((r): r is { name: string; text: string } => 'text' in r);
-  const bad = results.filter((r): r is Extract<FileText, { error: string }> => 'error' in r);
-  if (bad.length) h.onProblems(bad.map((b) => ({ name: b.name, message: fileProblem(b, lang) })));
+  // A class-set .zip gives one entry per file inside, and says how far it has got.
+  const perFile = await Promise.all(
+    files.map((f) => readTextFiles(f, (p) => h.onReading(f.name, p)).finally(() => h.onReading(f.name, undefined))),
+  );
+  const ok = perFile.flat().filter((r): r is Extract<FileText, { text: string }> => 'text' in r);
+  const notices = fileNotices(perFile, lang);
+  if (notices.length) h.onProblems(notices);
   if (ok.length) h.onTexts(ok);
 }
 

@@ -11,15 +11,15 @@
  *   reader, pdf.js, the class-set reader), never on this thread; see those modules for what each reads and refuses.
  *   Rows of a class set that are HTML or markdown come back as source and are finished here.
  * API: `readTextFile(file)` -> `{ name, text }` or `{ name, error, detail? }` (codes: src/pages/files/read-result.ts);
- * `readTextFiles(file)` -> a list: one entry per file of a class-set .zip (rows named after the student, with
- * `source` = "archive › path"; skipped files as errors named "archive › path"), else the one entry of
- * `readTextFile`. `htmlToText(html)`, `stripMarkdown(md)`; ACCEPT for the file input.
+ * `readTextFiles(file, onProgress?)` -> a list: one entry per file of a class-set .zip (rows named after the student,
+ * with `source` = "archive › path"; skipped files as errors named by their path inside, with `archive` set), else the
+ * one entry of `readTextFile`; `onProgress({ done, total })` follows a class set file by file. `htmlToText(html)`, `stripMarkdown(md)`; ACCEPT for the file input.
  * Limits: MAX_FILE_BYTES per file, MAX_ARCHIVE_BYTES per class-set zip (and the limits in archive-guard.ts, pdf.ts,
  * class-set-archive.ts); text inside images or scanned PDFs cannot be read (no OCR).
  */
 import { CLASS_SET_LIMITS } from './archive-guard';
 import { readInWorker } from './file-worker-client';
-import type { WorkerKind } from './file-reader';
+import type { Progress, WorkerKind } from './file-reader';
 import { decodeText, tidy } from './plain-text';
 import { megabytes, type ReadError } from './read-result';
 
@@ -29,7 +29,7 @@ export const MAX_FILE_BYTES = 15 * 1024 * 1024;
 export const MAX_ARCHIVE_BYTES = CLASS_SET_LIMITS.maxArchiveBytes;
 
 export type FileError = ReadError;
-export type FileText = { name: string; text: string; source?: string } | { name: string; error: FileError; detail?: string };
+export type FileText = { name: string; text: string; source?: string } | { name: string; error: FileError; detail?: string; archive?: string };
 
 const BLOCKS = 'p,div,section,article,aside,header,footer,main,nav,li,dt,dd,h1,h2,h3,h4,h5,h6,blockquote,pre,tr,table,figure,figcaption,ul,ol,dl,hr,address';
 
@@ -117,13 +117,13 @@ export async function readTextFile(file: File): Promise<FileText> {
   }
 }
 
-export async function readTextFiles(file: File): Promise<FileText[]> {
+export async function readTextFiles(file: File, onProgress?: (p: Progress) => void): Promise<FileText[]> {
   if (extension(file.name) !== 'zip') return [await readTextFile(file)];
   const name = file.name;
   if (file.size > MAX_ARCHIVE_BYTES) return [{ name, error: 'too-large', detail: megabytes(MAX_ARCHIVE_BYTES) }];
   let answer;
   try {
-    answer = await readInWorker('zip', await file.arrayBuffer());
+    answer = await readInWorker('zip', await file.arrayBuffer(), onProgress);
   } catch (e) {
     return [{ name, error: 'unreadable', detail: e instanceof Error ? e.message : String(e) }];
   }
@@ -133,8 +133,8 @@ export async function readTextFiles(file: File): Promise<FileText[]> {
   for (const row of answer.rows) {
     const source = `${name} › ${row.path}`;
     const text = finish(row.format, row.text);
-    out.push(text.trim() ? { name: row.name, text, source } : { name: source, error: 'empty' });
+    out.push(text.trim() ? { name: row.name, text, source } : { name: row.path, error: 'empty', archive: name });
   }
-  for (const s of answer.skipped) out.push({ name: `${name} › ${s.path}`, error: s.error, ...(s.detail !== undefined ? { detail: s.detail } : {}) });
+  for (const s of answer.skipped) out.push({ name: s.path, error: s.error, archive: name, ...(s.detail !== undefined ? { detail: s.detail } : {}) });
   return out;
 }

@@ -4,17 +4,21 @@
  * The worker (file-worker.ts) starts on the first file that needs it and stops after IDLE_MS without work, so a
  * page that never receives a .docx, .odt, .pdf or .zip never loads mammoth, xmldom or pdf.js. A read that takes
  * longer than its TIMEOUTS_MS entry stops the worker (the only way to stop pdf.js or mammoth mid-file) and answers
- * `timed-out`; the next file starts a fresh worker. A worker that fails to start answers `unreadable`: files are
- * never read on the page's main thread instead.
+ * `timed-out`; the next file starts a fresh worker. A class set reports its progress (one message per file it
+ * reads): each message restarts its clock at STEP_TIMEOUT_MS, so a large set is never cut short while a single stuck
+ * file still is. A worker that fails to start answers `unreadable`: files are never read on the page's main thread
+ * instead.
  *
- * API: `createFileReader({ makeWorker?, timeouts?, idleMs? })` -> `{ read(kind, bytes), dispose() }`; `readInWorker`
- * is the page's shared one. The bytes' ArrayBuffer is transferred (the caller's copy becomes empty). There is no
+ * API: `createFileReader({ makeWorker?, timeouts?, stepMs?, idleMs? })` -> `{ read(kind, bytes, onProgress?),
+ * dispose() }`; `readInWorker` is the page's shared one. The bytes' ArrayBuffer is transferred (the caller's copy becomes empty). There is no
  * in-page fallback, on purpose (the Node unit tests mock this module to call file-reader.ts directly).
  */
-import type { FileAnswer, FileRequest, FileResponse, WorkerKind } from './file-reader';
+import type { FileAnswer, FileRequest, FileResponse, Progress, WorkerKind } from './file-reader';
 
 /** Longest a read may take: documents parse in well under a second; a class set reads up to 500 files. */
 export const TIMEOUTS_MS: Readonly<Record<WorkerKind, number>> = { docx: 30_000, odt: 30_000, pdf: 60_000, zip: 300_000 };
+/** After a progress message, the longest the next one (or the answer) may take: one file, as long as a PDF may. */
+export const STEP_TIMEOUT_MS = TIMEOUTS_MS.pdf;
 /** The worker (and pdf.js in it) is let go after this long without work. */
 export const IDLE_MS = 30_000;
 
@@ -26,20 +30,34 @@ export interface WorkerLike {
 }
 
 export interface FileReaderClient {
-  read(kind: WorkerKind, bytes: ArrayBuffer): Promise<FileAnswer>;
+  read(kind: WorkerKind, bytes: ArrayBuffer, onProgress?: (p: Progress) => void): Promise<FileAnswer>;
   dispose(): void;
 }
 
 const startWorker = (): WorkerLike => new Worker(new URL('./file-worker.ts', import.meta.url), { type: 'module' });
 
-export function createFileReader(options: { makeWorker?: () => WorkerLike; timeouts?: Readonly<Record<WorkerKind, number>>; idleMs?: number } = {}): FileReaderClient {
+interface Pending {
+  done: (a: FileAnswer) => void;
+  timer: ReturnType<typeof setTimeout>;
+  onProgress?: (p: Progress) => void;
+}
+
+interface ReaderOptions {
+  makeWorker?: () => WorkerLike;
+  timeouts?: Readonly<Record<WorkerKind, number>>;
+  stepMs?: number;
+  idleMs?: number;
+}
+
+export function createFileReader(options: ReaderOptions = {}): FileReaderClient {
   const makeWorker = options.makeWorker ?? startWorker;
   const timeouts = options.timeouts ?? TIMEOUTS_MS;
+  const stepMs = options.stepMs ?? STEP_TIMEOUT_MS;
   const idleMs = options.idleMs ?? IDLE_MS;
   let worker: WorkerLike | undefined;
   let idle: ReturnType<typeof setTimeout> | undefined;
   let next = 1;
-  const pending = new Map<number, { done: (a: FileAnswer) => void; timer: ReturnType<typeof setTimeout> }>();
+  const pending = new Map<number, Pending>();
 
   const stop = (answer: FileAnswer) => {
     worker?.terminate();
@@ -63,10 +81,23 @@ export function createFileReader(options: { makeWorker?: () => WorkerLike; timeo
       }, idleMs);
     }
   };
+  // Only stopping the worker stops a parser mid-file; anything else it was reading is answered too.
+  const deadline = (ms: number) => setTimeout(() => stop({ error: 'timed-out' }), ms);
+  const progress = (id: number, p: Progress) => {
+    const entry = pending.get(id);
+    if (!entry) return;
+    clearTimeout(entry.timer);
+    entry.timer = deadline(stepMs);
+    entry.onProgress?.(p);
+  };
   const ensure = (): WorkerLike => {
     if (worker) return worker;
     const w = makeWorker();
-    w.onmessage = (e) => settle(e.data.id, e.data.answer);
+    w.onmessage = (e) => {
+      const m = e.data;
+      if ('progress' in m) progress(m.id, m.progress);
+      else settle(m.id, m.answer);
+    };
     w.onerror = (e) => {
       e.preventDefault?.();
       stop({ error: 'unreadable', detail: 'file worker failed' });
@@ -76,7 +107,7 @@ export function createFileReader(options: { makeWorker?: () => WorkerLike; timeo
   };
 
   return {
-    read(kind, bytes) {
+    read(kind, bytes, onProgress) {
       clearTimeout(idle);
       return new Promise<FileAnswer>((done) => {
         const id = next++;
@@ -87,11 +118,7 @@ export function createFileReader(options: { makeWorker?: () => WorkerLike; timeo
           done({ error: 'unreadable', detail: e instanceof Error ? e.message : String(e) });
           return;
         }
-        const timer = setTimeout(() => {
-          // Only stopping the worker stops a parser mid-file; anything else it was reading is answered too.
-          stop({ error: 'timed-out' });
-        }, timeouts[kind]);
-        pending.set(id, { done, timer });
+        pending.set(id, { done, timer: deadline(timeouts[kind]), ...(onProgress ? { onProgress } : {}) });
         w.postMessage({ id, kind, bytes }, [bytes]);
       });
     },
@@ -104,7 +131,7 @@ export function createFileReader(options: { makeWorker?: () => WorkerLike; timeo
 
 let shared: FileReaderClient | undefined;
 
-export function readInWorker(kind: WorkerKind, bytes: ArrayBuffer): Promise<FileAnswer> {
+export function readInWorker(kind: WorkerKind, bytes: ArrayBuffer, onProgress?: (p: Progress) => void): Promise<FileAnswer> {
   shared ??= createFileReader();
-  return shared.read(kind, bytes);
+  return shared.read(kind, bytes, onProgress);
 }

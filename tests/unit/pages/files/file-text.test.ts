@@ -8,7 +8,7 @@ import { moodleZip, docxOf, essayPdf, odtOf, ownText, paragraphsOf } from '../..
 // browser, so the PDF reader gets the legacy build (same parser).
 vi.mock('@/src/pages/files/file-worker-client', async () => {
   const { readBytes } = await import('@/src/pages/files/file-reader');
-  return { readInWorker: (kind: 'docx' | 'odt' | 'pdf' | 'zip', bytes: ArrayBuffer) => readBytes({ kind, bytes }) };
+  return { readInWorker: (kind: 'docx' | 'odt' | 'pdf' | 'zip', bytes: ArrayBuffer, onProgress?: (p: { done: number; total: number }) => void) => readBytes({ kind, bytes }, onProgress) };
 });
 vi.mock('@/src/pages/files/pdf', async (importOriginal) => {
   const m = await importOriginal<typeof import('@/src/pages/files/pdf')>();
@@ -107,15 +107,21 @@ describe('readTextFiles', () => {
 
   it('a Moodle class set: a row per student file (HTML and markdown finished here), a line per skipped file', async () => {
     const zip = new File([(await moodleZip()) as Uint8Array<ArrayBuffer>], 'class.zip');
-    const out = await readTextFiles(zip);
+    const progress: { done: number; total: number }[] = [];
+    const out = await readTextFiles(zip, (p) => progress.push(p));
     const rows = out.filter((r) => 'text' in r);
     expect(rows.map((r) => r.name)).toEqual(['Jane Doe', 'Élodie Martin', 'Tom Lee', 'Sam Roy', 'Ana Silva · notes.txt', 'Ana Silva · draft.md']);
     expect(rows[0]).toMatchObject({ source: 'class.zip › Jane Doe_1234_assignsubmission_file_/My essay.docx' });
     const text = (n: string) => (rows.find((r) => r.name === n) as { text: string }).text;
     expect(text('Sam Roy')).toBe(paragraphsOf('learner-en-2').join('\n\n'));
     expect(text('Ana Silva · draft.md')).toBe(`Draft\n\n${ownText('learner-en-4')}`);
-    expect(out.filter((r) => 'error' in r).map((r) => r.name)).toContain('class.zip › .DS_Store');
-    expect(out.filter((r) => 'error' in r)).toHaveLength(7);
+    const skipped = out.filter((r) => 'error' in r);
+    expect(skipped).toContainEqual({ name: '.DS_Store', error: 'hidden-file', archive: 'class.zip' });
+    expect(skipped).toHaveLength(7);
+    expect(skipped.every((r) => r.archive === 'class.zip')).toBe(true);
+    // The class set's progress reaches the page: every file it read, then done.
+    expect(progress.at(-1)).toEqual({ done: progress[0]?.total, total: progress[0]?.total });
+    expect(progress.length).toBeGreaterThan(rows.length);
   });
 
   it('a zip that is not one is one line', async () => {

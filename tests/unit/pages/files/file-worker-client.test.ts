@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFileReader, TIMEOUTS_MS, type WorkerLike } from '@/src/pages/files/file-worker-client';
-import { readBytes, type FileRequest, type FileResponse } from '@/src/pages/files/file-reader';
-import { docxOf, paragraphsOf } from '../../../e2e/fixtures/teacher/make-files';
+import { createFileReader, STEP_TIMEOUT_MS, TIMEOUTS_MS, type WorkerLike } from '@/src/pages/files/file-worker-client';
+import { readBytes, type FileRequest, type FileResponse, type Progress } from '@/src/pages/files/file-reader';
+import { canvasZip, docxOf, paragraphsOf } from '../../../e2e/fixtures/teacher/make-files';
 
 /** A stand-in for the module worker: answers with the real reader, or never (`hang`), or fails to start. */
 class FakeWorker implements WorkerLike {
@@ -19,7 +19,10 @@ class FakeWorker implements WorkerLike {
     const bytes = structuredClone(message.bytes, { transfer: transfer as ArrayBuffer[] });
     this.received.push({ ...message, bytes });
     if (this.mode !== 'answer') return;
-    void readBytes({ kind: message.kind, bytes }).then((answer) => {
+    const post = (data: FileResponse) => {
+      if (!this.terminated) this.onmessage?.({ data } as MessageEvent<FileResponse>);
+    };
+    void readBytes({ kind: message.kind, bytes }, (progress) => post({ id: message.id, progress })).then((answer) => {
       if (!this.terminated) this.onmessage?.({ data: { id: message.id, answer } } as MessageEvent<FileResponse>);
     });
   }
@@ -68,6 +71,44 @@ describe('file worker client', () => {
     expect('text' in answer && answer.text.length).toBeGreaterThan(0);
     expect(workers).toHaveLength(2);
     reader.dispose();
+  });
+
+  it('a class set reports its progress, file by file, through the worker', async () => {
+    const reader = createFileReader({ makeWorker: () => new FakeWorker() });
+    const seen: Progress[] = [];
+    const answer = await reader.read('zip', (await canvasZip()).slice().buffer, (p) => seen.push(p));
+    expect('rows' in answer && answer.rows.length).toBeGreaterThan(1);
+    const total = seen[0]?.total ?? 0;
+    expect(total).toBeGreaterThan(1);
+    expect(seen).toEqual(Array.from({ length: total + 1 }, (_, done) => ({ done, total })));
+    reader.dispose();
+  });
+
+  it('progress keeps a long class set alive past its whole-read limit; a step that stalls still times out', async () => {
+    vi.useFakeTimers();
+    const posted: ((m: FileResponse) => void)[] = [];
+    const hang = new FakeWorker('hang');
+    hang.postMessage = function (this: FakeWorker, message: FileRequest) {
+      posted.push((data) => this.onmessage?.({ data } as MessageEvent<FileResponse>));
+      this.received.push(message);
+    };
+    const reader = createFileReader({ makeWorker: () => hang });
+    const seen: number[] = [];
+    const read = reader.read('zip', new ArrayBuffer(8), (p) => seen.push(p.done));
+    const send = posted[0]!;
+    // 20 files, each just under the step limit: 20 minutes in all, far past TIMEOUTS_MS.zip.
+    for (let done = 0; done < 20; done++) {
+      send({ id: 1, progress: { done, total: 40 } });
+      await vi.advanceTimersByTimeAsync(STEP_TIMEOUT_MS - 1);
+    }
+    expect(20 * (STEP_TIMEOUT_MS - 1)).toBeGreaterThan(TIMEOUTS_MS.zip);
+    expect(hang.terminated).toBe(false);
+    expect(seen).toHaveLength(20);
+    // Then the 21st file never ends.
+    send({ id: 1, progress: { done: 20, total: 40 } });
+    await vi.advanceTimersByTimeAsync(STEP_TIMEOUT_MS + 1);
+    expect(await read).toEqual({ error: 'timed-out' });
+    expect(hang.terminated).toBe(true);
   });
 
   it('a worker that cannot start answers unreadable (files are never read on the page instead)', async () => {
