@@ -3,8 +3,9 @@
  * line per file; a class set's skipped files grouped under their archive, folded when there are many) and the
  * reading progress of class-set archives.
  *
- * API: `fileNotices(perFile, lang)` -> Notice[] from the results of each dropped file (readTextFiles);
- * `noticeItem(notice)` -> the <li> the page's problem list shows; `readingStatus(reading, lang)` -> the live line
+ * Notices are kept as what happened, not as words: they are worded when shown, so a language switch words them again.
+ * API: `fileNotices(perFile)` -> Notice[] from the results of each dropped file (readTextFiles);
+ * `noticeItem(notice, lang)` -> the <li> the page's problem list shows (a string notice is shown as it is); `readingStatus(reading, lang)` -> the live line
  * and <progress> bar for the archives being read (or null); `countText(key, n, lang)` picks `key_one`/`key_other`
  * by the language's plural rules (Intl.PluralRules).
  * Limits: OPEN_GROUP_MAX lines are shown open; a longer group is folded (<details>) behind its summary line.
@@ -15,13 +16,13 @@ import type { Progress } from '../files/file-reader';
 import type { UiLang } from '../../engine';
 import { t } from '../../shared/i18n';
 
-/** A line, or a class set's lines under one summary. */
-export type Notice = string | { title: string; lines: string[] };
+type FileError = Extract<FileText, { error: string }>;
+
+/** Words already chosen; a file that could not be read; a class set's skipped files under one summary. */
+export type Notice = string | { file: FileError } | { archive: string; read: number; skipped: FileError[] };
 
 /** Skipped-file lines shown without unfolding: a few are read at a glance, dozens (a Mac's __MACOSX) are not. */
 export const OPEN_GROUP_MAX = 5;
-
-type FileError = Extract<FileText, { error: string }>;
 
 export function fileProblem(f: FileError, lang: UiLang): string {
   return t(`analysis_file_${f.error.replace(/-/g, '_')}`, [f.name, f.detail ?? ''], lang);
@@ -34,27 +35,24 @@ export function countText(key: string, n: number, lang: UiLang): string {
 }
 
 /** One entry per dropped file: its results. A class set whose files were all read says nothing. */
-export function fileNotices(perFile: readonly (readonly FileText[])[], lang: UiLang): Notice[] {
+export function fileNotices(perFile: readonly (readonly FileText[])[]): Notice[] {
   const out: Notice[] = [];
   for (const results of perFile) {
     const errors = results.filter((r): r is FileError => 'error' in r);
     const archive = errors.find((e) => e.archive !== undefined)?.archive;
-    if (archive === undefined) {
-      out.push(...errors.map((e) => fileProblem(e, lang)));
-      continue;
-    }
-    const read = results.length - errors.length;
-    const title = t('analysis_archiveSummary', [archive, countText('analysis_archiveRead', read, lang), countText('analysis_archiveSkipped', errors.length, lang)], lang);
-    out.push({ title, lines: errors.map((e) => fileProblem(e, lang)) });
+    if (archive === undefined) out.push(...errors.map((file) => ({ file })));
+    else out.push({ archive, read: results.length - errors.length, skipped: errors });
   }
   return out;
 }
 
-export function noticeItem(n: Notice): HTMLElement {
+export function noticeItem(n: Notice, lang: UiLang): HTMLElement {
   if (typeof n === 'string') return el('li', null, n);
-  const list = el('ul', { class: 'skipped' }, n.lines.map((l) => el('li', null, l)));
-  if (n.lines.length <= OPEN_GROUP_MAX) return el('li', { class: 'archive-notice' }, el('span', null, n.title), list);
-  return el('li', { class: 'archive-notice' }, el('details', null, el('summary', null, n.title), list));
+  if ('file' in n) return el('li', null, fileProblem(n.file, lang));
+  const title = t('analysis_archiveSummary', [n.archive, countText('analysis_archiveRead', n.read, lang), countText('analysis_archiveSkipped', n.skipped.length, lang)], lang);
+  const list = el('ul', { class: 'skipped' }, n.skipped.map((e) => el('li', null, fileProblem(e, lang))));
+  if (n.skipped.length <= OPEN_GROUP_MAX) return el('li', { class: 'archive-notice' }, el('span', null, title), list);
+  return el('li', { class: 'archive-notice' }, el('details', null, el('summary', null, title), list));
 }
 
 /** The archives being read: one line each, with a bar. Null when none is. */

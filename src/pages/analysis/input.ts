@@ -22,13 +22,13 @@ export interface InputHandlers {
   onReading(name: string, progress: Progress | undefined): void;
 }
 
-export async function readFiles(files: readonly File[], lang: UiLang, h: InputHandlers): Promise<void> {
+export async function readFiles(files: readonly File[], h: InputHandlers): Promise<void> {
   // A class-set .zip gives one entry per file inside, and says how far it has got.
   const perFile = await Promise.all(
     files.map((f) => readTextFiles(f, (p) => h.onReading(f.name, p)).finally(() => h.onReading(f.name, undefined))),
   );
   const ok = perFile.flat().filter((r): r is Extract<FileText, { text: string }> => 'text' in r);
-  const notices = fileNotices(perFile, lang);
+  const notices = fileNotices(perFile);
   if (notices.length) h.onProblems(notices);
   if (ok.length) h.onTexts(ok);
 }
@@ -42,7 +42,7 @@ export function inputPanel(lang: UiLang, h: InputHandlers, pasteCount: () => num
   fileInput.addEventListener('change', () => {
     const files = [...(fileInput.files ?? [])];
     fileInput.value = '';
-    void readFiles(files, lang, h);
+    void readFiles(files, h);
   });
   const analyseBtn = el('button', { type: 'submit', class: 'primary', id: 'analyse-btn' }, T('analysis_analyseButton'));
   const form = el(
@@ -85,7 +85,7 @@ export function inputPanel(lang: UiLang, h: InputHandlers, pasteCount: () => num
     e.preventDefault();
     drop.classList.remove('over');
     const files = [...(e.dataTransfer?.files ?? [])];
-    if (files.length) void readFiles(files, lang, h);
+    if (files.length) void readFiles(files, h);
   });
   return el('section', { class: 'card input-card', 'aria-labelledby': 'input-title' }, el('h2', { id: 'input-title' }, T('analysis_inputTitle')), el('div', { class: 'input-grid' }, form, drop));
 }

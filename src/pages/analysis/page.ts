@@ -259,7 +259,7 @@ class AnalysisPage {
     };
     const problems = this.state.problems.length
       ? el('div', { class: 'notice gate', role: 'alert', id: 'problems' },
-          el('ul', null, this.state.problems.map(noticeItem)),
+          el('ul', null, this.state.problems.map((n) => noticeItem(n, this.state.lang))),
           el('button', { type: 'button', class: 'small ghost', on: { click: dismiss } }, T('analysis_dismiss')))
       : null;
     const scroll = window.scrollY;
