@@ -54,7 +54,9 @@ export type ProblemCode =
   | 'too-many-items'
   | 'text-too-long'
   | 'file-too-large'
-  | 'empty-file';
+  | 'empty-file'
+  /** Not the file's fault: the engine could not score the set (the lab page reports it with the same list). */
+  | 'scoring-failed';
 
 export interface Problem {
   /** 1-based line in the file (0 when it concerns the whole file). */

@@ -67,7 +67,7 @@ export function dataCard(items: readonly LabItem[], problems: { file: string; li
       : el('p', { class: 'empty' }, T('lab_noSet')),
     problems && problems.list.length
       ? el('div', { class: 'notice gate', role: 'alert', id: 'lab-problems' },
-          el('strong', null, T('lab_problemsTitle', [problems.file, problems.list.length])),
+          el('strong', null, problems.file ? T('lab_problemsTitle', [problems.file, problems.list.length]) : T('lab_failedTitle')),
           el('ul', { class: 'problems-list' }, problems.list.map((p) => el('li', null, problemText(p, lang)))))
       : null,
     el('details', null, el('summary', null, T('lab_buildTitle')), build),
