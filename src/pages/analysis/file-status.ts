@@ -18,8 +18,9 @@ import { t } from '../../shared/i18n';
 
 type FileError = Extract<FileText, { error: string }>;
 
-/** Words already chosen; a file that could not be read; a class set's skipped files under one summary. */
-export type Notice = string | { file: FileError } | { archive: string; read: number; skipped: FileError[] };
+/** Words already chosen; a message by key; a file that could not be read; a class set's skipped files under one
+ * summary. */
+export type Notice = string | { key: string } | { file: FileError } | { archive: string; read: number; skipped: FileError[] };
 
 /** Skipped-file lines shown without unfolding: a few are read at a glance, dozens (a Mac's __MACOSX) are not. */
 export const OPEN_GROUP_MAX = 5;
@@ -48,6 +49,7 @@ export function fileNotices(perFile: readonly (readonly FileText[])[]): Notice[]
 
 export function noticeItem(n: Notice, lang: UiLang): HTMLElement {
   if (typeof n === 'string') return el('li', null, n);
+  if ('key' in n) return el('li', null, t(n.key, undefined, lang));
   if ('file' in n) return el('li', null, fileProblem(n.file, lang));
   const title = t('analysis_archiveSummary', [n.archive, countText('analysis_archiveRead', n.read, lang), countText('analysis_archiveSkipped', n.skipped.length, lang)], lang);
   const list = el('ul', { class: 'skipped' }, n.skipped.map((e) => el('li', null, fileProblem(e, lang))));

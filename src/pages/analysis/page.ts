@@ -12,7 +12,8 @@ import { createEngineClient, type EngineClient } from '../engine-client';
 import { t, uiLanguage } from '../../shared/i18n';
 import { takePendingAnalysis } from '../../shared/open-pages';
 import { explain, type UiLang } from '../../engine';
-import { inputPanel, type LoadedText } from './input';
+import { inputPanel, readFiles, type InputHandlers, type LoadedText } from './input';
+import { pdfTabOf, PDF_TAB_PARAM, readTabPdf } from './pdf-tab';
 import { noticeItem, readingStatus, type Notice } from './file-status';
 import { duplicateNotice, markDuplicates } from './duplicates';
 import type { Progress } from '../files/file-reader';
@@ -73,6 +74,9 @@ class AnalysisPage {
     takePendingAnalysis().then((p) => {
       if (p) void this.addTexts([{ name: p.title || this.T('analysis_selectionName'), text: p.text }]);
     }, () => undefined);
+    // "Open this PDF in the analysis page" (popup): the PDF of that tab, from the browser's cache.
+    const pdfTab = pdfTabOf(location.search);
+    if (pdfTab !== undefined) void this.openTabPdf(pdfTab);
     window.addEventListener('pagehide', () => this.engine.dispose());
   }
 
@@ -82,6 +86,27 @@ class AnalysisPage {
     markDuplicates(this.state.items);
     this.state.selected = added[0]?.id ?? this.state.selected;
     await this.analyseItems(added);
+  }
+
+  private async openTabPdf(tabId: number): Promise<void> {
+    const url = new URL(location.href);
+    url.searchParams.delete(PDF_TAB_PARAM);
+    history.replaceState(null, '', url); // a reload does not read the tab again
+    const got = await readTabPdf(tabId);
+    if ('file' in got) return readFiles([got.file], this.inputHandlers());
+    this.state.problems = [{ key: `analysis_pdfTab_${got.error.replace(/-/g, '_')}` }];
+    return this.render();
+  }
+
+  private inputHandlers(): InputHandlers {
+    return {
+      onTexts: (texts) => void this.addTexts(texts),
+      onProblems: (ps) => {
+        this.state.problems = ps;
+        void this.render();
+      },
+      onReading: (name, p) => this.onReading(name, p),
+    };
   }
 
   private async analyseItems(items: SetItem[]): Promise<void> {
@@ -202,14 +227,7 @@ class AnalysisPage {
 
   private analyseView(): (Node | null)[] {
     const st = this.state;
-    const out: (Node | null)[] = [inputPanel(st.lang, {
-      onTexts: (texts) => void this.addTexts(texts),
-      onProblems: (ps) => {
-        st.problems = ps;
-        void this.render();
-      },
-      onReading: (name, p) => this.onReading(name, p),
-    }, () => st.items.length, st.draft), readingStatus(st.reading, st.lang)];
+    const out: (Node | null)[] = [inputPanel(st.lang, this.inputHandlers(), () => st.items.length, st.draft), readingStatus(st.reading, st.lang)];
     if (st.progress) out.push(el('p', { id: 'progress', class: 'progress', role: 'status', 'aria-live': 'polite' }, this.T('analysis_progress', [st.progress.done, st.progress.total])));
     out.push(duplicateNotice(st.items, st.lang));
     if (st.items.length >= 2) out.push(this.setSection());
