@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { abstainReason, caveat, headline, pct, summary } from '@/src/engine/explain/messages';
+import { percentileClause } from '@/src/engine/explain/format';
 import type { AbstainCode, CaveatCode } from '@/src/engine/types';
 
 const FORBIDDEN = /\b(ai[- ]generated|written by (ai|a machine)|[ée]crit par (l'?ia|une machine)|probability|probabilit[ée])\b/i;
@@ -40,5 +41,16 @@ describe('engine messages', () => {
     const h = { status: 'ok', score: 0.934, flag: false, agree: 3, measured: 5, words: 400, needed: 150, language: 'English' };
     expect(headline(h, 'en')).toContain('More predictable than 93% of comparable human reference texts');
     expect(headline({ ...h, language: 'anglais' }, 'fr')).toContain('93 %');
+  });
+});
+
+describe('evidence percentile clause', () => {
+  it.each([
+    [0.5886, '58%'],
+    [0.999, '99%'],
+    [0.1, '10%'],
+  ])('words %d as the headline would: %s (rounded down, never 100%%)', (p, out) => {
+    expect(percentileClause(p, 'en')).toContain(`more uniform than ${out} of`);
+    expect(percentileClause(p, 'fr')).toContain(`plus uniforme que ${out.replace('%', ' %')} des`);
   });
 });
