@@ -9,7 +9,7 @@
  */
 import type { ExplainedReport as Report, UiLang } from '../engine';
 import { t } from '../shared/i18n';
-import { percentText } from './teacher';
+import { percentText, positionOf } from './teacher';
 
 export const SAME_BAND = 0.15;
 
@@ -42,8 +42,8 @@ function sentence(title: string, a: number | undefined, b: number | undefined, n
 export function compareReports(a: Report, b: Report, names: [string, string], lang: UiLang): Comparison {
   const rows: CompareRow[] = a.signals.map((sa) => {
     const sb = b.signals.find((x) => x.id === sa.id);
-    const pa = sa.status === 'ok' ? sa.percentile : undefined;
-    const pb = sb?.status === 'ok' ? sb.percentile : undefined;
+    const pa = sa.status === 'ok' ? positionOf(sa) : undefined;
+    const pb = sb?.status === 'ok' ? positionOf(sb) : undefined;
     return {
       id: sa.id,
       title: sa.title,

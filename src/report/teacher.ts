@@ -24,6 +24,7 @@ import { sha256Hex } from './fingerprint';
 import { css, documentHtml, h, type El } from './markup';
 import { sentenceRuns } from './runs';
 import { LEVEL_STYLE } from '../shared/presentation';
+import { exactPercent, ratePercent } from '../shared/numbers';
 
 export const REPORT_SCHEMA = 'mirage-lens/teacher-report@1';
 
@@ -95,7 +96,7 @@ export async function buildTeacherReport(report: Report, text: string, options: 
     title: s.title,
     describe: s.describe,
     status: s.status,
-    percentile: s.percentile,
+    percentile: positionOf(s),
     agrees: s.agrees,
     weight: s.weight,
     evidence: s.evidence,
@@ -152,6 +153,14 @@ export function percentText(p: number, lang: UiLang): string {
   return pct(p, lang);
 }
 
+/** Where a signal stands among human reference texts, as every view shows it: the unrounded percentile its evidence
+ * sentence is worded from (kept to four decimals, rounded down), so that a chart, a position column and the sentence
+ * beside them read the same whole percent. */
+export function positionOf(s: { percentile?: number; exactPercentile?: number }): number | undefined {
+  const p = s.exactPercentile ?? s.percentile;
+  return p === undefined || !Number.isFinite(p) ? undefined : Math.floor(p * 1e4 + 1e-9) / 1e4;
+}
+
 /** The sentence levels drawn exactly as on web pages (src/shared/presentation.ts): tint + underline style. */
 export function levelCss(prefix: string): string {
   return ([1, 2, 3] as const)
@@ -205,6 +214,7 @@ function signalChart(m: TeacherReport, tt: Words): El | null {
     axisLabel: tt('report_chartAxis'),
     bandLabel: tt('report_chartBand'),
     fmt: pc,
+    tick: (v) => exactPercent(v, m.lang),
   });
 }
 
@@ -295,12 +305,13 @@ export function reportHtml(model: TeacherReport): string {
 }
 
 /** A small bar chart of the GLTR buckets, shared by the analysis page (counts per bucket, top-10 first). */
-export function bucketChart(counts: readonly number[], labels: readonly string[], title: string, desc: string): El {
-  const total = counts.reduce((a, b) => a + b, 0) || 1;
+export function bucketChart(counts: readonly number[], labels: readonly string[], title: string, desc: string, lang: UiLang): El {
+  const total = counts.reduce((a, b) => a + b, 0);
   return barChart({
     title,
     desc,
-    bars: counts.map((c, i) => ({ label: labels[i] ?? '', value: c / total, fill: PALETTE.buckets[i], className: `bucket-${i}` })),
-    format: (v) => `${Math.round(v * 100)}%`,
+    bars: counts.map((c, i) => ({ label: labels[i] ?? '', value: total ? c / total : 0, fill: PALETTE.buckets[i], className: `bucket-${i}` })),
+    // a share of words is a rate: to the nearest percent, as in the legend beside the chart
+    format: (v) => ratePercent(Math.round(v * total), total, lang),
   });
 }

@@ -3,10 +3,10 @@
 import { el } from '../dom';
 import { toDom } from '../../report/markup';
 import { distributionChart, rateBars, rocChart, PALETTE } from '../../report/charts';
-import { percentText } from '../../report/teacher';
 import type { LabMetrics, LabRow } from '../../lab/metrics';
 import type { UiLang } from '../../engine';
 import { t } from '../../shared/i18n';
+import { exactPercent, rateWithCount } from '../../shared/numbers';
 
 export interface SignalSwitch {
   id: string;
@@ -15,7 +15,8 @@ export interface SignalSwitch {
   on: boolean;
 }
 
-const fmtFor = (lang: UiLang) => (v: number) => percentText(v, lang);
+/** The threshold and the charts' axes: a setting, shown exactly ("100%" at the top of the slider). */
+const fmtFor = (lang: UiLang) => (v: number) => exactPercent(v, lang);
 
 export function controls(
   threshold: number,
@@ -93,16 +94,16 @@ export function metricsView(rows: LabRow[], m: LabMetrics, threshold: number, la
       el('tr', null, el('th', { scope: 'row' }, T('lab_labelMachine')), cell(c.tp, 'ok', 'cm-tp', T('lab_tp')), cell(c.fn, 'err', 'cm-fn', T('lab_fn'))),
     ),
   );
+  // Rates: to the nearest percent, always with the counts they come from.
   const rates = el('p', { id: 'rates' },
-    T('lab_rates', [Number.isFinite(c.fpr) ? pct(c.fpr) : '–', Number.isFinite(c.tpr) ? pct(1 - c.tpr) : '–', `AUROC ${auc}`]),
+    T('lab_rates', [rateWithCount(c.fp, c.fp + c.tn, lang), rateWithCount(c.fn, c.tp + c.fn, lang), `AUROC ${auc}`]),
     m.unscored ? el('span', { class: 'muted' }, ' ' + T('lab_unscored', [m.unscored])) : null,
   );
   const groups = m.groups.filter((g) => g.humans > 0);
   const bars = rateBars({
     title: T('lab_groupTitle'),
-    desc: groups.map((g) => `${g.group || T('lab_noGroup')}: ${Number.isFinite(g.fpr) ? pct(g.fpr) : '–'} (${g.fp}/${g.humans})`).join('; '),
-    rows: groups.map((g) => ({ label: g.group || T('lab_noGroup'), value: g.fpr, detail: `(${g.fp}/${g.humans})` })),
-    fmt: pct,
+    desc: groups.map((g) => `${g.group || T('lab_noGroup')}: ${rateWithCount(g.fp, g.humans, lang)}`).join('; '),
+    rows: groups.map((g) => ({ label: g.group || T('lab_noGroup'), value: g.fpr, text: rateWithCount(g.fp, g.humans, lang) })),
   });
   return el('div', { class: 'lab-grid', id: 'metrics' },
     el('section', { class: 'card', 'aria-labelledby': 'dist-h' }, el('h2', { id: 'dist-h' }, T('lab_distTitle')), toDom(dist, document), el('p', { class: 'muted small' }, T('lab_distNote'))),
