@@ -9,7 +9,7 @@ import { explain, headlineOf, languageName, sentenceReasonText, type UiLang } fr
 import { LEVEL_STYLE } from '../shared/presentation';
 import { errorWords } from '../shared/errors';
 import { h, type Child } from './h';
-import { otherLang, t } from '../shared/i18n';
+import { otherLang, t, tn } from '../shared/i18n';
 
 /** A failed switch-on in the page's own language (the view's `error` is in the background's). */
 export function failureText(view: TabView, ui: UiLang): string {
@@ -59,7 +59,7 @@ export function renderSummary(view: TabView, ui: UiLang): HTMLElement {
       ...row(t('panel_predictability', undefined, ui),
         pct === null ? t('panel_predictabilityNone', undefined, ui) : t('panel_predictabilityValue', [pct, r.langName], ui),
         pct === null ? null : meter(r.score ?? 0)),
-      ...row(t('panel_agreement', undefined, ui), t('panel_agreementValue', [r.agreement.agree, r.agreement.measured], ui)),
+      ...row(t('panel_agreement', undefined, ui), tn('panel_agreementValue', r.agreement.agree, [r.agreement.agree, r.agreement.measured], ui)),
       ...row(t('panel_abstained', undefined, ui), abstained.length
         ? h('ul', { class: 'plain' }, ...abstained.map((s) => h('li', {}, h('strong', { text: s.title }), ` — ${s.reason ?? ''}`)))
         : t('panel_abstainedNone', undefined, ui)),
@@ -124,7 +124,7 @@ export function renderPassages(view: TabView, ui: UiLang, onShow: (p: Passage) =
   showMore();
   const total = view.passagesTotal ?? passages.length;
   return h('div', {},
-    h('p', { class: 'count', text: total > passages.length ? t('panel_passagesListed', [total, passages.length], ui) : t('panel_passagesCount', passages.length, ui) }),
+    h('p', { class: 'count', text: total > passages.length ? t('panel_passagesListed', [total, passages.length], ui) : tn('panel_passagesCount', passages.length, passages.length, ui) }),
     list,
     more,
   );

@@ -90,24 +90,54 @@ function levelLegend(lang: UiLang): El {
   );
 }
 
-export function sentenceView(text: string, report: Report, lang: UiLang): El {
-  const reasons = new Map(report.sentences.map((s) => [s.index, s.reasons.map((r) => r.text).join(' · ')]));
-  const marked = report.sentences.filter((s) => s.level > 0).length;
+/**
+ * The text with its marked sentences. Every mark is focusable (one tab stop for them all, arrow keys move between
+ * them: wired by src/pages/sentence-marks.ts), and is described by its reasons written out as text in the list below
+ * the text (`aria-describedby`), so keyboard, touch and screen-reader users get the reasons, not only a mouse over a
+ * tooltip. `prefix` keeps ids apart when two views share a page.
+ */
+export function sentenceView(text: string, report: Report, lang: UiLang, prefix = 'sent'): El {
+  const T = tt(lang);
+  const markedSentences = report.sentences.filter((s) => s.level > 0);
+  const why = (s: Report['sentences'][number]) => (s.reasons.length ? s.reasons.map((r) => r.text).join(' · ') : T('analysis_noReason'));
+  let first = true;
   return h(
     'div',
-    { class: 'sentence-view' },
+    { class: 'sentence-view', 'data-prefix': prefix },
     levelLegend(lang),
-    h('p', { class: 'muted' }, t('analysis_sentencesMarked', [marked, report.sentences.length], lang)),
+    h('p', { class: 'muted' }, T('analysis_sentencesMarked', [markedSentences.length, report.sentences.length])),
     h(
       'div',
-      { class: 'text-view', tabindex: 0, 'aria-label': t('analysis_textWithHighlights', undefined, lang) },
-      sentenceRuns(text, report.sentences).map((r) =>
-        r.level
-          ? h('mark', { class: `lvl lvl${r.level}`, title: `${t(`level${r.level}`, undefined, lang)}${reasons.get(r.sentence!) ? ' — ' + reasons.get(r.sentence!) : ''}`, 'data-level': r.level }, r.text)
-          : r.text,
-      ),
+      { class: 'text-view', tabindex: 0, 'aria-label': T('analysis_textWithHighlights') },
+      sentenceRuns(text, report.sentences).map((r) => {
+        if (!r.level) return r.text;
+        const mark = h('mark', { class: `lvl lvl${r.level}`, id: `${prefix}-${r.sentence}`, tabindex: first ? 0 : -1, 'data-level': r.level, 'data-sentence': r.sentence, 'aria-describedby': `${prefix}-why-${r.sentence}` }, r.text);
+        first = false;
+        return mark;
+      }),
     ),
+    markedSentences.length
+      ? h('div', { class: 'why-box', id: `${prefix}-why-now`, 'aria-live': 'polite', 'data-empty': T('analysis_whyHint') }, T('analysis_whyHint'))
+      : null,
+    markedSentences.length
+      ? h('details', { class: 'marked-list' },
+          h('summary', null, T('analysis_markedList', [markedSentences.length])),
+          h('ol', null, markedSentences.map((s) =>
+            h('li', { id: `${prefix}-why-${s.index}`, 'data-sentence': s.index },
+              h('strong', null, `${t(`level${s.level}`, undefined, lang)} (${t(`levelUnderline${s.level}`, undefined, lang)})`), ' — ',
+              h('q', null, excerpt(text.slice(s.start, s.end))), ' ',
+              h('span', { class: 'reasons' }, why(s)),
+            ),
+          )),
+        )
+      : null,
   );
+}
+
+/** A sentence shortened for the list of reasons. */
+function excerpt(s: string, max = 90): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > max ? one.slice(0, max - 1) + '…' : one;
 }
 
 export const BUCKET_KEYS = ['analysis_bucket0', 'analysis_bucket1', 'analysis_bucket2', 'analysis_bucket3'] as const;

@@ -5,7 +5,7 @@ import { toDom } from '../../report/markup';
 import { distributionChart, rateBars, rocChart, PALETTE } from '../../report/charts';
 import type { LabMetrics, LabRow } from '../../lab/metrics';
 import type { UiLang } from '../../engine';
-import { t } from '../../shared/i18n';
+import { t, tn } from '../../shared/i18n';
 import { exactPercent, rateWithCount } from '../../shared/numbers';
 
 export interface SignalSwitch {
@@ -97,7 +97,7 @@ export function metricsView(rows: LabRow[], m: LabMetrics, threshold: number, la
   // Rates: to the nearest percent, always with the counts they come from.
   const rates = el('p', { id: 'rates' },
     T('lab_rates', [rateWithCount(c.fp, c.fp + c.tn, lang), rateWithCount(c.fn, c.tp + c.fn, lang), `AUROC ${auc}`]),
-    m.unscored ? el('span', { class: 'muted' }, ' ' + T('lab_unscored', [m.unscored])) : null,
+    m.unscored ? el('span', { class: 'muted' }, ' ' + tn('lab_unscored', m.unscored, [m.unscored], lang)) : null,
   );
   const groups = m.groups.filter((g) => g.humans > 0);
   const bars = rateBars({

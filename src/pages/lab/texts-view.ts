@@ -7,6 +7,7 @@ import { explain, type Report } from '../../engine';
 import type { UiLang } from '../../engine';
 import { t } from '../../shared/i18n';
 import { percentText } from '../../report/teacher';
+import { wireSentenceMarks } from '../sentence-marks';
 
 export type Outcome = 'tp' | 'fp' | 'tn' | 'fn' | 'none';
 export type Filter = 'all' | 'errors' | 'fp' | 'fn';
@@ -62,6 +63,13 @@ export function textsView(
   );
 }
 
+/** The text with its marked sentences, reasons reachable by keyboard, touch and screen reader. */
+function marked(text: string, report: ReturnType<typeof explain>, lang: UiLang): HTMLElement {
+  const view = toDom(sentenceView(text, report, lang, 'dlg'), document) as HTMLElement;
+  wireSentenceMarks(view);
+  return view;
+}
+
 export function showTextDialog(item: LabItem, neutral: Report, lang: UiLang): void {
   const report = explain(neutral, lang);
   const T = (k: string, s?: (string | number)[]) => t(k, s, lang);
@@ -75,7 +83,7 @@ export function showTextDialog(item: LabItem, neutral: Report, lang: UiLang): vo
     toDom(summaryBlock(report, lang), document),
     chart && toDom(chart, document),
     el('h3', null, T('analysis_tabSentences')),
-    report.score === null ? el('div', { class: 'text-view' }, item.text) : toDom(sentenceView(item.text, report, lang), document),
+    report.score === null ? el('div', { class: 'text-view', tabindex: 0, 'aria-label': T('analysis_textPlain') }, item.text) : marked(item.text, report, lang),
     el('h3', null, T('analysis_tabSignals')),
     toDom(signalList(report, lang), document),
   );
