@@ -35,7 +35,7 @@ export function formatReport(r: Report, text: string): string {
       const mark = s.agrees ? '+' : ' ';
       const at = s.exactPercentile ?? s.percentile;
       const p = at !== undefined ? `${pct(at, r.ui)} ${bar(at)}` : `  -  ${' '.repeat(BAR)}`;
-      const w = s.weight > 0 ? '' : fr ? ' (information seulement)' : ' (shown, not counted)';
+      const w = s.weight > 0 ? '' : fr ? ' (affiché, non compté)' : ' (shown, not counted)';
       L.push(` ${mark} ${s.title.padEnd(30)} ${p}  ${s.evidence ?? ''}${w}`);
     } else {
       L.push(`   ${s.title.padEnd(30)} ${fr ? 'abstention' : 'abstained'}: ${s.reason ?? ''}`);

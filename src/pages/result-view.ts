@@ -16,7 +16,7 @@
 import { MIN_WORDS, STRONG_WORDS, type ExplainedReport as Report, type Span, type UiLang } from '../engine';
 import { h, type El } from '../report/markup';
 import { sentenceRuns } from '../report/runs';
-import { AGREE_AT, bucketChart, percentText, positionOf } from '../report/teacher';
+import { AGREE_AT, bucketChart, percentText, positionOf, signalLabel } from '../report/teacher';
 import { percentileChart, PALETTE } from '../report/charts';
 import { t } from '../shared/i18n';
 import { exactPercent, ratePercent } from '../shared/numbers';
@@ -68,10 +68,10 @@ export function positionChart(report: Report, lang: UiLang): El | null {
   if (!measured.length) return null;
   return percentileChart({
     title: T('report_chartTitle'),
-    desc: measured.map(({ s, p }) => `${s.title}: ${percentText(p!, lang)}`).join('; '),
+    desc: measured.map(({ s, p }) => `${signalLabel(s, lang)}${lang === 'fr' ? ' : ' : ': '}${percentText(p!, lang)}`).join(lang === 'fr' ? ' ; ' : '; '),
     rows: [
       ...(report.score !== null ? [{ label: T('report_combined'), strong: true, marks: [{ value: report.score, shape: 'circle' as const, name: T('report_combined'), fill: PALETTE.ink }] }] : []),
-      ...measured.map(({ s, p }) => ({ label: s.title, marks: [{ value: p, shape: 'circle' as const, name: s.title }] })),
+      ...measured.map(({ s, p }) => ({ label: signalLabel(s, lang), marks: [{ value: p, shape: 'circle' as const, name: s.title }] })),
     ],
     agreeAt: AGREE_AT,
     axisLabel: T('report_chartAxis'),
@@ -186,7 +186,7 @@ export function signalList(report: Report, lang: UiLang): El {
           s.status === 'ok' && p !== undefined
             ? h('span', { class: 'signal-pos' }, percentText(p, lang), s.agrees ? h('span', { class: 'badge' }, T('report_agrees')) : null)
             : h('span', { class: 'signal-pos muted' }, s.status === 'ok' ? T('analysis_noReference') : T('report_abstained')),
-          s.weight === 0 && s.status === 'ok' ? h('span', { class: 'badge info' }, T('analysis_infoOnly')) : null,
+          s.weight === 0 && s.status === 'ok' ? h('span', { class: 'badge info' }, T('signal_notCounted')) : null,
         ),
         s.status === 'ok' && p !== undefined
           ? h('div', { class: 'meter', role: 'meter', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': Math.min(99, Math.floor(p * 100)), 'aria-valuetext': percentText(p, lang), 'aria-label': s.title },

@@ -11,7 +11,7 @@
  */
 import type { ExplainedReport as Report, UiLang } from '../engine';
 import { t } from '../shared/i18n';
-import { percentText, positionOf } from './teacher';
+import { percentText, positionOf, signalLabel } from './teacher';
 
 export const SAME_BAND = 0.15;
 
@@ -59,7 +59,7 @@ export function compareReports(a: Report, b: Report, names: [string, string], la
     const pb = sb?.status === 'ok' ? positionOf(sb) : undefined;
     return {
       id: sa.id,
-      title: sa.title,
+      title: signalLabel(sa, lang),
       a: pa,
       b: pb,
       diff: pa !== undefined && pb !== undefined ? pb - pa : undefined,

@@ -161,6 +161,12 @@ export function positionOf(s: { percentile?: number; exactPercentile?: number })
   return p === undefined || !Number.isFinite(p) ? undefined : Math.floor(p * 1e4 + 1e-9) / 1e4;
 }
 
+/** A signal's title, marked where it is shown but not counted (weight 0), in every list and chart of signals, so that
+ * seven rows beside "of 6 signals" add up. */
+export function signalLabel(s: { title: string; weight: number }, lang: UiLang): string {
+  return s.weight > 0 ? s.title : `${s.title} (${t('signal_notCounted', undefined, lang)})`;
+}
+
 /** The sentence levels drawn exactly as on web pages (src/shared/presentation.ts): tint + underline style. */
 export function levelCss(prefix: string): string {
   return ([1, 2, 3] as const)
@@ -205,10 +211,10 @@ function signalChart(m: TeacherReport, tt: Words): El | null {
   if (!measured.length) return null;
   return percentileChart({
     title: tt('report_chartTitle'),
-    desc: measured.map((s) => `${s.title}: ${pc(s.percentile ?? 0)}`).join('; '),
+    desc: measured.map((s) => `${signalLabel(s, m.lang)}${m.lang === 'fr' ? ' : ' : ': '}${pc(s.percentile ?? 0)}`).join(m.lang === 'fr' ? ' ; ' : '; '),
     rows: [
       ...(m.score !== null ? [{ label: tt('report_combined'), strong: true, marks: [{ value: m.score, shape: 'circle' as const, name: tt('report_combined'), fill: PALETTE.ink }] }] : []),
-      ...measured.map((s) => ({ label: s.title, marks: [{ value: s.percentile, shape: 'circle' as const, name: s.title }] })),
+      ...measured.map((s) => ({ label: signalLabel(s, m.lang), marks: [{ value: s.percentile, shape: 'circle' as const, name: s.title }] })),
     ],
     agreeAt: AGREE_AT,
     axisLabel: tt('report_chartAxis'),
@@ -253,7 +259,7 @@ function signalsSection(m: TeacherReport, tt: Words): El {
       h('tbody', null,
         m.signals.map((s) =>
           h('tr', { class: s.status === 'ok' ? 'measured' : 'abstained' },
-            h('th', { scope: 'row' }, s.title, h('br'), h('small', { class: 'abstained' }, s.describe)),
+            h('th', { scope: 'row' }, signalLabel(s, m.lang), h('br'), h('small', { class: 'abstained' }, s.describe)),
             h('td', { class: 'num' }, s.status === 'ok' && s.percentile !== undefined ? pc(s.percentile) + (s.agrees ? ` · ${tt('report_agrees')}` : '') : tt('report_abstained')),
             h('td', null, s.status === 'ok' ? (s.evidence ?? '') : (s.reason ?? '')),
           ),

@@ -48,7 +48,7 @@ export function controls(
         const box = el('input', { type: 'checkbox', id: `sig-${s.id}`, 'data-signal': s.id, checked: s.on || undefined, disabled: !s.counted || undefined });
         box.checked = s.on;
         box.addEventListener('change', () => on.toggle(s.id, box.checked));
-        return el('span', null, box, ' ', el('label', { for: box.id }, s.title), s.counted ? null : el('small', { class: 'muted' }, ` (${T('lab_notCounted')})`));
+        return el('span', null, box, ' ', el('label', { for: box.id }, s.title), s.counted ? null : el('small', { class: 'muted' }, ` (${T('signal_notCounted')})`));
       })),
       busy ? el('p', { class: 'muted small', role: 'status' }, T('lab_rescoring')) : null,
     ),
