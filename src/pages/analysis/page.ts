@@ -13,7 +13,7 @@ import { t, uiLanguage } from '../../shared/i18n';
 import { takePendingAnalysis } from '../../shared/open-pages';
 import { explain, type UiLang } from '../../engine';
 import { inputPanel } from './input';
-import { setTable, type SetItem, type SortKey, type SortState } from './set-table';
+import { DEFAULT_SORT, setTable, type SetItem, type SortKey, type SortState } from './set-table';
 import { resultSection, type DetailTab } from './result';
 import { reportPanel } from './report-panel';
 import { compareInput, compareResult, type CompareState } from './compare';
@@ -48,7 +48,7 @@ class AnalysisPage {
       view: 'analyse',
       items: [],
       selected: -1,
-      sort: { key: 'score', dir: -1 },
+      sort: DEFAULT_SORT,
       detail: 'sentences',
       problems: [],
       draft: { value: '' },
