@@ -73,7 +73,7 @@ describe('workshop lab in Chromium', () => {
     expect(labels).toEqual(expect.arrayContaining(['non-native', 'formulaic genre', 'personal essay']));
     await page.selectOption('#group-by', 'lang');
     const byLang = await page.locator('#metrics svg.rate-bars .rate-row text:first-child').allTextContents();
-    expect(byLang.sort()).toEqual(['en', 'fr']);
+    expect(byLang.sort()).toEqual(['English', 'French']);
     await page.selectOption('#group-by', 'group');
   });
 

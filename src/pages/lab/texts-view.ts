@@ -70,6 +70,26 @@ function marked(text: string, report: ReturnType<typeof explain>, lang: UiLang):
   return view;
 }
 
+/** The rows at another threshold, changed in place (outcome cells only) while every text is shown; false when the
+ * rows themselves change (a filter on errors) and the table must be drawn again. */
+export function updateOutcomes(section: HTMLElement, items: readonly LabItem[], scores: Map<string, number | null>, threshold: number, filter: Filter, lang: UiLang): boolean {
+  if (filter !== 'all') return false;
+  const byId = new Map(items.map((i) => [i.id, i]));
+  for (const tr of section.querySelectorAll<HTMLTableRowElement>('tbody tr[data-id]')) {
+    const item = byId.get(tr.dataset.id ?? '');
+    if (!item) return false;
+    const outcome = outcomeOf(item.label, scores.get(item.id) ?? null, threshold);
+    if (tr.dataset.outcome === outcome) continue;
+    tr.dataset.outcome = outcome;
+    const cell = tr.querySelector<HTMLElement>('td[class^="outcome-"]');
+    if (cell) {
+      cell.className = `outcome-${outcome}`;
+      cell.textContent = t(`lab_outcome_${outcome}`, undefined, lang);
+    }
+  }
+  return true;
+}
+
 export function showTextDialog(item: LabItem, neutral: Report, lang: UiLang): void {
   const report = explain(neutral, lang);
   const T = (k: string, s?: (string | number)[]) => t(k, s, lang);
