@@ -16,6 +16,8 @@ function legendFor(flagged: number, sentences: number, ui: UiLang): LegendPayloa
     note: t('page_legendNote', undefined, ui),
     summary: tn('page_legendSummary', flagged, [flagged, sentences], ui),
     close: t('page_legendClose', undefined, ui),
+    fold: t('page_legendFold', undefined, ui),
+    unfold: t('page_legendUnfold', undefined, ui),
     levels: [lv(1), lv(2), lv(3)],
     lang: ui,
   };
