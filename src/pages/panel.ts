@@ -31,6 +31,7 @@ export async function mountPanel(root: HTMLElement): Promise<void> {
 
   const renderView = (view: TabView | undefined) => {
     title.textContent = tab?.title ?? '';
+    title.title = tab?.title ?? '';
     if (!tab || !view) {
       replace(pageBox, h('p', { class: 'status', text: t('panel_noTab', undefined, ui) }));
       replace(passagesBox);

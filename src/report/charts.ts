@@ -187,7 +187,7 @@ export function binCounts(values: readonly number[], bins: number): number[] {
 export function distributionChart(o: { title: string; desc: string; series: Series[]; threshold: number; bins?: number; thresholdLabel: string; axisLabel: string; fmt?: (v: number) => string }): El {
   const pct = o.fmt ?? pctDefault;
   const bins = o.bins ?? 20;
-  const W = 460, L = 90, R = 20, T = 16, ROWH = 70, GAP = 10, B = 30;
+  const W = 460, L = 90, R = 20, T = 16, ROWH = 70, GAP = 10, B = 34;
   const H = T + o.series.length * (ROWH + GAP) + B;
   const x = (v: number) => L + (W - L - R) * v;
   const counts = o.series.map((s) => binCounts(s.values, bins));

@@ -186,6 +186,8 @@ h2 { font-size: 1.1rem; margin: 1.6rem 0 .5rem; border-bottom: 1px solid #d9dce3
 .meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0; }
 .meta dt { color: #5b6270; } .meta dd { margin: 0; }
 code { font-family: ui-monospace, monospace; font-size: .9em; word-break: break-all; }
+/* "SHA-256 " and the 64 hex digits: always two even lines of 36 characters, never one letter left over. */
+code.hash { display: inline-block; width: 36ch; max-width: 100%; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .4rem; border-bottom: 1px solid #e6e8ee; }
 th { font-weight: 600; } th small { font-weight: 400; }
@@ -241,7 +243,7 @@ function headerSection(m: TeacherReport, tt: Words): El {
     h('p', { class: 'statement', role: 'note' }, m.statement),
     h('dl', { class: 'meta' },
       h('dt', null, tt('report_date')), h('dd', null, h('time', { datetime: m.createdAt }, formatDate(m.createdAt, m.lang))),
-      h('dt', null, tt('report_fingerprint')), h('dd', null, h('code', { title: m.fingerprint.sha256 }, `SHA-256 ${m.fingerprint.sha256}`)),
+      h('dt', null, tt('report_fingerprint')), h('dd', null, h('code', { class: 'hash', title: m.fingerprint.sha256 }, `SHA-256 ${m.fingerprint.sha256}`)),
       h('dt', null, tt('report_size')), h('dd', null, tt('report_sizeValue', [m.fingerprint.words, m.fingerprint.sentences, m.fingerprint.chars])),
       h('dt', null, tt('report_language')), h('dd', null, m.fingerprint.language),
       h('dt', null, tt('report_engine')), h('dd', null, m.engine),
