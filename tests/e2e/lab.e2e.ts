@@ -21,6 +21,8 @@ async function counts(page: Page) {
 async function setThreshold(page: Page, percent: number) {
   await page.locator('#threshold').fill(String(percent));
   await page.waitForFunction((p) => document.getElementById('threshold-value')?.textContent === `${p}%`, percent);
+  // the figures follow at the next animation frame, all together (the matrix's caption with them)
+  await page.waitForFunction((p) => document.getElementById('cm-caption')?.textContent?.endsWith(` ${p}%`), percent);
 }
 
 describe('workshop lab in Chromium', () => {
