@@ -8,7 +8,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: e2e ? '.output-e2e' : '.output',
   // __MIRAGE_E2E__: test-only hooks in the content script (debug counters, forced failures); false in shipped builds.
-  vite: () => ({ define: { __MIRAGE_E2E__: JSON.stringify(e2e) } }),
+  // Workers as ES modules, so that a worker can load parts on demand (the file worker imports pdf.js only when a PDF
+  // arrives); both workers are started with { type: 'module' }.
+  vite: () => ({ define: { __MIRAGE_E2E__: JSON.stringify(e2e) }, worker: { format: 'es' } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

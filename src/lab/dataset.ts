@@ -13,13 +13,17 @@
  *   skipped and why.
  * - `parseLabel(value)` accepts human/machine and common synonyms (en/fr, 0/1 as in detector datasets where
  *   1 = machine).
- * - `toJsonl(items)`, `toCsv(items)` serialise; `parseDataset(toJsonl(x))` gives x back (tested).
+ * - `toJsonl(items)`, `toCsv(items)` serialise; `parseDataset(toJsonl(x))` gives x back (tested), and so does
+ *   `parseDataset(toCsv(x))`: the CSV is spreadsheet-safe (csv.ts `neutralise`) and the reader removes the prefix.
  *
  * CSV: the header row is required; column names are matched case-insensitively with a few synonyms
  * (text/texte/content, label/étiquette/class, group/groupe, source, lang/language, id).
- * Limits: MAX_ITEMS bounds a set (the lab keeps everything in memory).
+ * - `readDatasetFile(file)` checks MAX_FILE_BYTES before reading the file at all, then parses it.
+ *
+ * Limits: MAX_FILE_BYTES per file (`file-too-large`), MAX_TEXT_CHARS per text (`text-too-long`, reported with its
+ * line; the other items still load), MAX_ITEMS per set (the lab keeps everything in memory).
  */
-import { parseCsv, writeCsv, type CsvError } from './csv';
+import { parseCsv, unneutralise, writeCsv, type CsvError } from './csv';
 
 export type Label = 'human' | 'machine';
 
@@ -48,7 +52,11 @@ export type ProblemCode =
   | 'no-label-column'
   | 'duplicate-id'
   | 'too-many-items'
-  | 'empty-file';
+  | 'text-too-long'
+  | 'file-too-large'
+  | 'empty-file'
+  /** Not the file's fault: the engine could not score the set (the lab page reports it with the same list). */
+  | 'scoring-failed';
 
 export interface Problem {
   /** 1-based line in the file (0 when it concerns the whole file). */
@@ -68,6 +76,15 @@ export interface ParseResult {
 
 /** The lab keeps every text, its report and its per-signal figures in memory. */
 export const MAX_ITEMS = 5000;
+/**
+ * One text: about 15,000 words, a long essay or a thesis chapter (the texts of ../shared/data are under 8,000
+ * characters). A longer one is reported with its line and left out; the rest of the set loads.
+ */
+export const MAX_TEXT_CHARS = 100_000;
+/** One file: 5,000 texts of 10,000 characters; the dev sets are about 2 MB. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** A JSON line longer than this cannot hold a text within MAX_TEXT_CHARS (escapes at most double it): not parsed. */
+const MAX_LINE_CHARS = 2 * MAX_TEXT_CHARS + 10_000;
 const EXCERPT = 60;
 
 const HUMAN = new Set(['human', 'humain', 'humaine', 'h', '0', 'false', 'real', 'human-written']);
@@ -109,6 +126,7 @@ export function detectFormat(content: string, fileName?: string): 'jsonl' | 'csv
 
 export function parseDataset(content: string, fileName?: string): ParseResult {
   const format = detectFormat(content, fileName);
+  if (content.length > MAX_FILE_BYTES) return { items: [], problems: [{ line: 0, code: 'file-too-large', detail: String(MAX_FILE_BYTES / 1024 / 1024) }], format };
   const result = format === 'jsonl' ? parseJsonl(content) : parseCsvDataset(content);
   if (result.items.length === 0 && result.problems.length === 0) result.problems.push({ line: 0, code: 'empty-file' });
   return result;
@@ -118,6 +136,7 @@ export function parseDataset(content: string, fileName?: string): ParseResult {
 function toItem(o: Record<string, unknown>, line: number, raw: string, autoId: string): LabItem | Problem {
   const text = typeof o.text === 'string' ? o.text : undefined;
   if (!text || !text.trim()) return { line, code: 'missing-text', excerpt: excerpt(raw) };
+  if (text.length > MAX_TEXT_CHARS) return { line, code: 'text-too-long', excerpt: excerpt(raw), detail: String(MAX_TEXT_CHARS) };
   if (o.label === undefined || o.label === null || o.label === '') return { line, code: 'missing-label', excerpt: excerpt(raw) };
   const label = parseLabel(o.label);
   if (!label) return { line, code: 'bad-label', excerpt: excerpt(raw), detail: fieldText(o.label) };
@@ -187,6 +206,10 @@ function parseJsonl(content: string): ParseResult {
   lines.forEach((l, idx) => {
     const line = idx + 1;
     if (!l.trim()) return;
+    if (l.length > MAX_LINE_CHARS) {
+      candidates.push({ value: { line, code: 'text-too-long', excerpt: excerpt(l.slice(0, 200)), detail: String(MAX_TEXT_CHARS) } });
+      return;
+    }
     let o: unknown;
     try {
       o = JSON.parse(l);
@@ -245,11 +268,20 @@ function parseCsvDataset(content: string): ParseResult {
       continue;
     }
     const o: Record<string, unknown> = {};
-    for (const [key, at] of columns) o[key] = row[at];
+    // Our own exports neutralise formula-like fields ('=...): read them back as they were.
+    for (const [key, at] of columns) o[key] = unneutralise(row[at] ?? '');
     candidates.push({ value: toItem(o, line, raw, `row-${r}`) });
   }
   const collected = collect(candidates);
   return { items: collected.items, problems: [...problems, ...collected.problems], format: 'csv' };
+}
+
+/** A dropped or chosen file: too large -> one problem, without reading it; else parsed. */
+export async function readDatasetFile(file: Pick<File, 'name' | 'size' | 'text'>): Promise<ParseResult> {
+  if (file.size > MAX_FILE_BYTES) {
+    return { items: [], problems: [{ line: 0, code: 'file-too-large', detail: String(MAX_FILE_BYTES / 1024 / 1024) }], format: detectFormat('', file.name) };
+  }
+  return parseDataset(await file.text(), file.name);
 }
 
 const FIELDS = ['id', 'text', 'label', 'group', 'source', 'lang', 'domain', 'generator'] as const;

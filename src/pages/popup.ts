@@ -12,6 +12,7 @@ import { isNotice, oneLine, renderLegend } from './render';
 import { getState, openSidePanel, setHighlights, targetTab } from './tab';
 import { openAnalysisPage, openLabPage } from '../shared/open-pages';
 import { RESTRICTED_MESSAGE, restrictedReason, type RestrictedReason } from '../shared/restricted';
+import { isPdfDocument, pdfItem } from './popup-pdf';
 
 /** Without the "tabs" permission a protected tab shows no URL: try a no-op script; the browser refuses protected
  * pages (chrome://, the web store) and pages we have no access to. */
@@ -91,7 +92,7 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
   const host = origin ? new URL(origin).host : undefined;
 
   // pages no extension may read: say so at once, and offer no switch that can only fail
-  const restricted = restrictedReason(tab.url) ?? (tab.url ? undefined : await probeRestricted(tab.id));
+  const restricted = restrictedReason(tab.url) ?? (tab.url ? undefined : await probeRestricted(tab.id)) ?? ((await isPdfDocument(tab.id)) ? 'pdf' : undefined);
   const render = () => {
     toggle.checked = !restricted && (view.phase === 'on' || view.phase === 'working');
     toggle.disabled = !!restricted || view.phase === 'working';
@@ -118,6 +119,7 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
     h('header', {}, h('h1', { text: t('popup_title', undefined, ui) })),
     h('label', { class: 'switch', attrs: { for: 'toggle' } }, toggle, t('popup_toggle', undefined, ui)),
     line,
+    restricted === 'pdf' ? pdfItem(tab.id, ui) : null,
     h('div', { class: 'field' }, h('label', { attrs: { for: 'sensitivity' }, text: t('popup_sensitivity', undefined, ui) }), sensitivity),
     renderLegend(ui),
     await alwaysControl(origin, host, restricted, settings, ui),

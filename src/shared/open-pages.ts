@@ -7,7 +7,10 @@
  * page takes it (read and delete) once on start. A pending text older than PENDING_TTL_MS is ignored.
  * Fallback when `storage.session` does not exist (older Firefox): storage.local, removed as soon as it is taken.
  *
- * API: `openAnalysisPage({ text?, title?, source? })`, `openLabPage()`, `takePendingAnalysis()` (analysis page only).
+ * `openAnalysisPageForPdf(tabId)` passes only a tab id (`?pdf-tab=ID`): the analysis page reads that tab's PDF from
+ * the browser's cache itself (src/pages/analysis/pdf-tab.ts), so no document travels through storage or messages.
+ * API: `openAnalysisPage({ text?, title?, source? })`, `openAnalysisPageForPdf(tabId)`, `openLabPage()`,
+ * `takePendingAnalysis()` (analysis page only).
  */
 import { browser } from 'wxt/browser';
 
@@ -37,6 +40,10 @@ export async function openAnalysisPage(opts: { text?: string; title?: string; so
     await area().set({ [PENDING_KEY]: pending });
   }
   await browser.tabs.create({ url: browser.runtime.getURL(ANALYSIS_PATH) });
+}
+
+export async function openAnalysisPageForPdf(tabId: number): Promise<void> {
+  await browser.tabs.create({ url: `${browser.runtime.getURL(ANALYSIS_PATH)}?pdf-tab=${tabId}` });
 }
 
 export async function openLabPage(): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * The teacher's analysis page in Chromium: paste and see results (sentences, words, signals), upload a class set
- * (.txt, .md, .html, .docx; PDF refused clearly), the length gate, compare two texts, export a report (HTML and
+ * (.txt, .md, .html, .docx; a broken PDF refused clearly), the length gate, compare two texts, export a report (HTML and
  * JSON, checked), save/delete, the hand-over from other extension pages, and no network request.
  * Build first: `MIRAGE_E2E=1 npx wxt build`. Screenshots: test-results/screenshots/analysis-*.png, report-*.png.
  */
@@ -90,7 +90,7 @@ describe('analysis page in Chromium', () => {
     await page.click('#detail-sentences');
   });
 
-  it('upload a class set (.txt, .md, .html, .docx), refuses PDF clearly, and sorts the table', async () => {
+  it('upload a class set (.txt, .md, .html, .docx), refuses a broken PDF clearly, and sorts the table', async () => {
     const docxPath = join(tmp, 'essay-docx.docx');
     await writeFile(docxPath, docx(read('essay-in-class.txt').split('\n\n')));
     const pdfPath = join(tmp, 'scan.pdf');
@@ -98,10 +98,15 @@ describe('analysis page in Chromium', () => {
     await page.setInputFiles('#files', [join(T, 'essay-in-class.txt'), join(T, 'essay-submission.md'), join(T, 'essay-page.html'), join(T, 'short.txt'), docxPath, pdfPath]);
     await page.waitForSelector('#set-table');
     await page.waitForFunction(() => !document.getElementById('progress'));
-    const names = await page.locator('#set-table tbody th').allTextContents();
+    const names = await page.locator('#set-table tbody th button').allTextContents();
     expect(names).toEqual(expect.arrayContaining(['Pasted text 1', 'essay-in-class.txt', 'essay-submission.md', 'essay-page.html', 'short.txt', 'essay-docx.docx']));
     expect(names).toHaveLength(6);
-    await expect(page.locator('#problems').textContent()).resolves.toMatch(/scan\.pdf: PDF files are not read yet/);
+    // The .docx holds the same text as the .txt: both rows stay, the copy is named, and the page says so.
+    await expect(page.locator('#duplicates').textContent()).resolves.toContain('essay-docx.docx has exactly the same text as essay-in-class.txt.');
+    await expect(page.locator('#set-table tbody tr:has(th button:text-is("essay-docx.docx")) .row-note').textContent()).resolves.toBe('same text as essay-in-class.txt');
+    await expect(page.locator('#problems').textContent()).resolves.toMatch(/scan\.pdf: the file is damaged, or is not really a \.pdf file/);
+    // .docx and .pdf were read in the file worker, not on the page's main thread
+    expect(page.workers().map((w) => w.url())).toContainEqual(expect.stringMatching(/\/assets\/file-worker-[\w-]+\.js$/));
     // Sort by words, ascending then descending.
     await page.click('button.sort[data-sort="words"]');
     const w1 = (await page.locator('#set-table tbody tr td:nth-child(2)').allTextContents()).map(Number);

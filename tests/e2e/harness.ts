@@ -10,7 +10,9 @@
  * When: every *.e2e.ts file (vitest.e2e.config.ts). One harness per file; `close()` in afterAll.
  * API: `fixtureUrl(name)`, `openFixture(name)`, `openExtensionPage('popup.html?tab=1')`, `send(message)` (runs
  * `chrome.runtime.sendMessage` from an extension page, exactly as the automation contract says), `tabIdOf(url)`,
- * `screenshot(page, name)` -> test-results/screenshots/<name>.png.
+ * `screenshot(page, name)` -> test-results/screenshots/<name>.png, `served()` (every path the fixture server answered,
+ * in order). Fixtures are served with `Cache-Control: no-store`, except with `?cacheable` in the URL (max-age=600:
+ * the browser keeps the response in its HTTP cache, as it does for most real PDFs).
  * Limits: Chromium only (Playwright cannot drive Debian's Firefox; see tests/e2e/firefox.e2e.ts). Extension
  * pages opened as tabs are not real popups/side panels: their size is set by the harness.
  */
@@ -35,6 +37,10 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.txt': 'text/plain; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.odt': 'application/vnd.oasis.opendocument.text',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.zip': 'application/zip',
 };
 
 export interface RecordedRequest {
@@ -60,6 +66,8 @@ export interface Harness {
   /** The tab id of the (first) tab showing `url`. */
   tabIdOf(url: string): Promise<number>;
   screenshot(page: Page, name: string, fullPage?: boolean): Promise<string>;
+  /** Paths (with query) the fixture server has answered, in order. */
+  served(): string[];
   requests(): RecordedRequest[];
   networkViolations(): RecordedRequest[];
   close(): Promise<void>;
@@ -76,13 +84,17 @@ export function isAllowedUrl(url: string): boolean {
   }
 }
 
-export function serveFixtures(dir = FIXTURES): Promise<{ server: Server; baseUrl: string }> {
+export function serveFixtures(dir = FIXTURES): Promise<{ server: Server; baseUrl: string; served: string[] }> {
+  const served: string[] = [];
   const server = createServer((req, res) => void (async () => {
+    served.push(req.url ?? '/');
     try {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const path = decodeURIComponent(url.pathname);
       const file = normalize(join(dir, path.endsWith('/') ? path + 'index.html' : path));
       if (!file.startsWith(dir + sep) || !(await stat(file)).isFile()) throw new Error('not found');
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      const cache = url.searchParams.has('cacheable') ? 'max-age=600' : 'no-store';
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
       res.end(await readFile(file));
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -94,7 +106,7 @@ export function serveFixtures(dir = FIXTURES): Promise<{ server: Server; baseUrl
     server.listen(0, '127.0.0.1', () => {
       const addr = server.address();
       if (!addr || typeof addr === 'string') return fail(new Error('no port'));
-      ok({ server, baseUrl: `http://127.0.0.1:${addr.port}` });
+      ok({ server, baseUrl: `http://127.0.0.1:${addr.port}`, served });
     });
   });
 }
@@ -112,7 +124,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     throw new Error(`No extension build at ${extensionDir}: run \`npm run build:e2e\` first.`);
   }
   await mkdir(SCREENSHOTS, { recursive: true });
-  const { server, baseUrl } = await serveFixtures();
+  const { server, baseUrl, served } = await serveFixtures();
   const profile = await mkdtemp(join(tmpdir(), 'mirage-e2e-'));
   // Service worker requests are only reported with this flag on some Playwright versions.
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
@@ -198,6 +210,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     requests: () => [...recorded],
     networkViolations: () => recorded.filter((r) => !isAllowedUrl(r.url)),
+    served: () => [...served],
     async close() {
       await context.close().catch(() => undefined);
       await new Promise<void>((ok) => server.close(() => ok()));

@@ -1,23 +1,35 @@
 /** The analysis page's input: paste, drop or choose files. Reports texts (and file problems) to the page. */
 import { el } from '../dom';
-import { ACCEPT, readTextFile, type FileText } from '../files/file-text';
+import { ACCEPT, readTextFiles, type FileText } from '../files/file-text';
+import type { Progress } from '../files/file-reader';
 import type { UiLang } from '../../engine';
 import { t } from '../../shared/i18n';
+import { fileNotices, type Notice } from './file-status';
+
+export { fileProblem } from './file-status';
+
+/** A text to add: `source` says where a class set's row came from ("class.zip › Jane Doe_…/essay.docx"). */
+export interface LoadedText {
+  name: string;
+  text: string;
+  source?: string;
+}
 
 export interface InputHandlers {
-  onTexts(texts: { name: string; text: string }[]): void;
-  onProblems(problems: { name: string; message: string }[]): void;
+  onTexts(texts: LoadedText[]): void;
+  onProblems(problems: Notice[]): void;
+  /** A class set's progress (undefined: that file is done). */
+  onReading(name: string, progress: Progress | undefined): void;
 }
 
-export function fileProblem(f: Extract<FileText, { error: string }>, lang: UiLang): string {
-  return t(`analysis_file_${f.error.replace(/-/g, '_')}`, [f.name, f.detail ?? ''], lang);
-}
-
-async function readFiles(files: readonly File[], lang: UiLang, h: InputHandlers): Promise<void> {
-  const results = await Promise.all(files.map(readTextFile));
-  const ok = results.filter((r): r is { name: string; text: string } => 'text' in r);
-  const bad = results.filter((r): r is Extract<FileText, { error: string }> => 'error' in r);
-  if (bad.length) h.onProblems(bad.map((b) => ({ name: b.name, message: fileProblem(b, lang) })));
+export async function readFiles(files: readonly File[], h: InputHandlers): Promise<void> {
+  // A class-set .zip gives one entry per file inside, and says how far it has got.
+  const perFile = await Promise.all(
+    files.map((f) => readTextFiles(f, (p) => h.onReading(f.name, p)).finally(() => h.onReading(f.name, undefined))),
+  );
+  const ok = perFile.flat().filter((r): r is Extract<FileText, { text: string }> => 'text' in r);
+  const notices = fileNotices(perFile);
+  if (notices.length) h.onProblems(notices);
   if (ok.length) h.onTexts(ok);
 }
 
@@ -31,7 +43,7 @@ export function inputPanel(lang: UiLang, h: InputHandlers, pasteCount: () => num
   fileInput.addEventListener('change', () => {
     const files = [...(fileInput.files ?? [])];
     fileInput.value = '';
-    void readFiles(files, lang, h);
+    void readFiles(files, h);
   });
   const analyseBtn = el('button', { type: 'submit', class: 'primary', id: 'analyse-btn' }, T('analysis_analyseButton'));
   const form = el(
@@ -74,7 +86,7 @@ export function inputPanel(lang: UiLang, h: InputHandlers, pasteCount: () => num
     e.preventDefault();
     drop.classList.remove('over');
     const files = [...(e.dataTransfer?.files ?? [])];
-    if (files.length) void readFiles(files, lang, h);
+    if (files.length) void readFiles(files, h);
   });
   return el('section', { class: 'card input-card', 'aria-labelledby': 'input-title' }, el('h2', { id: 'input-title' }, T('analysis_inputTitle')), el('div', { class: 'input-grid' }, form, drop));
 }

@@ -12,7 +12,11 @@ import { createEngineClient, type EngineClient } from '../engine-client';
 import { t, uiLanguage } from '../../shared/i18n';
 import { takePendingAnalysis } from '../../shared/open-pages';
 import { explain, type UiLang } from '../../engine';
-import { inputPanel } from './input';
+import { inputPanel, readFiles, type InputHandlers, type LoadedText } from './input';
+import { pdfTabOf, PDF_TAB_PARAM, readTabPdf } from './pdf-tab';
+import { noticeItem, readingStatus, type Notice } from './file-status';
+import { duplicateNotice, markDuplicates } from './duplicates';
+import type { Progress } from '../files/file-reader';
 import { DEFAULT_SORT, setTable, type SetItem, type SortKey, type SortState } from './set-table';
 import { resultSection, type DetailTab } from './result';
 import { reportPanel } from './report-panel';
@@ -28,8 +32,10 @@ interface State {
   selected: number;
   sort: SortState;
   detail: DetailTab;
-  problems: string[];
+  problems: Notice[];
   progress?: { done: number; total: number };
+  /** Class-set archives being read, by file name. */
+  reading: Map<string, Progress>;
   compare: CompareState;
   draft: { value: string };
 }
@@ -51,6 +57,7 @@ class AnalysisPage {
       sort: DEFAULT_SORT,
       detail: 'sentences',
       problems: [],
+      reading: new Map(),
       draft: { value: '' },
       compare: { names: [defaultName(0, lang), defaultName(1, lang)], texts: ['', ''] },
     };
@@ -67,14 +74,39 @@ class AnalysisPage {
     takePendingAnalysis().then((p) => {
       if (p) void this.addTexts([{ name: p.title || this.T('analysis_selectionName'), text: p.text }]);
     }, () => undefined);
+    // "Open this PDF in the analysis page" (popup): the PDF of that tab, from the browser's cache.
+    const pdfTab = pdfTabOf(location.search);
+    if (pdfTab !== undefined) void this.openTabPdf(pdfTab);
     window.addEventListener('pagehide', () => this.engine.dispose());
   }
 
-  private async addTexts(texts: { name: string; text: string }[]): Promise<void> {
-    const added = texts.map((x) => ({ id: this.nextId++, name: x.name, text: x.text }));
+  private async addTexts(texts: LoadedText[]): Promise<void> {
+    const added = texts.map((x) => ({ id: this.nextId++, name: x.name, text: x.text, ...(x.source ? { source: x.source } : {}) }));
     this.state.items.push(...added);
+    markDuplicates(this.state.items);
     this.state.selected = added[0]?.id ?? this.state.selected;
     await this.analyseItems(added);
+  }
+
+  private async openTabPdf(tabId: number): Promise<void> {
+    const url = new URL(location.href);
+    url.searchParams.delete(PDF_TAB_PARAM);
+    history.replaceState(null, '', url); // a reload does not read the tab again
+    const got = await readTabPdf(tabId);
+    if ('file' in got) return readFiles([got.file], this.inputHandlers());
+    this.state.problems = [{ key: `analysis_pdfTab_${got.error.replace(/-/g, '_')}` }];
+    return this.render();
+  }
+
+  private inputHandlers(): InputHandlers {
+    return {
+      onTexts: (texts) => void this.addTexts(texts),
+      onProblems: (ps) => {
+        this.state.problems = ps;
+        void this.render();
+      },
+      onReading: (name, p) => this.onReading(name, p),
+    };
   }
 
   private async analyseItems(items: SetItem[]): Promise<void> {
@@ -145,6 +177,19 @@ class AnalysisPage {
     );
   }
 
+  /** A class set's progress: the live line is updated in place (a screen reader hears the change); the first and
+   * the last change of the list render the page. */
+  private onReading(name: string, p: Progress | undefined): void {
+    const reading = this.state.reading;
+    const had = reading.size;
+    if (p) reading.set(name, p);
+    else reading.delete(name);
+    const line = document.getElementById('file-progress');
+    const next = readingStatus(reading, this.state.lang);
+    if (line && next && had === reading.size) line.replaceChildren(...next.childNodes);
+    else void this.render();
+  }
+
   private renderProgress(): void {
     const p = document.getElementById('progress');
     if (p && this.state.progress) p.textContent = this.T('analysis_progress', [this.state.progress.done, this.state.progress.total]);
@@ -172,6 +217,7 @@ class AnalysisPage {
         },
         remove: (id) => {
           st.items = st.items.filter((i) => i.id !== id);
+          markDuplicates(st.items);
           if (st.selected === id) st.selected = st.items[0]?.id ?? -1;
           void this.render();
         },
@@ -181,14 +227,9 @@ class AnalysisPage {
 
   private analyseView(): (Node | null)[] {
     const st = this.state;
-    const out: (Node | null)[] = [inputPanel(st.lang, {
-      onTexts: (texts) => void this.addTexts(texts),
-      onProblems: (ps) => {
-        st.problems = ps.map((p) => p.message);
-        void this.render();
-      },
-    }, () => st.items.length, st.draft)];
+    const out: (Node | null)[] = [inputPanel(st.lang, this.inputHandlers(), () => st.items.length, st.draft), readingStatus(st.reading, st.lang)];
     if (st.progress) out.push(el('p', { id: 'progress', class: 'progress', role: 'status', 'aria-live': 'polite' }, this.T('analysis_progress', [st.progress.done, st.progress.total])));
+    out.push(duplicateNotice(st.items, st.lang));
     if (st.items.length >= 2) out.push(this.setSection());
     const item = st.items.find((i) => i.id === st.selected);
     if (item?.report) {
@@ -236,7 +277,7 @@ class AnalysisPage {
     };
     const problems = this.state.problems.length
       ? el('div', { class: 'notice gate', role: 'alert', id: 'problems' },
-          el('ul', null, this.state.problems.map((p) => el('li', null, p))),
+          el('ul', null, this.state.problems.map((n) => noticeItem(n, this.state.lang))),
           el('button', { type: 'button', class: 'small ghost', on: { click: dismiss } }, T('analysis_dismiss')))
       : null;
     const scroll = window.scrollY;

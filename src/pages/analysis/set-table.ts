@@ -12,6 +12,10 @@ export interface SetItem {
   text: string;
   report?: Report;
   error?: string;
+  /** Where a class set's row came from: "archive › path". */
+  source?: string;
+  /** The name of an earlier row with the same text (duplicates.ts). */
+  duplicateOf?: string;
 }
 
 export type SortKey = 'name' | 'words' | 'score' | 'agree' | 'status';
@@ -90,7 +94,9 @@ export function setTable(
     return el(
       'tr',
       { class: it.id === selected ? 'selected' : undefined, 'data-id': it.id, 'aria-selected': it.id === selected ? 'true' : 'false' },
-      el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link', on: { click: () => on.open(it.id) } }, it.name)),
+      el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link', on: { click: () => on.open(it.id) } }, it.name),
+        it.source ? el('span', { class: 'row-note' }, it.source) : null,
+        it.duplicateOf !== undefined ? el('span', { class: 'row-note' }, T('analysis_sameAs', [it.duplicateOf])) : null),
       el('td', { class: 'num' }, r ? r.counts.words : '…'),
       el('td', null, it.error ? T('analysis_failed') : statusText(r, lang)),
       el('td', { class: 'num score-cell' }, r && r.score !== null ? [el('span', { class: 'bar', 'aria-hidden': 'true' }, el('span', { class: r.flag ? 'fill flag' : 'fill', style: `width:${Math.min(99, Math.floor(r.score * 100))}%` })), ' ', percentText(r.score, lang)] : '–'),

@@ -1,22 +1,35 @@
 /**
- * file-text — plain text out of the files a teacher drops on the analysis page: .txt, .md, .html, .docx.
+ * file-text — plain text out of the files a teacher drops on the analysis page: .txt, .md, .html, .docx, .odt, .pdf,
+ * and class-set .zip archives (Moodle, Canvas, a folder zipped by hand).
  *
- * - .txt: decoded as UTF-8 (a BOM is dropped).
+ * - .txt: decoded as UTF-8, or UTF-16 when a byte-order mark says so (the mark is dropped).
  * - .md: markdown syntax removed (headings, emphasis, links and images -> their text, list and quote markers, code
  *   fences), so that markup does not count as words.
  * - .html/.htm: parsed with DOMParser (an inert document: nothing runs, nothing loads, nothing is rendered); script,
  *   style, noscript, template, svg and head are dropped; block elements become paragraph breaks; `textContent` only.
- * - .docx: mammoth's `extractRawText` (loaded on demand, so the page stays light until a .docx arrives).
- * - .pdf: refused with a clear reason (no PDF library is shipped; see README).
- * API: `readTextFile(file)` -> `{ name, text }` or `{ name, error }` (error codes: 'unsupported-type',
- * 'pdf-unsupported', 'too-large', 'unreadable', 'empty'); `htmlToText(html)`, `stripMarkdown(md)`; ACCEPT for the
- * file input. Limits: MAX_FILE_BYTES per file; text inside images or scanned PDFs cannot be read.
+ * - .docx, .odt/.ott, .pdf and .zip: read in the file worker (src/pages/files/: the zip guard, mammoth, the ODT
+ *   reader, pdf.js, the class-set reader), never on this thread; see those modules for what each reads and refuses.
+ *   Rows of a class set that are HTML or markdown come back as source and are finished here.
+ * API: `readTextFile(file)` -> `{ name, text }` or `{ name, error, detail? }` (codes: src/pages/files/read-result.ts);
+ * `readTextFiles(file, onProgress?)` -> a list: one entry per file of a class-set .zip (rows named after the student,
+ * with `source` = "archive › path"; skipped files as errors named by their path inside, with `archive` set), else the
+ * one entry of `readTextFile`; `onProgress({ done, total })` follows a class set file by file. `htmlToText(html)`, `stripMarkdown(md)`; ACCEPT for the file input.
+ * Limits: MAX_FILE_BYTES per file, MAX_ARCHIVE_BYTES per class-set zip (and the limits in archive-guard.ts, pdf.ts,
+ * class-set-archive.ts); text inside images or scanned PDFs cannot be read (no OCR).
  */
-export const ACCEPT = '.txt,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-export const MAX_FILE_BYTES = 15 * 1024 * 1024;
+import { CLASS_SET_LIMITS } from './archive-guard';
+import { readInWorker } from './file-worker-client';
+import type { Progress, WorkerKind } from './file-reader';
+import { decodeText, tidy } from './plain-text';
+import { megabytes, type ReadError } from './read-result';
 
-export type FileError = 'unsupported-type' | 'pdf-unsupported' | 'too-large' | 'unreadable' | 'empty';
-export type FileText = { name: string; text: string } | { name: string; error: FileError; detail?: string };
+export const ACCEPT =
+  '.txt,.md,.markdown,.html,.htm,.docx,.odt,.ott,.pdf,.zip,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text,application/pdf,application/zip';
+export const MAX_FILE_BYTES = 15 * 1024 * 1024;
+export const MAX_ARCHIVE_BYTES = CLASS_SET_LIMITS.maxArchiveBytes;
+
+export type FileError = ReadError;
+export type FileText = { name: string; text: string; source?: string } | { name: string; error: FileError; detail?: string; archive?: string };
 
 const BLOCKS = 'p,div,section,article,aside,header,footer,main,nav,li,dt,dd,h1,h2,h3,h4,h5,h6,blockquote,pre,tr,table,figure,figcaption,ul,ol,dl,hr,address';
 
@@ -36,17 +49,6 @@ export function htmlToText(html: string): string {
     b.after(doc.createTextNode('\n\n'));
   });
   return tidy(body.textContent ?? '');
-}
-
-/** Collapse spaces inside lines, keep single line breaks, at most one blank line between paragraphs. */
-function tidy(s: string): string {
-  return s
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }
 
 export function stripMarkdown(md: string): string {
@@ -71,39 +73,68 @@ function extension(name: string): string {
   return m ? m[1]!.toLowerCase() : '';
 }
 
+const WORKER_KINDS: Record<string, WorkerKind> = { docx: 'docx', odt: 'odt', ott: 'odt', pdf: 'pdf' };
+
+/** Text of a class-set row that came back as source. */
+function finish(format: 'text' | 'html' | 'md', text: string): string {
+  if (format === 'html') return htmlToText(text);
+  if (format === 'md') return stripMarkdown(text);
+  return text;
+}
+
 export async function readTextFile(file: File): Promise<FileText> {
   const name = file.name;
   const ext = extension(name);
-  if (file.size > MAX_FILE_BYTES) return { name, error: 'too-large' };
+  if (file.size > MAX_FILE_BYTES) return { name, error: 'too-large', detail: megabytes(MAX_FILE_BYTES) };
   try {
     let text: string;
     switch (ext) {
       case 'txt':
       case 'text':
-        text = (await file.text()).replace(/^\uFEFF/, '');
+        text = decodeText(new Uint8Array(await file.arrayBuffer()));
         break;
       case 'md':
       case 'markdown':
-        text = stripMarkdown((await file.text()).replace(/^\uFEFF/, ''));
+        text = stripMarkdown(decodeText(new Uint8Array(await file.arrayBuffer())));
         break;
       case 'html':
       case 'htm':
-        text = htmlToText(await file.text());
+        text = htmlToText(decodeText(new Uint8Array(await file.arrayBuffer())));
         break;
-      case 'docx': {
-        const mammoth = await import('mammoth');
-        const result = await (mammoth.default ?? mammoth).extractRawText({ arrayBuffer: await file.arrayBuffer() });
-        text = tidy(result.value);
-        break;
+      default: {
+        const kind = WORKER_KINDS[ext];
+        if (!kind) return { name, error: 'unsupported-type', detail: ext || name };
+        const answer = await readInWorker(kind, await file.arrayBuffer());
+        if ('error' in answer) return { name, ...answer };
+        if (!('text' in answer)) return { name, error: 'unreadable' };
+        text = answer.text;
       }
-      case 'pdf':
-        return { name, error: 'pdf-unsupported' };
-      default:
-        return { name, error: 'unsupported-type', detail: ext || name };
     }
     if (!text.trim()) return { name, error: 'empty' };
     return { name, text };
   } catch (e) {
     return { name, error: 'unreadable', detail: e instanceof Error ? e.message : String(e) };
   }
+}
+
+export async function readTextFiles(file: File, onProgress?: (p: Progress) => void): Promise<FileText[]> {
+  if (extension(file.name) !== 'zip') return [await readTextFile(file)];
+  const name = file.name;
+  if (file.size > MAX_ARCHIVE_BYTES) return [{ name, error: 'too-large', detail: megabytes(MAX_ARCHIVE_BYTES) }];
+  let answer;
+  try {
+    answer = await readInWorker('zip', await file.arrayBuffer(), onProgress);
+  } catch (e) {
+    return [{ name, error: 'unreadable', detail: e instanceof Error ? e.message : String(e) }];
+  }
+  if ('error' in answer) return [{ name, ...answer }];
+  if (!('rows' in answer)) return [{ name, error: 'unreadable' }];
+  const out: FileText[] = [];
+  for (const row of answer.rows) {
+    const source = `${name} › ${row.path}`;
+    const text = finish(row.format, row.text);
+    out.push(text.trim() ? { name: row.name, text, source } : { name: row.path, error: 'empty', archive: name });
+  }
+  for (const s of answer.skipped) out.push({ name: s.path, error: s.error, archive: name, ...(s.detail !== undefined ? { detail: s.detail } : {}) });
+  return out;
 }

@@ -1,6 +1,6 @@
 /** Loading, building and exporting the labelled set; the problems of a loaded file, line by line. */
 import { download, el } from '../dom';
-import { parseDataset, toCsv, toJsonl, type LabItem, type Problem } from '../../lab/dataset';
+import { readDatasetFile, toCsv, toJsonl, type LabItem, type Problem } from '../../lab/dataset';
 import type { UiLang } from '../../engine';
 import { t, tn } from '../../shared/i18n';
 
@@ -27,8 +27,7 @@ export function dataCard(items: readonly LabItem[], problems: { file: string; li
     const f = file.files?.[0];
     file.value = '';
     if (!f) return;
-    const content = await f.text();
-    const r = parseDataset(content, f.name);
+    const r = await readDatasetFile(f);
     h.load(r.items, r.problems, f.name, replace.checked);
   })());
   const text = el('textarea', { id: 'lab-new-text', rows: 5, placeholder: T('lab_buildPlaceholder') });
@@ -69,7 +68,7 @@ export function dataCard(items: readonly LabItem[], problems: { file: string; li
       : el('p', { class: 'empty' }, T('lab_noSet')),
     problems && problems.list.length
       ? el('div', { class: 'notice gate', role: 'alert', id: 'lab-problems' },
-          el('strong', null, tn('lab_problemsTitle', problems.list.length, [problems.file, problems.list.length], lang)),
+          el('strong', null, problems.file ? tn('lab_problemsTitle', problems.list.length, [problems.file, problems.list.length], lang) : T('lab_failedTitle')),
           el('ul', { class: 'problems-list' }, problems.list.map((p) => el('li', null, problemText(p, lang)))))
       : null,
     el('details', null, el('summary', null, T('lab_buildTitle')), build),

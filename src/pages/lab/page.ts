@@ -88,7 +88,7 @@ class LabPage {
   }
 
   private failed(e: unknown): void {
-    this.state.problems = { file: '', list: [{ line: 0, code: 'empty-file', detail: e instanceof Error ? e.message : String(e) }] };
+    this.state.problems = { file: '', list: [{ line: 0, code: 'scoring-failed', detail: e instanceof Error ? e.message : String(e) }] };
   }
 
   private async analyseAll(): Promise<void> {

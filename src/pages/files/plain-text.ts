@@ -1,0 +1,27 @@
+/**
+ * plain-text — bytes to text and text to tidy paragraphs, for every file reader (main thread and file worker).
+ *
+ * API:
+ * - `decodeText(bytes)`: UTF-8 by default; a byte-order mark picks UTF-8, UTF-16LE or UTF-16BE and is dropped.
+ *   Invalid UTF-8 becomes U+FFFD (never throws).
+ * - `tidy(text)`: spaces collapsed inside lines, single line breaks kept, at most one blank line between
+ *   paragraphs, trimmed. Readers give one paragraph per block, separated by a blank line.
+ * No DOM: safe in a worker.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return new TextDecoder('utf-8').decode(bytes.subarray(start));
+}
+
+/** Collapse spaces inside lines, keep single line breaks, at most one blank line between paragraphs. */
+export function tidy(s: string): string {
+  return s
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

@@ -1,0 +1,23 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { dataCard } from '@/src/pages/lab/data';
+import type { Problem } from '@/src/lab/dataset';
+
+const handlers = { load() {}, sample() {}, add() {}, clear() {} };
+const problemsBox = (problems: { file: string; list: Problem[] }, lang: 'en' | 'fr') => {
+  const box = dataCard([], problems, lang, handlers).querySelector('#lab-problems');
+  return { title: box?.querySelector('strong')?.textContent, lines: [...(box?.querySelectorAll('li') ?? [])].map((l) => l.textContent) };
+};
+
+describe('lab: problems of a file, and a failure to score', () => {
+  it.each([
+    ['en', { title: 'The set is loaded, but it could not be scored:', lines: ['the analysis stopped (engine worker stopped). Your set is unchanged: reload the page to try again.'] }],
+    ['fr', { title: 'L’ensemble est chargé, mais n’a pas pu être analysé :', lines: ['l’analyse s’est arrêtée (engine worker stopped). Votre ensemble n’a pas changé : rechargez la page pour réessayer.'] }],
+  ] as const)('a scoring failure has its own words, never "the file is empty" (%s)', (lang, expected) => {
+    expect(problemsBox({ file: '', list: [{ line: 0, code: 'scoring-failed', detail: 'engine worker stopped' }] }, lang)).toEqual(expected);
+  });
+
+  it('an empty file still says so, under the file\'s name', () => {
+    expect(problemsBox({ file: 'set.csv', list: [{ line: 0, code: 'empty-file' }] }, 'en').lines).toEqual(['the file is empty']);
+  });
+});
