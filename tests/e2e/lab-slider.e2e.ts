@@ -83,9 +83,16 @@ describe('lab slider on 2,000 texts', () => {
     expect(stats.note).toBeUndefined();
     expect(stats.tasks).toBeGreaterThan(50);
     expect(stats.longestMs).toBeLessThanOrEqual(LONG_TASK_MS);
-    // the figures followed the slider
-    await page.waitForTimeout(100);
+    // the figures followed the slider, and the list of texts once it rested
+    await page.waitForFunction(() => !document.querySelector('#texts[aria-busy]'));
     const after = await shown(page);
+    const outcomes = await page.evaluate(() => {
+      const fp = document.querySelectorAll('#texts tbody tr[data-outcome="fp"]').length;
+      const shown = document.querySelectorAll('#texts tbody tr').length;
+      return { fp, shown };
+    });
+    expect(outcomes.shown).toBe(100);
+    expect(outcomes.fp).toBeLessThanOrEqual(after.fp);
     expect(after.value).not.toBe(before.value);
     expect(after.rates).not.toBe(before.rates);
     await page.locator('#metrics').scrollIntoViewIfNeeded();

@@ -23,6 +23,8 @@ async function setThreshold(page: Page, percent: number) {
   await page.waitForFunction((p) => document.getElementById('threshold-value')?.textContent === `${p}%`, percent);
   // the figures follow at the next animation frame, all together (the matrix's caption with them)
   await page.waitForFunction((p) => document.getElementById('cm-caption')?.textContent?.endsWith(` ${p}%`), percent);
+  // and the list of texts once the slider rests
+  await page.waitForFunction(() => !document.querySelector('#texts[aria-busy]'));
 }
 
 describe('workshop lab in Chromium', () => {

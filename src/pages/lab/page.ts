@@ -26,6 +26,9 @@ const GROUP_FIELDS = ['group', 'domain', 'source', 'lang', 'generator'] as const
 type GroupField = (typeof GROUP_FIELDS)[number];
 /** Rows of the texts table shown at a time (long sets stay responsive while the threshold moves). */
 const ROWS_STEP = 100;
+/** The list of texts follows the slider once it rests this long (ms): while it moves, only the figures and charts are
+ * redrawn, so that each move costs well under one frame. */
+const TABLE_SETTLE_MS = 120;
 
 interface State {
   lang: UiLang;
@@ -52,6 +55,8 @@ class LabPage {
   private sweep?: { scores: Map<string, number | null>; groupBy: GroupField; items: LabItem[]; sweep: ThresholdSweep };
   /** The animation frame that will show the slider's latest value (moves in between are coalesced). */
   private frame = 0;
+  /** The timer that brings the list of texts up to date once the slider rests. */
+  private tableTimer = 0;
   private readonly state: State = {
     lang: uiLanguage(),
     introOpen: true,
@@ -154,11 +159,20 @@ class LabPage {
       this.frame = 0;
       const host = document.getElementById('metrics-host');
       if (!host?.firstChild) return this.renderMetrics();
-      const st = this.state;
       updateMetrics(host, this.metricsInput());
-      const texts = document.getElementById('texts');
-      if (texts && !updateOutcomes(texts, st.items, st.scores, st.threshold, st.filter, st.lang)) texts.replaceWith(this.textsPart());
+      document.getElementById('texts')?.setAttribute('aria-busy', 'true');
+      clearTimeout(this.tableTimer);
+      this.tableTimer = window.setTimeout(() => this.updateTexts(), TABLE_SETTLE_MS);
     });
+  }
+
+  /** The list of texts at the current threshold: outcome cells changed in place, or the table drawn again. */
+  private updateTexts(): void {
+    const st = this.state;
+    const texts = document.getElementById('texts');
+    if (!texts) return;
+    if (updateOutcomes(texts, st.items, st.scores, st.threshold, st.filter, st.lang)) texts.removeAttribute('aria-busy');
+    else texts.replaceWith(this.textsPart());
   }
 
   private textsPart(): HTMLElement {
