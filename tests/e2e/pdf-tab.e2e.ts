@@ -49,7 +49,8 @@ describe('a PDF in the browser\'s viewer, opened in the analysis page', () => {
     expect(await popup.locator('#toggle').isDisabled()).toBe(true);
     await h.screenshot(popup, 'pdf-tab-popup');
     const [analysis] = await Promise.all([h.context.waitForEvent('page'), popup.click('#open-pdf')]);
-    expect(new URL(analysis.url()).search).toBe(`?pdf-tab=${id}`);
+    // (the page was opened with ?pdf-tab=<id>; it drops the id from its address as soon as it reads it, so the
+    // address is not asserted here: the result below and the dropped id further down show both steps)
     await analysis.waitForSelector('#result h2:text-is("essay-3-pages.pdf")', { timeout: 60_000 });
     const text = squash((await analysis.locator('#result .text-view').textContent()) ?? '');
     for (const p of [...paragraphsOf('plain-en-1'), ...paragraphsOf('assistant-en-1')]) expect(text).toContain(squash(p));
