@@ -6,6 +6,14 @@
  * writing. tests/unit/engine/explain/messages.test.ts checks both languages for the forbidden wording.
  */
 import type { AbstainCode, CaveatCode, Params, UiLang } from '../types';
+import { AGREE_PERCENTILE } from '../score/constants';
+import { plural } from './plural';
+
+/** Headline bands for a result that is not flagged: below ORDINARY_BELOW a text is less predictable than most
+ * comparable human writing, and says so plainly; below USUAL_BELOW (the agreement point) it sits within the usual
+ * range of human writing; from there on the headline only states where it stands. */
+export const ORDINARY_BELOW = 0.5;
+export const USUAL_BELOW = AGREE_PERCENTILE;
 
 /** A share as a whole percentage, rounded down and kept within 0..99: "more than 100%" would overclaim, and a
  * reference of 80 texts cannot support 99.6%. */
@@ -70,13 +78,30 @@ export function headline(h: HeadlineInput, ui: UiLang): string {
         : `${cap(h.language)} text: only English and French can be measured for now.`;
   }
   const s = h.score ?? 0;
-  const agree = fr ? `${h.agree} signal(s) sur ${h.measured} concordent` : `${h.agree} of ${h.measured} signals agree`;
-  const base = fr
-    ? `Plus prévisible que ${pct(s, ui)} des textes humains de référence comparables · ${agree}`
-    : `More predictable than ${pct(s, ui)} of comparable human reference texts · ${agree}`;
+  const agree = fr
+    ? `${h.agree} ${plural(h.agree, ui, { one: 'signal', other: 'signaux' })} sur ${h.measured} ${plural(h.agree, ui, { one: 'concorde', other: 'concordent' })}`
+    : `${h.agree} of ${h.measured} ${plural(h.agree, ui, { one: 'signals agrees', other: 'signals agree' })}`;
+  const base = `${band(s, h.flag, ui)} · ${agree}`;
   const weak = h.status === 'weak' ? (fr ? ' · résultat fragile (texte court)' : ' · weak result (short text)') : '';
   const flag = h.flag ? (fr ? ' · à relire de plus près' : ' · worth a closer look') : '';
   return base + weak + flag;
+}
+
+/** Where a scored text stands, in a calm reading for ordinary results (see ORDINARY_BELOW, USUAL_BELOW). */
+function band(s: number, flag: boolean, ui: UiLang): string {
+  const fr = ui === 'fr';
+  const p = pct(s, ui);
+  if (flag || s >= USUAL_BELOW) {
+    return fr ? `Plus prévisible que ${p} des textes humains de référence comparables` : `More predictable than ${p} of comparable human reference texts`;
+  }
+  if (s < ORDINARY_BELOW) {
+    return fr
+      ? `Ordinaire pour un texte humain : plus prévisible que seulement ${p} des textes humains de référence comparables`
+      : `Ordinary for human writing: more predictable than only ${p} of comparable human reference texts`;
+  }
+  return fr
+    ? `Dans la plage habituelle de l'écriture humaine : plus prévisible que ${p} des textes humains de référence comparables`
+    : `Within the usual range of human writing: more predictable than ${p} of comparable human reference texts`;
 }
 
 export function summary(h: HeadlineInput, ui: UiLang): string {
@@ -92,8 +117,8 @@ export function summary(h: HeadlineInput, ui: UiLang): string {
     ? `Ce texte est plus prévisible, uniforme ou convenu que ${pct(s, ui)} des textes humains de référence en ${h.language} écrits dans un registre comparable.`
     : `This text is more predictable, uniform or formulaic than ${pct(s, ui)} of the human reference texts in ${h.language} written in a comparable register.`;
   const agree = fr
-    ? `${h.agree} signal(s) sur ${h.measured} le placent au-delà de la plupart des écrits humains.`
-    : `${h.agree} of ${h.measured} signals place it beyond most human writing.`;
+    ? `${h.agree} ${plural(h.agree, ui, { one: 'signal', other: 'signaux' })} sur ${h.measured} le ${plural(h.agree, ui, { one: 'place', other: 'placent' })} au-delà de la plupart des écrits humains.`
+    : `${h.agree} of ${h.measured} ${plural(h.agree, ui, { one: 'signals places', other: 'signals place' })} it beyond most human writing.`;
   const meaning = h.flag
     ? fr
       ? "C'est une raison de relire attentivement et d'en parler, pas une preuve de qui l'a écrit."
