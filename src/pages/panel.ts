@@ -45,7 +45,7 @@ export async function mountPanel(root: HTMLElement): Promise<void> {
   const limitsBox = h('div', { attrs: { id: 'limits' } });
   const title = h('span', { class: 'page-title' });
 
-  const { notice, say, show } = passageShower(ui, () => tab?.id);
+  const { notice: showNotice, say, show } = passageShower(ui, () => tab?.id);
 
   const renderView = (view: TabView | undefined) => {
     title.textContent = tab?.title ?? '';
@@ -85,7 +85,7 @@ export async function mountPanel(root: HTMLElement): Promise<void> {
   const tools = h('nav', { class: 'tools', attrs: { 'aria-label': t('popup_tools', undefined, ui) } },
     h('button', { class: 'link', text: t('popup_analysisPage', undefined, ui), attrs: { type: 'button', id: 'open-analysis' }, on: { click: () => void openAnalysisPage() } }),
     h('button', { class: 'link', text: t('popup_lab', undefined, ui), attrs: { type: 'button', id: 'open-lab' }, on: { click: () => void openLabPage() } }));
-  replace(root, h('header', {}, h('h1', { text: t('panel_title', undefined, ui) }), title), h('p', {}, toLimits), notice, pageBox, passagesBox, limitsBox, tools);
+  replace(root, h('header', {}, h('h1', { text: t('panel_title', undefined, ui) }), title), h('p', {}, toLimits), showNotice, pageBox, passagesBox, limitsBox, tools);
   renderLimitsBox();
   await refresh();
 
