@@ -12,6 +12,7 @@
  * - router.ts — the message hub (who may ask what: src/shared/senders.ts); stats.ts — scoring counts for benchmarks.
  */
 import { startMenus } from './menus';
+import { analyseBlocks } from './page-analysis';
 import { startRouter } from './router';
 import { startSites } from './sites';
 import { exposeStats } from './stats';
@@ -23,5 +24,5 @@ export function startBackground(): void {
   startMenus();
   startSites();
   startRouter();
-  exposeStats();
+  exposeStats((blocks) => analyseBlocks(blocks, {}));
 }
