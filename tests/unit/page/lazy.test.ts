@@ -307,6 +307,9 @@ describe.each([
     // screen 500 px + two screens below (1,000 px): paragraphs 0..14 (top <= 1,500)
     const near = Array.from({ length: 16 }, (_, i) => i);
     expect(new Set(painted())).toEqual(new Set(near));
+    // only what is shown holds a live Range (each one costs every DOM change of the page): none for the rest
+    const withRange = () => new Set(session.painted.filter((m) => m.hasRange).map((m) => m.block));
+    expect(withRange()).toEqual(new Set(near));
     expect(instances).toHaveLength(1);
     expect(instances[0]!.targets.size).toBe(PARAS);
     // the reader scrolls down: paragraph 40 comes near, paragraph 0 goes away
@@ -315,6 +318,8 @@ describe.each([
     instances[0]!.fire([p(0)], false);
     expect(painted()).toContain(40);
     expect(painted().includes(0)).toBe(kind === 'wrap'); // the fallback keeps its marks
+    expect(withRange().has(40)).toBe(true);
+    expect(withRange().has(0)).toBe(kind === 'wrap'); // a highlight taken out of the registry lets its Range go
     // "show on the page" for a passage far below: painted at once, with the focus mark
     expect(session.scrollTo(0, 55)).toBe(true);
     expect(painted()).toContain(55);
