@@ -83,7 +83,8 @@ export const isInstance = (x: unknown): x is string => typeof x === 'string' && 
  * otherwise the sentence is no longer on the page. */
 export type FocusResult = { ok: true } | { ok: false; code: 'page-changed'; gone: boolean };
 
-/** Where the time of one switch-on went, in ms (rounded): injection, page reading, scoring, painting. */
+/** Where the time of one switch-on went, in ms (rounded): injection, page reading, scoring, painting; `first`: from
+ * the request to the first highlights on and near the screen (before the whole page is scored, on a long page). */
 export interface Timings {
   inject: number;
   extract: number;
@@ -91,6 +92,7 @@ export interface Timings {
   extractInPage: number;
   score: number;
   paint: number;
+  first?: number;
 }
 
 export type SetHighlightsResult =
@@ -147,8 +149,9 @@ export interface BlockPayload {
   lang: string;
 }
 export type ExtractErrorCode = 'no-text' | 'no-selection' | 'no-access' | 'engine';
+/** `near`: ids of the blocks on or near the screen (page order), which the background may score and paint first. */
 export type ExtractResult =
-  | { ok: true; blocks: BlockPayload[]; ms: number }
+  | { ok: true; blocks: BlockPayload[]; ms: number; near?: number[] }
   | { ok: false; code: ExtractErrorCode; error?: string };
 
 export interface PaintedSentence {
@@ -179,7 +182,8 @@ export interface LegendPayload {
   levels: [string, string, string];
   lang: string;
 }
-export type PaintResult = { ok: true; painted: number; ms: number } | { ok: false; error: string };
+/** `at`: when (Date.now(), shared by the processes) the highlights on and near the screen were in place. */
+export type PaintResult = { ok: true; painted: number; ms: number; at?: number } | { ok: false; error: string };
 /** Also the answer to `mirage:scroll-to` (`ok`: the sentence was shown; `active`: the page has a session). */
 export type PingResult = { ok: true; active: boolean };
 
@@ -310,14 +314,7 @@ function isPaintedSentence(x: unknown): x is PaintedSentence {
   return isObject(x) && isIndex(x.i) && isIndex(x.b) && isIndex(x.start) && isIndex(x.end) && x.end >= x.start && isLevel(x.level);
 }
 function isAnalysisPaint(x: unknown): x is AnalysisPaint {
-  return (
-    isObject(x) &&
-    isIndex(x.id) &&
-    Array.isArray(x.blocks) &&
-    x.blocks.every(isIndex) &&
-    Array.isArray(x.sentences) &&
-    x.sentences.every(isPaintedSentence)
-  );
+  return isObject(x) && isIndex(x.id) && Array.isArray(x.blocks) && x.blocks.every(isIndex) && Array.isArray(x.sentences) && x.sentences.every(isPaintedSentence);
 }
 function isLegend(x: unknown): x is LegendPayload {
   return (
@@ -380,13 +377,14 @@ export function parseExtractResult(x: unknown): ExtractResult | undefined {
   }
   if (x.ok !== true || typeof x.ms !== 'number') return undefined;
   const blocks = parseBlocks(x.blocks);
-  return blocks ? { ok: true, blocks, ms: x.ms } : undefined;
+  const near = Array.isArray(x.near) && x.near.length <= MAX_PAGE_BLOCKS && x.near.every(isIndex) ? { near: x.near } : {};
+  return blocks ? { ok: true, blocks, ms: x.ms, ...near } : undefined;
 }
 
 export function parsePaintResult(x: unknown): PaintResult | undefined {
   if (!isObject(x)) return undefined;
   if (x.ok === true && typeof x.painted === 'number' && typeof x.ms === 'number') {
-    return { ok: true, painted: x.painted, ms: x.ms };
+    return { ok: true, painted: x.painted, ms: x.ms, ...(typeof x.at === 'number' ? { at: x.at } : {}) };
   }
   if (x.ok === false && typeof x.error === 'string') return { ok: false, error: x.error };
   return undefined;

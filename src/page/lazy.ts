@@ -279,6 +279,33 @@ export function createShower(options: ShowerOptions): Shower {
   return new LazyShower(options);
 }
 
+/** Which of `ids` (blocks in page order) are on the screen or within `screens` screens of it (`vh` px high), read
+ * from the layout: a binary search for the first block that reaches that band, then the run of blocks from it (blocks
+ * follow each other down the page; a layout that breaks the order is put right by the observer a frame later).
+ * `first` = the index in `ids` where painting starts (ids.length when every block is above the band). */
+export function nearRun(
+  ids: readonly number[],
+  spanOf: (id: number) => { top: number; bottom: number },
+  vh: number,
+  screens = NEAR_SCREENS,
+): { first: number; near: number[] } {
+  const margin = screens * vh;
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spanOf(ids[mid]!).bottom < -margin) lo = mid + 1;
+    else hi = mid;
+  }
+  const near: number[] = [];
+  for (let i = lo; i < ids.length; i++) {
+    const s = spanOf(ids[i]!);
+    if (s.top > vh + margin || s.bottom < -margin) break;
+    near.push(ids[i]!);
+  }
+  return { first: lo, near };
+}
+
 /** Top and bottom of `el` in the top window's viewport (adds the offsets of same-origin frames). */
 export function viewportSpan(el: Element): { top: number; bottom: number } {
   const r = el.getBoundingClientRect();

@@ -356,6 +356,55 @@ describe.each([
     expect(document.documentElement.outerHTML).toBe(before.html);
   });
 
+  it('names the blocks on and near the screen when it reads the page; a second paint replaces block by block, near ones first, never leaving one bare', async () => {
+    const hl = fakeHighlights();
+    const { Observer } = fakeObserver();
+    const painted = () =>
+      kind === 'highlight' ? paras(hl.registered()) : paras([...document.querySelectorAll('mirage-mark')].map((m) => m.parentElement!.textContent));
+    // every time the session gives the thread back, the near blocks that had highlights must still have them
+    const bare: number[][] = [];
+    let watch: number[] = [];
+    const yielder = async () => {
+      const shown = new Set(painted());
+      const missing = watch.filter((i) => !shown.has(i));
+      if (missing.length) bare.push(missing);
+      await Promise.resolve();
+    };
+    const session = createSession(document, { main: false, highlightApi: kind === 'highlight' ? hl.api : null, IntersectionObserver: Observer, eagerMax: 10, yielder, sliceMs: 0 });
+    scrollY = 2000; // paragraphs 20..24 on the screen
+    const r = await session.extract('page');
+    if (!r.ok) throw new Error('no text');
+    // two screens (1,000 px) above and below a 500 px screen: every paragraph that reaches [1,000, 3,500) px
+    expect(r.near).toEqual(Array.from({ length: 27 }, (_, i) => 9 + i));
+    const first = await session.paint({ mode: 'all', drop: [], analyses: [paintAll(r.blocks.filter((b) => r.near!.includes(b.id)))], legend: null });
+    expect(first).toMatchObject({ ok: true, painted: 27 });
+    expect(first.ok && typeof first.at).toBe('number');
+    expect(new Set(painted())).toEqual(new Set(r.near));
+    watch = r.near!;
+    const second = await session.paint({ mode: 'all', drop: [], analyses: [paintAll(r.blocks)], legend: null });
+    expect(second).toMatchObject({ ok: true, painted: PARAS });
+    expect(bare).toEqual([]);
+    expect(new Set(painted())).toEqual(new Set(r.near));
+    await session.stop();
+  });
+
+  it('keeps the legend that is there when a paint brings the same words, and draws it again when they change', async () => {
+    const session = createSession(document, { main: false, highlightApi: kind === 'highlight' ? fakeHighlights().api : null, IntersectionObserver: fakeObserver().Observer, eagerMax: 10 });
+    const r = await session.extract('page');
+    if (!r.ok) throw new Error('no text');
+    const legend = { title: 'Mirage Lens', note: 'n', summary: '3 of 60', close: 'x', fold: 'f', unfold: 'u', levels: ['a', 'b', 'c'] as [string, string, string], lang: 'en' };
+    await session.paint({ mode: 'all', drop: [], analyses: [paintAll(r.blocks)], legend });
+    const el = document.querySelector('mirage-lens-root');
+    expect(el).not.toBeNull();
+    await session.paint({ mode: 'all', drop: [], analyses: [paintAll(r.blocks)], legend });
+    expect(document.querySelector('mirage-lens-root')).toBe(el);
+    await session.paint({ mode: 'all', drop: [], analyses: [paintAll(r.blocks)], legend: { ...legend, summary: '4 of 60' } });
+    expect(document.querySelectorAll('mirage-lens-root')).toHaveLength(1);
+    expect(document.querySelector('mirage-lens-root')).not.toBe(el);
+    await session.stop();
+    expect(document.querySelector('mirage-lens-root')).toBeNull();
+  });
+
   it(`stays eager below the threshold (default ${EAGER_MAX_ITEMS} items): everything painted, nothing observed`, async () => {
     const hl = fakeHighlights();
     const { Observer, instances } = fakeObserver();
