@@ -101,8 +101,10 @@ export type SetHighlightsResult =
 
 // ---------------------------------------------------------------- background -> content script
 
-/** What the content script's main() gives back to `scripting.executeScript` once it listens for messages. */
+/** What the content script's main() gives back to `scripting.executeScript` once it listens for messages; `_MAIN`:
+ * and the page is small enough for Readability, which is not loaded yet (READABILITY_SCRIPT, injected on demand). */
 export const CONTENT_READY = 'mirage:ready';
+export const CONTENT_READY_MAIN = 'mirage:ready:main';
 
 export interface PingMessage {
   type: 'mirage:ping';
@@ -184,8 +186,9 @@ export interface LegendPayload {
 }
 /** `at`: when (Date.now(), shared by the processes) the highlights on and near the screen were in place. */
 export type PaintResult = { ok: true; painted: number; ms: number; at?: number } | { ok: false; error: string };
-/** Also the answer to `mirage:scroll-to` (`ok`: the sentence was shown; `active`: the page has a session). */
-export type PingResult = { ok: true; active: boolean };
+/** Also the answer to `mirage:scroll-to` (`ok`: the sentence was shown; `active`: the page has a session); `main`: as
+ * CONTENT_READY_MAIN says. */
+export type PingResult = { ok: true; active: boolean; main?: boolean };
 
 // ---------------------------------------------------------------- background -> extension pages
 

@@ -103,6 +103,33 @@ describe('real pages in Chromium', () => {
     await page.close();
   });
 
+  it('main text: Readability, injected on its own into a page small enough for it, leaves the comments out; a page past its size is read whole', async () => {
+    const inComments = (page: Page) =>
+      page.evaluate(() => {
+        const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+        const box = document.getElementById('comments')!;
+        return ['mirage-1', 'mirage-2', 'mirage-3'].flatMap((n) => [...(reg.get(n) ?? [])]).filter((r) => box.contains(r.startContainer)).length;
+      });
+    const small = await open('comments.html');
+    const r = await on(small.tabId);
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    const d = await debug(small.tabId);
+    expect(d.blocks).toBeGreaterThanOrEqual(8); // the story's eight paragraphs
+    expect(d.blocks).toBeLessThanOrEqual(9); // and its title at most: no comment
+    expect(await inComments(small.page)).toBe(0);
+    // the library lives in the extension's isolated world only: the page's own scripts never see it
+    expect(await small.page.evaluate(() => Object.keys(window).filter((k) => /mirage/i.test(k)))).toEqual([]);
+    await offRestores(small.page, small.tabId, small.before);
+    await small.page.close();
+
+    const big = await open('comments.html?big');
+    const rb = await on(big.tabId);
+    expect(rb.ok, JSON.stringify(rb)).toBe(true);
+    expect((await debug(big.tabId)).blocks).toBeGreaterThanOrEqual(8 + 3); // the comments are read too
+    await offRestores(big.page, big.tabId, big.before);
+    await big.page.close();
+  });
+
   it('same-origin iframe: the framed article is highlighted in its own document, then both are restored', async () => {
     const { page, tabId, before } = await open('iframe.html');
     const r = await on(tabId);

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
-import { extractBlocks, extractPage, extractPageAsync, extractSelection, insideSkipped, mainTextNodes } from '@/src/page/extract';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_READABILITY_ELEMENTS, extractBlocks, extractPage, extractPageAsync, extractSelection, insideSkipped, mainTextNodes, wantsMainText } from '@/src/page/extract';
+import { READABILITY_KEY, readabilityClass } from '@/src/page/main-text';
+import { provideReadability } from '@/src/page/readability';
 
 function setBody(html: string) {
   // test fixture markup, written here: not page or user strings
@@ -53,16 +55,51 @@ describe('extractBlocks: what is read', () => {
   });
 });
 
-describe('mainTextNodes (Readability)', () => {
-  const para = (n: number) =>
-    `<p>Paragraph ${n} of the article carries enough ordinary words, commas, and full sentences to look like prose to Readability, which scores paragraphs by their length and punctuation.</p>`;
+const para = (n: number) =>
+  `<p>Paragraph ${n} of the article carries enough ordinary words, commas, and full sentences to look like prose to Readability, which scores paragraphs by their length and punctuation.</p>`;
+const chrome =
+  `<div class="sidebar"><ul><li><a href="/a">Related link one</a></li><li><a href="/b">Related link two</a></li></ul></div>` +
+  `<div class="comments">Share this on every network</div>`;
+
+describe('Readability is not in the page layer until injected (main-text.ts)', () => {
+  it('without it, the whole body is read and mainTextNodes says nothing', () => {
+    expect(readabilityClass()).toBeUndefined();
+    setBody(chrome + `<article>${[1, 2, 3, 4, 5, 6].map(para).join('')}</article>`);
+    expect(wantsMainText(document)).toBe(true); // the page would want it: the background injects it
+    expect(mainTextNodes(document)).toBeUndefined();
+    const texts = extractBlocks(document).map((b) => b.text);
+    expect(texts.some((t) => t.includes('Related link'))).toBe(true);
+    expect(texts.filter((t) => t.startsWith('Paragraph')).length).toBe(6);
+  });
+
+  it('wantsMainText: a page over the element or character limit does not want it, nor a page without a body', () => {
+    setBody(`<div>${'<span>x</span>'.repeat(MAX_READABILITY_ELEMENTS)}</div>`);
+    expect(wantsMainText(document)).toBe(false);
+    setBody(`<p>${'word '.repeat(30_000)}</p>`);
+    expect(wantsMainText(document)).toBe(false);
+    setBody(`<article>${para(1)}</article>`);
+    expect(wantsMainText(document)).toBe(true);
+    const bare = document.implementation.createHTMLDocument('');
+    bare.documentElement.removeChild(bare.body);
+    expect(wantsMainText(bare)).toBe(false);
+  });
+
+  it('readabilityClass reads only a function left under its key', () => {
+    expect(readabilityClass({ [READABILITY_KEY]: 'not a class' })).toBeUndefined();
+    const scope: Record<string, unknown> = {};
+    provideReadability(scope);
+    expect(typeof readabilityClass(scope)).toBe('function');
+  });
+});
+
+describe('mainTextNodes (Readability, once injected)', () => {
+  beforeAll(() => provideReadability());
+  afterAll(() => {
+    delete (globalThis as Record<string, unknown>)[READABILITY_KEY];
+  });
 
   it('keeps the article and leaves the site chrome out', () => {
-    setBody(
-      `<div class="sidebar"><ul><li><a href="/a">Related link one</a></li><li><a href="/b">Related link two</a></li></ul></div>` +
-        `<div class="comments">Share this on every network</div>` +
-        `<article>${[1, 2, 3, 4, 5, 6].map(para).join('')}</article>`,
-    );
+    setBody(chrome + `<article>${[1, 2, 3, 4, 5, 6].map(para).join('')}</article>`);
     const keep = mainTextNodes(document);
     expect(keep).toBeDefined();
     const texts = [...keep!].map((t) => t.data);
