@@ -113,14 +113,12 @@ export function caveat(id: CaveatCode, ui: UiLang, p: Params = {}): string {
     base: 'A statistical tool measures how predictable a text is; it cannot see intention or decide authorship. Formulaic genres, non-native writers, famous texts and text polished with writing tools can score high; edited machine text can score low.',
     weak: `Only ${p.words ?? '?'} words were analysed: with under ${p.strong ?? 300} words every figure here is unstable.`,
     'mixed-language': `Part of the text is in another language (${p.share ?? '?'} of paragraphs); only the ${p.language ?? ''} part was measured.`,
-    'plain-style-only': 'Only signals of plain style (common vocabulary, even sentences, sparse punctuation) point this way; plain writing, as from learners of a language, raises them too, so they are not enough on their own.',
     reference: 'The human reference texts are encyclopaedia articles, abstracts, news, stories, how-to guides and forum answers; other genres may sit outside their range.',
   };
   const fr: Record<CaveatCode, string> = {
     base: "Un outil statistique mesure la prévisibilité d'un texte ; il ne voit pas l'intention et ne peut pas décider qui l'a écrit. Les genres codifiés, les personnes qui écrivent dans une langue apprise, les textes célèbres et les textes retouchés par des outils d'écriture peuvent obtenir un score élevé ; un texte de machine retravaillé peut obtenir un score bas.",
     weak: `Seuls ${p.words ?? '?'} mots ont été analysés : sous ${p.strong ?? 300} mots, tous les chiffres ici sont instables.`,
     'mixed-language': `Une partie du texte est dans une autre langue (${p.share ?? '?'} des paragraphes) ; seule la partie en ${p.language ?? ''} a été mesurée.`,
-    'plain-style-only': "Seuls des signaux de style simple (vocabulaire courant, phrases régulières, ponctuation sobre) vont dans ce sens ; une écriture simple, comme celle des apprenants d'une langue, les fait monter aussi : ils ne suffisent pas seuls.",
     reference: "Les textes humains de référence sont des articles d'encyclopédie, des résumés, des dépêches, des récits, des guides pratiques et des réponses de forum ; d'autres genres peuvent sortir de leur plage.",
   };
   return (ui === 'fr' ? fr : en)[id];
