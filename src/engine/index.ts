@@ -25,7 +25,7 @@ export { analyse, analyseDetailed, engineInfo, isScoredLang, measure, rescore, t
 export * from './score/constants';
 export { DEFAULT_SENSITIVITY, DOCUMENT_GATES, isSensitivity, LEVEL_CUTS, levelFor } from './score/levels';
 export { auroc, confusion, quantile, rocCurve, tprAtFpr, type Confusion, type RocPoint, type Scored } from './score/metrics';
-export { explain, headlineOf, languageName, sentenceReasonText, sharePercent, signalTitle, summaryOf, SIGNAL_WORDS } from './explain/index';
+export { comparisonShort, comparisonText, explain, headlineOf, kindName, languageName, NAMED_KINDS, sentenceReasonText, sharePercent, signalTitle, summaryOf, SIGNAL_WORDS } from './explain/index';
 
 /** The language of each block of a page (or of any list of texts read together), by the engine's one rule
  * (src/engine/text/language.ts `languagesOfBlocks`, which documents also go through): ISO 639-1 'en' / 'fr',
