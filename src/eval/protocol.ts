@@ -9,6 +9,7 @@
  * Texts below the gate are not scored: they count as abstentions (the product says "too short").
  * Node only; pure apart from the optional log.
  */
+import { AGREE_PERCENTILE } from '../engine/score/constants';
 import { levelFor } from '../engine/score/levels';
 import { rankMeasures } from '../engine/score/rank';
 import type { Reference } from '../engine/score/reference';
@@ -23,6 +24,8 @@ export interface Applied {
   flag: boolean;
   /** True when beyond every reference text of the compared kinds. */
   beyond: boolean;
+  /** Counted signals beyond the agreement point (AGREE_PERCENTILE) of the register-nearest references. */
+  agree: number;
   /** Level 0..3 of each sentence (Doc order) at the default sensitivity, gated by the document. */
   levels: (0 | 1 | 2 | 3)[];
 }
@@ -76,6 +79,7 @@ export function applyReference(reference: Reference, row: EvalRow): Applied | un
     stated: st.stated,
     flag: st.stated >= reference.threshold,
     beyond: st.beyond,
+    agree: reference.counted.filter((id) => (ranked.percentiles[id] ?? 0) >= AGREE_PERCENTILE).length,
     levels: ranked.sentences.map((s) => levelFor(s.score, 'medium', st.stated)),
   };
 }

@@ -108,7 +108,7 @@ describe('report', () => {
   const feat = (key: string): TextFeatures => ({ key, lang: 'en', words: 200, reg: [4, 0, 0], sentWords: [10, 3], signals: {} });
   const out = (source: string, label: 'human' | 'machine', lang: 'en' | 'fr', score: number, stated: number, flag = false, levels: (0 | 1 | 2 | 3)[] = [0, 3]) => ({
     row: { item: { id: `${source}${score}`, text: '', label, lang, domain: 'd', source } as Item, f: { ...feat(`${source}${label}${score}`), lang } },
-    applied: { stated, flag, beyond: false, levels },
+    applied: { stated, flag, beyond: false, agree: 0, levels },
   });
 
   it('calibration counts displayed percentiles of human texts', () => {
