@@ -41,11 +41,13 @@ export interface Ranked {
   sentences: { score: number | null; own: Record<string, number> }[];
 }
 
-/** Percentile of each raw value among the references `nn` that have one (at least MIN_REFERENCE_VALUES). */
-export function percentilesAmong(raw: Readonly<Record<string, number>>, ref: Pick<LangReference, 'refs'>, nn: readonly number[]): Record<string, number> {
+/** Percentile of each raw value (or of the `only` ones) among the references `nn` that have one (at least
+ * MIN_REFERENCE_VALUES). */
+export function percentilesAmong(raw: Readonly<Record<string, number>>, ref: Pick<LangReference, 'refs'>, nn: readonly number[], only?: readonly string[]): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [id, x] of Object.entries(raw)) {
-    if (!Number.isFinite(x)) continue;
+  for (const id of only ?? Object.keys(raw)) {
+    const x = raw[id];
+    if (x === undefined || !Number.isFinite(x)) continue;
     const values: number[] = [];
     for (const j of nn) {
       const v = ref.refs[j]!.raw[id];
@@ -94,7 +96,7 @@ function sentenceScores(m: Measures, ref: LangReference, docStated: number | und
 export function combinedOfRefs(ref: Pick<LangReference, 'refs' | 'registerScale' | 'neighbours'>, counted: readonly string[]): number[] {
   return ref.refs.map((r, i) => {
     const nn = nearestRefs(ref.refs, r.reg, ref.registerScale, ref.neighbours, i);
-    return combine(percentilesAmong(r.raw, ref, nn), counted);
+    return combine(percentilesAmong(r.raw, ref, nn, counted), counted);
   });
 }
 
