@@ -151,6 +151,9 @@ export interface LegendPayload {
   note: string;
   summary: string;
   close: string;
+  /** The fold button's label while the legend is open, and while it is folded. */
+  fold: string;
+  unfold: string;
   levels: [string, string, string];
   lang: string;
 }
@@ -292,7 +295,7 @@ function isAnalysisPaint(x: unknown): x is AnalysisPaint {
 function isLegend(x: unknown): x is LegendPayload {
   return (
     isObject(x) &&
-    ['title', 'note', 'summary', 'close', 'lang'].every((k) => typeof x[k] === 'string') &&
+    ['title', 'note', 'summary', 'close', 'fold', 'unfold', 'lang'].every((k) => typeof x[k] === 'string') &&
     Array.isArray(x.levels) &&
     x.levels.length === 3 &&
     x.levels.every((l) => typeof l === 'string')

@@ -6,7 +6,7 @@
 import type { UiLang } from '../engine';
 import type { LegendPayload, PaintMessage } from '../messaging';
 import type { Settings } from '../settings';
-import { t } from '../shared/i18n';
+import { t, tn } from '../shared/i18n';
 import { paintOf, type PageAnalysis } from './page-analysis';
 
 function legendFor(flagged: number, sentences: number, ui: UiLang): LegendPayload {
@@ -14,8 +14,10 @@ function legendFor(flagged: number, sentences: number, ui: UiLang): LegendPayloa
   return {
     title: t('page_legendTitle', undefined, ui),
     note: t('page_legendNote', undefined, ui),
-    summary: t('page_legendSummary', [flagged, sentences], ui),
+    summary: tn('page_legendSummary', flagged, [flagged, sentences], ui),
     close: t('page_legendClose', undefined, ui),
+    fold: t('page_legendFold', undefined, ui),
+    unfold: t('page_legendUnfold', undefined, ui),
     levels: [lv(1), lv(2), lv(3)],
     lang: ui,
   };

@@ -2,19 +2,26 @@
  * format — the CLI's readable report and its JSON-lines record. Pure functions of a Report (and the text, to quote
  * passages); no colour codes, so output can be piped and saved.
  */
-import type { ExplainedReport as Report } from '../engine';
+import { sharePercent, type ExplainedReport as Report, type UiLang } from '../engine';
 
 const BAR = 12;
 const MAX_PASSAGES = 5;
 const QUOTE_CHARS = 140;
 
-function bar(p: number): string {
-  const n = Math.round(p * BAR);
+/** The whole percent the UI shows for a share of human reference texts (rounded down, at most 99). */
+function shown(p: number): number {
+  return Math.max(0, Math.min(99, Math.floor(p * 100 + 1e-9)));
+}
+
+/** A bar of the same figure as the number beside it: a 99% share never draws a full bar. */
+export function bar(p: number): string {
+  const n = Math.floor((shown(p) * BAR) / 100);
   return '#'.repeat(n) + '.'.repeat(BAR - n);
 }
 
-function pct(p: number): string {
-  return `${Math.round(p * 100)}%`.padStart(4);
+/** A share of human reference texts as the engine words it everywhere ("93%", never "100%"), padded. */
+export function pct(p: number, ui: UiLang = 'en'): string {
+  return sharePercent(p, ui).padStart(ui === 'fr' ? 5 : 4);
 }
 
 export function formatReport(r: Report, text: string): string {
@@ -26,8 +33,9 @@ export function formatReport(r: Report, text: string): string {
   for (const s of r.signals) {
     if (s.status === 'ok') {
       const mark = s.agrees ? '+' : ' ';
-      const p = s.percentile !== undefined ? `${pct(s.percentile)} ${bar(s.percentile)}` : `  -  ${' '.repeat(BAR)}`;
-      const w = s.weight > 0 ? '' : fr ? ' (information seulement)' : ' (shown, not counted)';
+      const at = s.exactPercentile ?? s.percentile;
+      const p = at !== undefined ? `${pct(at, r.ui)} ${bar(at)}` : `  -  ${' '.repeat(BAR)}`;
+      const w = s.weight > 0 ? '' : fr ? ' (affiché, non compté)' : ' (shown, not counted)';
       L.push(` ${mark} ${s.title.padEnd(30)} ${p}  ${s.evidence ?? ''}${w}`);
     } else {
       L.push(`   ${s.title.padEnd(30)} ${fr ? 'abstention' : 'abstained'}: ${s.reason ?? ''}`);
@@ -38,7 +46,7 @@ export function formatReport(r: Report, text: string): string {
     L.push('', fr ? 'Passages les plus prévisibles' : 'Most predictable passages');
     for (const s of passages.sort((a, b) => a.start - b.start)) {
       const q = text.slice(s.start, s.end).replace(/\s+/g, ' ');
-      L.push(`  [${'*'.repeat(s.level).padEnd(3)}] ${pct(s.score ?? 0)}  "${q.length > QUOTE_CHARS ? q.slice(0, QUOTE_CHARS - 1) + '…' : q}"`);
+      L.push(`  [${'*'.repeat(s.level).padEnd(3)}] ${pct(s.score ?? 0, r.ui)}  "${q.length > QUOTE_CHARS ? q.slice(0, QUOTE_CHARS - 1) + '…' : q}"`);
       for (const reason of s.reasons) L.push(`               ${reason.text}`);
     }
   }

@@ -9,7 +9,7 @@ import type { UiLang } from '../engine';
 import { h, replace } from './h';
 import { openAnalysisPage, openLabPage } from '../shared/open-pages';
 import { t, uiLanguage } from '../shared/i18n';
-import { failureText, renderGroups, renderLegend, renderLimits, renderPassages, renderSummary } from './render';
+import { failureText, isNotice, renderGroups, renderLegend, renderLimits, renderPassages, renderSummary } from './render';
 import { getState, setHighlights, targetTab } from './tab';
 
 export async function mountPanel(root: HTMLElement): Promise<void> {
@@ -31,6 +31,7 @@ export async function mountPanel(root: HTMLElement): Promise<void> {
 
   const renderView = (view: TabView | undefined) => {
     title.textContent = tab?.title ?? '';
+    title.title = tab?.title ?? '';
     if (!tab || !view) {
       replace(pageBox, h('p', { class: 'status', text: t('panel_noTab', undefined, ui) }));
       replace(passagesBox);
@@ -40,8 +41,7 @@ export async function mountPanel(root: HTMLElement): Promise<void> {
     if (view.phase !== 'on') {
       const id = tab.id;
       const failed = view.phase === 'error';
-      // "nothing to measure here" (no text, a language the engine does not know) is a state, not a failure
-      const notice = failed && (view.code === 'no-text' || view.code === 'unsupported-language');
+      const notice = isNotice(view);
       replace(pageBox, heading,
         h('p', { class: failed && !notice ? 'status error' : 'status', attrs: { role: 'status', id: failed ? 'page-error' : undefined }, text: view.phase === 'off' ? t('panel_off', undefined, ui) : view.phase === 'working' ? t('popup_working', undefined, ui) : failureText(view, ui) }),
         failed && view.code === 'engine' ? h('p', { class: 'note', text: t('page_analysisFailed', undefined, ui) }) : null,

@@ -8,7 +8,7 @@ import { loadSettings, originOf, originPattern, saveSettings, SENSITIVITIES, typ
 import type { Sensitivity, UiLang } from '../engine';
 import { h, replace } from './h';
 import { t, uiLanguage } from '../shared/i18n';
-import { oneLine, renderLegend } from './render';
+import { isNotice, oneLine, renderLegend } from './render';
 import { getState, openSidePanel, setHighlights, targetTab } from './tab';
 import { openAnalysisPage, openLabPage } from '../shared/open-pages';
 import { RESTRICTED_MESSAGE, restrictedReason, type RestrictedReason } from '../shared/restricted';
@@ -97,7 +97,7 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
     toggle.checked = !restricted && (view.phase === 'on' || view.phase === 'working');
     toggle.disabled = !!restricted || view.phase === 'working';
     line.textContent = restricted ? t(RESTRICTED_MESSAGE[restricted], undefined, ui) : oneLine(view, ui);
-    line.classList.toggle('error', !!restricted || view.phase === 'error');
+    line.classList.toggle('error', !!restricted || (view.phase === 'error' && !isNotice(view)));
   };
   const refresh = async () => {
     view = await getState(tab.id);

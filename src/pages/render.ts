@@ -5,15 +5,21 @@
  * and never show a probability of authorship.
  */
 import type { GroupView, Level, Passage, TabView } from '../messaging';
-import { explain, headlineOf, languageName, sentenceReasonText, type UiLang } from '../engine';
+import { explain, headlineOf, languageName, sentenceReasonText, sharePercent, type UiLang } from '../engine';
 import { LEVEL_STYLE } from '../shared/presentation';
 import { errorWords } from '../shared/errors';
 import { h, type Child } from './h';
-import { otherLang, t } from '../shared/i18n';
+import { otherLang, t, tn } from '../shared/i18n';
 
 /** A failed switch-on in the page's own language (the view's `error` is in the background's). */
 export function failureText(view: TabView, ui: UiLang): string {
   return view.code ? errorWords(view.code, view.problem, ui) : (view.error ?? t('err_noText', undefined, ui));
+}
+
+/** "Nothing to measure here" (no text, too little, a language the engine does not know) is a state, not a failure:
+ * the popup and the side panel show it the same, neutral way (only real failures are drawn as errors). */
+export function isNotice(view: TabView): boolean {
+  return view.phase === 'error' && (view.code === 'no-text' || view.code === 'unsupported-language');
 }
 
 /** The one line the popup shows. */
@@ -49,8 +55,8 @@ export function renderSummary(view: TabView, ui: UiLang): HTMLElement {
   if (!view.report) return h('p', { class: 'status', text: oneLine(view, ui) });
   const r = explain({ ...view.report, sentences: [] }, ui);
   const abstained = r.signals.filter((s) => s.status === 'abstained');
-  // floor, capped at 99: "more than 100 %" of a reference sample would overstate what a sample can show
-  const pct = r.score === null ? null : Math.min(99, Math.floor(r.score * 100));
+  // the engine's wording of a share: rounded down, never 100% (a reference sample cannot show more)
+  const pct = r.score === null ? null : sharePercent(r.score, ui);
   return h('div', { class: 'summary' },
     h('p', { class: 'headline', text: r.headline }),
     h('p', { class: 'explain', text: r.summary }),
@@ -59,7 +65,7 @@ export function renderSummary(view: TabView, ui: UiLang): HTMLElement {
       ...row(t('panel_predictability', undefined, ui),
         pct === null ? t('panel_predictabilityNone', undefined, ui) : t('panel_predictabilityValue', [pct, r.langName], ui),
         pct === null ? null : meter(r.score ?? 0)),
-      ...row(t('panel_agreement', undefined, ui), t('panel_agreementValue', [r.agreement.agree, r.agreement.measured], ui)),
+      ...row(t('panel_agreement', undefined, ui), tn('panel_agreementValue', r.agreement.agree, [r.agreement.agree, r.agreement.measured], ui)),
       ...row(t('panel_abstained', undefined, ui), abstained.length
         ? h('ul', { class: 'plain' }, ...abstained.map((s) => h('li', {}, h('strong', { text: s.title }), ` — ${s.reason ?? ''}`)))
         : t('panel_abstainedNone', undefined, ui)),
@@ -70,7 +76,7 @@ export function renderSummary(view: TabView, ui: UiLang): HTMLElement {
       h('summary', { text: t('panel_signals', undefined, ui) }),
       h('ul', { class: 'plain' }, ...r.signals.filter((s) => s.status === 'ok').map((s) =>
         h('li', {},
-          h('strong', { text: s.title }), ' ',
+          h('strong', { text: s.title }), s.weight > 0 ? null : h('span', { class: 'tag', text: ` (${t('signal_notCounted', undefined, ui)})` }), ' ',
           h('span', { class: s.agrees ? 'tag agrees' : 'tag', text: s.agrees ? t('panel_signalAgrees', undefined, ui) : t('panel_signalWithin', undefined, ui) }),
           s.evidence ? h('span', { class: 'evidence', text: ` ${s.evidence}` }) : null,
         ))),
@@ -124,7 +130,7 @@ export function renderPassages(view: TabView, ui: UiLang, onShow: (p: Passage) =
   showMore();
   const total = view.passagesTotal ?? passages.length;
   return h('div', {},
-    h('p', { class: 'count', text: total > passages.length ? t('panel_passagesListed', [total, passages.length], ui) : t('panel_passagesCount', passages.length, ui) }),
+    h('p', { class: 'count', text: total > passages.length ? t('panel_passagesListed', [total, passages.length], ui) : tn('panel_passagesCount', passages.length, passages.length, ui) }),
     list,
     more,
   );

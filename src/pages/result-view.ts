@@ -16,9 +16,10 @@
 import { MIN_WORDS, STRONG_WORDS, type ExplainedReport as Report, type Span, type UiLang } from '../engine';
 import { h, type El } from '../report/markup';
 import { sentenceRuns } from '../report/runs';
-import { AGREE_AT, bucketChart, percentText } from '../report/teacher';
+import { AGREE_AT, bucketChart, percentText, positionOf, signalLabel } from '../report/teacher';
 import { percentileChart, PALETTE } from '../report/charts';
 import { t } from '../shared/i18n';
+import { exactPercent, ratePercent } from '../shared/numbers';
 
 export interface WordRankLike {
   bucket: 0 | 1 | 2 | 3;
@@ -63,19 +64,20 @@ export function summaryBlock(report: Report, lang: UiLang): El {
 
 export function positionChart(report: Report, lang: UiLang): El | null {
   const T = tt(lang);
-  const measured = report.signals.filter((s) => s.status === 'ok' && s.percentile !== undefined);
+  const measured = report.signals.map((s) => ({ s, p: positionOf(s) })).filter((x) => x.s.status === 'ok' && x.p !== undefined);
   if (!measured.length) return null;
   return percentileChart({
     title: T('report_chartTitle'),
-    desc: measured.map((s) => `${s.title}: ${percentText(s.percentile!, lang)}`).join('; '),
+    desc: measured.map(({ s, p }) => `${signalLabel(s, lang)}${lang === 'fr' ? ' : ' : ': '}${percentText(p!, lang)}`).join(lang === 'fr' ? ' ; ' : '; '),
     rows: [
       ...(report.score !== null ? [{ label: T('report_combined'), strong: true, marks: [{ value: report.score, shape: 'circle' as const, name: T('report_combined'), fill: PALETTE.ink }] }] : []),
-      ...measured.map((s) => ({ label: s.title, marks: [{ value: s.percentile, shape: 'circle' as const, name: s.title }] })),
+      ...measured.map(({ s, p }) => ({ label: signalLabel(s, lang), marks: [{ value: p, shape: 'circle' as const, name: s.title }] })),
     ],
     agreeAt: AGREE_AT,
     axisLabel: T('report_chartAxis'),
     bandLabel: T('report_chartBand'),
     fmt: (v) => percentText(v, lang),
+    tick: (v) => exactPercent(v, lang),
   });
 }
 
@@ -88,24 +90,54 @@ function levelLegend(lang: UiLang): El {
   );
 }
 
-export function sentenceView(text: string, report: Report, lang: UiLang): El {
-  const reasons = new Map(report.sentences.map((s) => [s.index, s.reasons.map((r) => r.text).join(' · ')]));
-  const marked = report.sentences.filter((s) => s.level > 0).length;
+/**
+ * The text with its marked sentences. Every mark is focusable (one tab stop for them all, arrow keys move between
+ * them: wired by src/pages/sentence-marks.ts), and is described by its reasons written out as text in the list below
+ * the text (`aria-describedby`), so keyboard, touch and screen-reader users get the reasons, not only a mouse over a
+ * tooltip. `prefix` keeps ids apart when two views share a page.
+ */
+export function sentenceView(text: string, report: Report, lang: UiLang, prefix = 'sent'): El {
+  const T = tt(lang);
+  const markedSentences = report.sentences.filter((s) => s.level > 0);
+  const why = (s: Report['sentences'][number]) => (s.reasons.length ? s.reasons.map((r) => r.text).join(' · ') : T('analysis_noReason'));
+  let first = true;
   return h(
     'div',
-    { class: 'sentence-view' },
+    { class: 'sentence-view', 'data-prefix': prefix },
     levelLegend(lang),
-    h('p', { class: 'muted' }, t('analysis_sentencesMarked', [marked, report.sentences.length], lang)),
+    h('p', { class: 'muted' }, T('analysis_sentencesMarked', [markedSentences.length, report.sentences.length])),
     h(
       'div',
-      { class: 'text-view', tabindex: 0, 'aria-label': t('analysis_textWithHighlights', undefined, lang) },
-      sentenceRuns(text, report.sentences).map((r) =>
-        r.level
-          ? h('mark', { class: `lvl lvl${r.level}`, title: `${t(`level${r.level}`, undefined, lang)}${reasons.get(r.sentence!) ? ' — ' + reasons.get(r.sentence!) : ''}`, 'data-level': r.level }, r.text)
-          : r.text,
-      ),
+      { class: 'text-view', tabindex: 0, 'aria-label': T('analysis_textWithHighlights') },
+      sentenceRuns(text, report.sentences).map((r) => {
+        if (!r.level) return r.text;
+        const mark = h('mark', { class: `lvl lvl${r.level}`, id: `${prefix}-${r.sentence}`, tabindex: first ? 0 : -1, 'data-level': r.level, 'data-sentence': r.sentence, 'aria-describedby': `${prefix}-why-${r.sentence}` }, r.text);
+        first = false;
+        return mark;
+      }),
     ),
+    markedSentences.length
+      ? h('div', { class: 'why-box', id: `${prefix}-why-now`, 'aria-live': 'polite', 'data-empty': T('analysis_whyHint') }, T('analysis_whyHint'))
+      : null,
+    markedSentences.length
+      ? h('details', { class: 'marked-list' },
+          h('summary', null, T('analysis_markedList', [markedSentences.length])),
+          h('ol', null, markedSentences.map((s) =>
+            h('li', { id: `${prefix}-why-${s.index}`, 'data-sentence': s.index },
+              h('strong', null, `${t(`level${s.level}`, undefined, lang)} (${t(`levelUnderline${s.level}`, undefined, lang)})`), ' — ',
+              h('q', null, excerpt(text.slice(s.start, s.end))), ' ',
+              h('span', { class: 'reasons' }, why(s)),
+            ),
+          )),
+        )
+      : null,
   );
+}
+
+/** A sentence shortened for the list of reasons. */
+function excerpt(s: string, max = 90): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > max ? one.slice(0, max - 1) + '…' : one;
 }
 
 export const BUCKET_KEYS = ['analysis_bucket0', 'analysis_bucket1', 'analysis_bucket2', 'analysis_bucket3'] as const;
@@ -125,16 +157,15 @@ export function wordView(text: string, words: readonly Span[], ranks: readonly W
     at = w.end;
   });
   if (at < text.length) parts.push(text.slice(at));
-  const total = ranks.length || 1;
   return h(
     'div',
     { class: 'word-view' },
     h('p', null, T('analysis_wordsIntro')),
     h('div', { class: 'word-top' },
       h('ul', { class: 'bucket-legend', 'aria-label': T('analysis_bucketLegend') },
-        labels.map((l, b) => h('li', null, h('span', { class: `w b${b} swatch`, 'aria-hidden': 'true' }, 'abc'), ' ', l, ' — ', h('strong', null, `${Math.round((counts[b]! / total) * 100)}%`), ` (${counts[b]})`)),
+        labels.map((l, b) => h('li', null, h('span', { class: `w b${b} swatch`, 'aria-hidden': 'true' }, 'abc'), ' ', l, ' — ', h('strong', null, ratePercent(counts[b]!, ranks.length, lang)), ` (${counts[b]})`)),
       ),
-      bucketChart(counts, labels, T('analysis_bucketChart'), labels.map((l, b) => `${l}: ${counts[b]}`).join('; ')),
+      bucketChart(counts, labels, T('analysis_bucketChart'), labels.map((l, b) => `${l}: ${counts[b]}`).join('; '), lang),
     ),
     h('div', { class: 'text-view words', tabindex: 0, 'aria-label': T('analysis_wordsAria') }, parts),
     h('p', { class: 'muted' }, T('analysis_wordsCaveat')),
@@ -146,21 +177,21 @@ export function signalList(report: Report, lang: UiLang): El {
   return h(
     'ul',
     { class: 'signal-list' },
-    report.signals.map((s) =>
+    report.signals.map((s) => ({ s, p: positionOf(s) })).map(({ s, p }) =>
       h(
         'li',
         { class: `signal ${s.status}${s.agrees ? ' agrees' : ''}`, 'data-signal': s.id },
         h('div', { class: 'signal-head' },
           h('strong', null, s.title),
-          s.status === 'ok' && s.percentile !== undefined
-            ? h('span', { class: 'signal-pos' }, percentText(s.percentile, lang), s.agrees ? h('span', { class: 'badge' }, T('report_agrees')) : null)
+          s.status === 'ok' && p !== undefined
+            ? h('span', { class: 'signal-pos' }, percentText(p, lang), s.agrees ? h('span', { class: 'badge' }, T('report_agrees')) : null)
             : h('span', { class: 'signal-pos muted' }, s.status === 'ok' ? T('analysis_noReference') : T('report_abstained')),
-          s.weight === 0 && s.status === 'ok' ? h('span', { class: 'badge info' }, T('analysis_infoOnly')) : null,
+          s.weight === 0 && s.status === 'ok' ? h('span', { class: 'badge info' }, T('signal_notCounted')) : null,
         ),
-        s.status === 'ok' && s.percentile !== undefined
-          ? h('div', { class: 'meter', role: 'meter', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': Math.round(s.percentile * 100), 'aria-label': s.title },
+        s.status === 'ok' && p !== undefined
+          ? h('div', { class: 'meter', role: 'meter', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': Math.min(99, Math.floor(p * 100)), 'aria-valuetext': percentText(p, lang), 'aria-label': s.title },
               h('span', { class: 'meter-band', style: `width:${AGREE_AT * 100}%` }),
-              h('span', { class: 'meter-mark', style: `left:${(s.percentile * 100).toFixed(1)}%` }),
+              h('span', { class: 'meter-mark', style: `left:${(p * 100).toFixed(1)}%` }),
             )
           : null,
         h('p', { class: 'describe muted' }, s.describe),

@@ -9,12 +9,16 @@
  *
  * API (all pure):
  * - `barChart({ title, desc, bars: [{ label, value, className? }], valueLabel? })` — vertical bars (GLTR buckets).
- * - `percentileChart({ title, desc, rows: [{ label, marks: [{ value?, shape, name }] }], agreeAt })` — where a text
- *   falls among human reference texts (0..1 per signal); two marks per row for a comparison.
+ * - `percentileChart({ title, desc, rows: [{ label, marks: [{ value?, shape, name }] }], agreeAt, fmt?, tick? })` —
+ *   where a text falls among human reference texts (0..1 per signal); two marks per row for a comparison.
  * - `distributionChart({ title, desc, series: [{ label, values, className }], threshold, bins })` — score histograms,
  *   one row per label on a shared 0..1 axis, with the threshold line.
  * - `rocChart({ title, desc, points, current })` — ROC curve, diagonal, and the current threshold's point.
- * - `rateBars({ title, desc, rows: [{ label, value, detail }] })` — horizontal bars 0..1 (false-positive rate per group).
+ * - `rateBars({ title, desc, rows: [{ label, value, text }] })` — horizontal bars 0..1 (false-positive rate per group),
+ *   each with its figure in words (the rate and its counts).
+ * Numbers: `fmt` words a mark's value, `tick` (or `fmt` where a chart has only axis figures) the axis; the pages pass
+ * the formatters of src/shared/numbers.ts, so a chart reads the same figure as the sentence beside it. The defaults
+ * (`pct`) write the exact whole percent in English.
  * Limits: sizes are fixed viewBoxes that scale to their container's width; no interaction (the pages add it).
  */
 import { h, type El } from './markup';
@@ -45,8 +49,12 @@ function frame(width: number, height: number, title: string, desc: string, cls: 
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
+/** The default figure of an axis tick or a mark: the exact whole percent, "100%" at the end of an axis. */
 export const pct = (x: number) => `${Math.round(x * 100)}%`;
 const pctDefault = pct;
+
+/** About how wide a text of `chars` characters is at the charts' 11 px font. */
+const textWidth = (chars: number) => chars * 6.4;
 
 /** Split a long label over two lines at the space nearest its middle (SVG text does not wrap). */
 function wrapLabel(label: string, max = 30): string[] {
@@ -65,9 +73,13 @@ export interface Bar {
 }
 
 export function barChart(o: { title: string; desc: string; bars: Bar[]; format?: (v: number) => string }): El {
-  const W = 320, H = 170, L = 8, R = 8, T = 18, B = 34;
-  const max = Math.max(1e-9, ...o.bars.map((b) => b.value));
+  const W = 320, L = 8, R = 8, T = 18;
   const slot = (W - L - R) / Math.max(1, o.bars.length);
+  // A label wider than its bar's slot goes over two lines, so that neighbouring labels never touch.
+  const lines = o.bars.map((b) => wrapLabel(b.label, Math.floor((slot - 6) / 6.4)));
+  const B = lines.some((l) => l.length > 1) ? 46 : 34;
+  const H = 136 + B;
+  const max = Math.max(1e-9, ...o.bars.map((b) => b.value));
   const fmt = o.format ?? ((v: number) => String(v));
   const els: El[] = [h('line', { x1: L, x2: W - R, y1: H - B, y2: H - B, stroke: PALETTE.grid })];
   o.bars.forEach((b, i) => {
@@ -78,7 +90,8 @@ export function barChart(o: { title: string; desc: string; bars: Bar[]; format?:
       h('g', { class: `bar ${b.className ?? ''}`.trim() },
         h('rect', { x: r1(x), y: r1(H - B - bh), width: r1(w), height: r1(Math.max(bh, 0.5)), fill: b.fill ?? PALETTE.human }),
         h('text', { x: r1(x + w / 2), y: r1(H - B - bh - 4), 'text-anchor': 'middle', fill: PALETTE.ink }, fmt(b.value)),
-        h('text', { x: r1(x + w / 2), y: H - B + 14, 'text-anchor': 'middle', fill: PALETTE.muted }, b.label),
+        h('text', { class: 'bar-label', x: r1(x + w / 2), y: H - B + 14, 'text-anchor': 'middle', fill: PALETTE.muted },
+          lines[i]!.length > 1 ? lines[i]!.map((l, k) => h('tspan', { x: r1(x + w / 2), dy: k === 0 ? 0 : 12 }, l)) : b.label),
       ),
     );
   });
@@ -105,8 +118,9 @@ export interface PercentileRow {
  * One row per signal on a 0..100% axis: "share of human reference texts that are less predictable". The band up to
  * `agreeAt` is where most human writing falls; marks beyond it are what the engine counts as agreeing.
  */
-export function percentileChart(o: { title: string; desc: string; rows: PercentileRow[]; agreeAt: number; axisLabel: string; bandLabel: string; fmt?: (v: number) => string }): El {
+export function percentileChart(o: { title: string; desc: string; rows: PercentileRow[]; agreeAt: number; axisLabel: string; bandLabel: string; fmt?: (v: number) => string; tick?: (v: number) => string }): El {
   const pct = o.fmt ?? pctDefault;
+  const tick = o.tick ?? pctDefault;
   // The label column fits the longest label (about 6.4 px per character at 11 px), within bounds.
   const lines = o.rows.map((r) => wrapLabel(r.label));
   const wrapped = lines.some((l) => l.length > 1);
@@ -120,7 +134,7 @@ export function percentileChart(o: { title: string; desc: string; rows: Percenti
   els.push(h('text', { x: r1((x(0) + x(o.agreeAt)) / 2), y: T - 10, 'text-anchor': 'middle', fill: PALETTE.muted }, o.bandLabel));
   for (const t of [0, 0.25, 0.5, 0.75, 1]) {
     els.push(h('line', { x1: r1(x(t)), x2: r1(x(t)), y1: T - 6, y2: T + ROW * o.rows.length, stroke: PALETTE.grid }));
-    els.push(h('text', { x: r1(x(t)), y: T + ROW * o.rows.length + 13, 'text-anchor': 'middle', fill: PALETTE.muted }, pct(t)));
+    els.push(h('text', { x: r1(x(t)), y: T + ROW * o.rows.length + 13, 'text-anchor': 'middle', fill: PALETTE.muted }, tick(t)));
   }
   els.push(h('line', { x1: r1(x(o.agreeAt)), x2: r1(x(o.agreeAt)), y1: T - 6, y2: T + ROW * o.rows.length, stroke: PALETTE.ink, 'stroke-dasharray': '3 2' }));
   els.push(h('text', { x: r1((x(0) + x(1)) / 2), y: H - 3, 'text-anchor': 'middle', fill: PALETTE.muted }, o.axisLabel));
@@ -173,7 +187,7 @@ export function binCounts(values: readonly number[], bins: number): number[] {
 export function distributionChart(o: { title: string; desc: string; series: Series[]; threshold: number; bins?: number; thresholdLabel: string; axisLabel: string; fmt?: (v: number) => string }): El {
   const pct = o.fmt ?? pctDefault;
   const bins = o.bins ?? 20;
-  const W = 460, L = 90, R = 12, T = 16, ROWH = 70, GAP = 10, B = 30;
+  const W = 460, L = 90, R = 20, T = 16, ROWH = 70, GAP = 10, B = 34;
   const H = T + o.series.length * (ROWH + GAP) + B;
   const x = (v: number) => L + (W - L - R) * v;
   const counts = o.series.map((s) => binCounts(s.values, bins));
@@ -201,13 +215,17 @@ export function distributionChart(o: { title: string; desc: string; series: Seri
   els.push(h('text', { x: r1(x(0.5)), y: H - 3, 'text-anchor': 'middle', fill: PALETTE.muted }, o.axisLabel));
   const tx = r1(x(o.threshold));
   els.push(h('line', { class: 'threshold', x1: tx, x2: tx, y1: T - 4, y2: H - B + 2, stroke: PALETTE.threshold, 'stroke-width': 2, 'stroke-dasharray': '5 3' }));
-  els.push(h('text', { x: Math.min(tx + 4, W - 60), y: T + 4, fill: PALETTE.ink }, `${o.thresholdLabel} ${pct(o.threshold)}`));
+  // The label sits right of the line, or left of it when it would not fit before the chart's right edge.
+  const label = `${o.thresholdLabel} ${pct(o.threshold)}`;
+  const right = tx + 4 + textWidth(label.length) <= W;
+  els.push(h('text', { class: 'threshold-label', x: right ? tx + 4 : tx - 4, y: T + 4, 'text-anchor': right ? 'start' : 'end', fill: PALETTE.ink }, label));
   return frame(W, H, o.title, o.desc, 'distribution-chart', els);
 }
 
 export function rocChart(o: { title: string; desc: string; points: { fpr: number; tpr: number }[]; current?: { fpr: number; tpr: number }; xLabel: string; yLabel: string; aucText: string; fmt?: (v: number) => string }): El {
   const pct = o.fmt ?? pctDefault;
-  const S = 200, L = 40, T = 10, B = 34, R = 18;
+  // L leaves room for the y-axis title beside the widest tick ("100 %").
+  const S = 200, L = 54, T = 10, B = 34, R = 18;
   const W = L + S + R, H = T + S + B;
   const x = (v: number) => L + S * v;
   const y = (v: number) => T + S * (1 - v);
@@ -216,9 +234,10 @@ export function rocChart(o: { title: string; desc: string; points: { fpr: number
     els.push(h('line', { x1: x(t), x2: x(t), y1: T, y2: T + S, stroke: PALETTE.grid, 'stroke-width': 0.5 }));
     els.push(h('line', { x1: L, x2: L + S, y1: y(t), y2: y(t), stroke: PALETTE.grid, 'stroke-width': 0.5 }));
   }
+  // The two zeros meet at the corner: the x-axis one starts at the axis, the y-axis one sits above its line.
   for (const t of [0, 0.5, 1]) {
-    els.push(h('text', { x: x(t), y: T + S + 13, 'text-anchor': 'middle', fill: PALETTE.muted }, pct(t)));
-    els.push(h('text', { x: L - 4, y: y(t) + 4, 'text-anchor': 'end', fill: PALETTE.muted }, pct(t)));
+    els.push(h('text', { x: x(t), y: T + S + 13, 'text-anchor': t === 0 ? 'start' : t === 1 ? 'end' : 'middle', fill: PALETTE.muted }, pct(t)));
+    els.push(h('text', { x: L - 4, y: t === 0 ? y(t) - 2 : t === 1 ? y(t) + 9 : y(t) + 4, 'text-anchor': 'end', fill: PALETTE.muted }, pct(t)));
   }
   els.push(h('line', { x1: x(0), y1: y(0), x2: x(1), y2: y(1), stroke: PALETTE.muted, 'stroke-dasharray': '3 3' }));
   const pts = o.points.filter((p) => Number.isFinite(p.fpr) && Number.isFinite(p.tpr));
@@ -229,16 +248,16 @@ export function rocChart(o: { title: string; desc: string; points: { fpr: number
     els.push(h('circle', { class: 'current', cx: r1(x(o.current.fpr)), cy: r1(y(o.current.tpr)), r: 5, fill: PALETTE.ink, stroke: '#fff', 'stroke-width': 1.5 }));
   }
   els.push(h('text', { x: x(0.5), y: H - 4, 'text-anchor': 'middle', fill: PALETTE.muted }, o.xLabel));
-  els.push(h('text', { x: 10, y: y(0.5), 'text-anchor': 'middle', fill: PALETTE.muted, transform: `rotate(-90 10 ${y(0.5)})` }, o.yLabel));
+  els.push(h('text', { x: 11, y: y(0.5), 'text-anchor': 'middle', fill: PALETTE.muted, transform: `rotate(-90 11 ${y(0.5)})` }, o.yLabel));
   els.push(h('text', { x: x(0.97), y: y(0.06), 'text-anchor': 'end', fill: PALETTE.ink, 'font-weight': 700 }, o.aucText));
   return frame(W, H, o.title, o.desc, 'roc-chart', els);
 }
 
-export function rateBars(o: { title: string; desc: string; rows: { label: string; value: number; detail: string }[]; fmt?: (v: number) => string }): El {
-  const pct = o.fmt ?? pctDefault;
+export function rateBars(o: { title: string; desc: string; rows: { label: string; value: number; text: string }[] }): El {
   const longest = Math.max(8, ...o.rows.map((r) => r.label.length));
-  const LBL = Math.round(Math.min(220, Math.max(90, 14 + longest * 6.4)));
-  const W = LBL + 330, R = 110, T = 6, ROW = 22, B = 6;
+  const LBL = Math.round(Math.min(220, Math.max(90, 14 + textWidth(longest))));
+  const R = Math.round(Math.max(110, 10 + textWidth(Math.max(0, ...o.rows.map((r) => r.text.length)))));
+  const W = LBL + 220 + R, T = 6, ROW = 22, B = 6;
   const H = T + ROW * Math.max(1, o.rows.length) + B;
   const x = (v: number) => LBL + (W - LBL - R) * v;
   const els: El[] = [];
@@ -250,7 +269,7 @@ export function rateBars(o: { title: string; desc: string; rows: { label: string
         h('text', { x: LBL - 8, y: top + 15, 'text-anchor': 'end', fill: PALETTE.ink }, row.label),
         h('rect', { x: x(0), y: top + 4, width: r1(x(1) - x(0)), height: ROW - 8, fill: PALETTE.band }),
         h('rect', { x: x(0), y: top + 4, width: r1(Math.max(0, x(v) - x(0))), height: ROW - 8, fill: PALETTE.machine }),
-        h('text', { x: x(1) + 6, y: top + 15, fill: PALETTE.ink }, `${Number.isFinite(row.value) ? pct(row.value) : '–'} ${row.detail}`),
+        h('text', { x: x(1) + 6, y: top + 15, fill: PALETTE.ink }, row.text),
       ),
     );
   });

@@ -24,6 +24,7 @@ import { sha256Hex } from './fingerprint';
 import { css, documentHtml, h, type El } from './markup';
 import { sentenceRuns } from './runs';
 import { LEVEL_STYLE } from '../shared/presentation';
+import { exactPercent, ratePercent } from '../shared/numbers';
 
 export const REPORT_SCHEMA = 'mirage-lens/teacher-report@1';
 
@@ -95,7 +96,7 @@ export async function buildTeacherReport(report: Report, text: string, options: 
     title: s.title,
     describe: s.describe,
     status: s.status,
-    percentile: s.percentile,
+    percentile: positionOf(s),
     agrees: s.agrees,
     weight: s.weight,
     evidence: s.evidence,
@@ -152,6 +153,20 @@ export function percentText(p: number, lang: UiLang): string {
   return pct(p, lang);
 }
 
+/** Where a signal stands among human reference texts, as every view shows it: the unrounded percentile its evidence
+ * sentence is worded from (kept to four decimals, rounded down), so that a chart, a position column and the sentence
+ * beside them read the same whole percent. */
+export function positionOf(s: { percentile?: number; exactPercentile?: number }): number | undefined {
+  const p = s.exactPercentile ?? s.percentile;
+  return p === undefined || !Number.isFinite(p) ? undefined : Math.floor(p * 1e4 + 1e-9) / 1e4;
+}
+
+/** A signal's title, marked where it is shown but not counted (weight 0), in every list and chart of signals, so that
+ * seven rows beside "of 6 signals" add up. */
+export function signalLabel(s: { title: string; weight: number }, lang: UiLang): string {
+  return s.weight > 0 ? s.title : `${s.title} (${t('signal_notCounted', undefined, lang)})`;
+}
+
 /** The sentence levels drawn exactly as on web pages (src/shared/presentation.ts): tint + underline style. */
 export function levelCss(prefix: string): string {
   return ([1, 2, 3] as const)
@@ -171,6 +186,8 @@ h2 { font-size: 1.1rem; margin: 1.6rem 0 .5rem; border-bottom: 1px solid #d9dce3
 .meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0; }
 .meta dt { color: #5b6270; } .meta dd { margin: 0; }
 code { font-family: ui-monospace, monospace; font-size: .9em; word-break: break-all; }
+/* "SHA-256 " and the 64 hex digits: always two even lines of 36 characters, never one letter left over. */
+code.hash { display: inline-block; width: 36ch; max-width: 100%; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .4rem; border-bottom: 1px solid #e6e8ee; }
 th { font-weight: 600; } th small { font-weight: 400; }
@@ -196,15 +213,16 @@ function signalChart(m: TeacherReport, tt: Words): El | null {
   if (!measured.length) return null;
   return percentileChart({
     title: tt('report_chartTitle'),
-    desc: measured.map((s) => `${s.title}: ${pc(s.percentile ?? 0)}`).join('; '),
+    desc: measured.map((s) => `${signalLabel(s, m.lang)}${m.lang === 'fr' ? ' : ' : ': '}${pc(s.percentile ?? 0)}`).join(m.lang === 'fr' ? ' ; ' : '; '),
     rows: [
       ...(m.score !== null ? [{ label: tt('report_combined'), strong: true, marks: [{ value: m.score, shape: 'circle' as const, name: tt('report_combined'), fill: PALETTE.ink }] }] : []),
-      ...measured.map((s) => ({ label: s.title, marks: [{ value: s.percentile, shape: 'circle' as const, name: s.title }] })),
+      ...measured.map((s) => ({ label: signalLabel(s, m.lang), marks: [{ value: s.percentile, shape: 'circle' as const, name: s.title }] })),
     ],
     agreeAt: AGREE_AT,
     axisLabel: tt('report_chartAxis'),
     bandLabel: tt('report_chartBand'),
     fmt: pc,
+    tick: (v) => exactPercent(v, m.lang),
   });
 }
 
@@ -225,7 +243,7 @@ function headerSection(m: TeacherReport, tt: Words): El {
     h('p', { class: 'statement', role: 'note' }, m.statement),
     h('dl', { class: 'meta' },
       h('dt', null, tt('report_date')), h('dd', null, h('time', { datetime: m.createdAt }, formatDate(m.createdAt, m.lang))),
-      h('dt', null, tt('report_fingerprint')), h('dd', null, h('code', { title: m.fingerprint.sha256 }, `SHA-256 ${m.fingerprint.sha256}`)),
+      h('dt', null, tt('report_fingerprint')), h('dd', null, h('code', { class: 'hash', title: m.fingerprint.sha256 }, `SHA-256 ${m.fingerprint.sha256}`)),
       h('dt', null, tt('report_size')), h('dd', null, tt('report_sizeValue', [m.fingerprint.words, m.fingerprint.sentences, m.fingerprint.chars])),
       h('dt', null, tt('report_language')), h('dd', null, m.fingerprint.language),
       h('dt', null, tt('report_engine')), h('dd', null, m.engine),
@@ -243,7 +261,7 @@ function signalsSection(m: TeacherReport, tt: Words): El {
       h('tbody', null,
         m.signals.map((s) =>
           h('tr', { class: s.status === 'ok' ? 'measured' : 'abstained' },
-            h('th', { scope: 'row' }, s.title, h('br'), h('small', { class: 'abstained' }, s.describe)),
+            h('th', { scope: 'row' }, signalLabel(s, m.lang), h('br'), h('small', { class: 'abstained' }, s.describe)),
             h('td', { class: 'num' }, s.status === 'ok' && s.percentile !== undefined ? pc(s.percentile) + (s.agrees ? ` · ${tt('report_agrees')}` : '') : tt('report_abstained')),
             h('td', null, s.status === 'ok' ? (s.evidence ?? '') : (s.reason ?? '')),
           ),
@@ -295,12 +313,13 @@ export function reportHtml(model: TeacherReport): string {
 }
 
 /** A small bar chart of the GLTR buckets, shared by the analysis page (counts per bucket, top-10 first). */
-export function bucketChart(counts: readonly number[], labels: readonly string[], title: string, desc: string): El {
-  const total = counts.reduce((a, b) => a + b, 0) || 1;
+export function bucketChart(counts: readonly number[], labels: readonly string[], title: string, desc: string, lang: UiLang): El {
+  const total = counts.reduce((a, b) => a + b, 0);
   return barChart({
     title,
     desc,
-    bars: counts.map((c, i) => ({ label: labels[i] ?? '', value: c / total, fill: PALETTE.buckets[i], className: `bucket-${i}` })),
-    format: (v) => `${Math.round(v * 100)}%`,
+    bars: counts.map((c, i) => ({ label: labels[i] ?? '', value: total ? c / total : 0, fill: PALETTE.buckets[i], className: `bucket-${i}` })),
+    // a share of words is a rate: to the nearest percent, as in the legend beside the chart
+    format: (v) => ratePercent(Math.round(v * total), total, lang),
   });
 }

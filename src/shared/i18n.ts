@@ -7,6 +7,7 @@
  * When: in the popup, side panel, options page, background (context menu titles), content script (legend), and in
  * Node (reports, tests), because both files are bundled as JSON modules instead of being read through
  * `browser.i18n` (which can only give the browser's own language).
+ * `tn(key, n, substitutions?, lang?)` is the counted form: `key_one` / `key_other` by `Intl.PluralRules`.
  * Limits: unknown keys return the key itself (visible in tests, never a crash); a missing French message falls back
  * to English. The manifest still uses `__MSG_key__`, resolved by the browser from the same files.
  */
@@ -49,6 +50,21 @@ export function toUiLang(tag: string | undefined | null): UiLang {
 /** The other language of the two, for "read this in French / in English" switches. */
 export function otherLang(lang: UiLang): UiLang {
   return lang === 'fr' ? 'en' : 'fr';
+}
+
+const PLURALS = new Map<UiLang, Intl.PluralRules>();
+
+/** A counted message: `key_one`, `key_other` (Intl.PluralRules' category of `n` in `lang`: French "0 passage",
+ * English "0 passages"), else `key` itself; substitutions as in `t`. Never "passage(s)". */
+export function tn(key: string, n: number, substitutions?: Substitutions, lang: UiLang = uiLanguage()): string {
+  let rules = PLURALS.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang === 'fr' ? 'fr-FR' : 'en-US');
+    PLURALS.set(lang, rules);
+  }
+  const form = rules.select(n) === 'one' ? 'one' : 'other';
+  const name = [`${key}_${form}`, `${key}_other`].find((k) => CATALOGUES[lang][k] ?? CATALOGUES.en[k]) ?? key;
+  return t(name, substitutions, lang);
 }
 
 export function t(key: string, substitutions?: Substitutions, lang: UiLang = uiLanguage()): string {

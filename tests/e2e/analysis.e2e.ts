@@ -142,7 +142,7 @@ describe('analysis page in Chromium', () => {
     await page.waitForSelector('#result h2:text-is("short.txt")');
     const notice = (await page.locator('#result .notice.gate').textContent())!;
     expect(notice).toContain('Nothing meaningful can be said');
-    expect(notice).toMatch(/46 words; about 150 are needed/);
+    expect(notice).toMatch(/46 words; at least 150 are needed/);
     expect(await page.locator('#result .score-figure').count()).toBe(0);
     // No highlights or word shading to read meaning into.
     expect(await page.locator('#result [role=tablist]').count()).toBe(0);

@@ -97,14 +97,16 @@ export function comparisonShort(c: Comparison, percentile: number, ui: UiLang): 
 
 /** Where a scored text stands, for a headline: "More predictable than 93% of each of the 7 kinds of human writing
  * most like it" or "Beyond all 412 human reference texts it was compared with". Without a comparison (a report from
- * an older engine), the plain reading. */
-export function standingText(percentile: number, c: Comparison | null | undefined, ui: UiLang): string {
+ * an older engine), the plain reading. `only` adds "only" before the figure; `lower` starts in lower case (after a
+ * band's words: "Ordinary for human writing: more predictable than only 8% of ..."). */
+export function standingText(percentile: number, c: Comparison | null | undefined, ui: UiLang, o: { only?: boolean; lower?: boolean } = {}): string {
   const fr = ui === 'fr';
-  if (!c) return fr ? `Plus prévisible que ${pct(percentile, ui)} des textes humains de référence comparables` : `More predictable than ${pct(percentile, ui)} of comparable human reference texts`;
-  if (c.beyond) return fr ? `Au-delà des ${count(c.texts, ui)} textes humains de référence auxquels il a été comparé` : `Beyond all ${count(c.texts, ui)} human reference texts it was compared with`;
-  const k = c.kinds.length;
-  if (k === 1) return fr ? `Plus prévisible que ${pct(percentile, ui)} des textes du genre d'écrits humains le plus proche` : `More predictable than ${pct(percentile, ui)} of the kind of human writing most like it`;
-  return fr
-    ? `Plus prévisible que ${pct(percentile, ui)} des textes de chacun des ${k} genres d'écrits humains les plus proches`
-    : `More predictable than ${pct(percentile, ui)} of each of the ${k} kinds of human writing most like it`;
+  const p = `${o.only ? (fr ? 'seulement ' : 'only ') : ''}${pct(percentile, ui)}`;
+  const k = c?.kinds.length ?? 0;
+  let text: string;
+  if (!c) text = fr ? `Plus prévisible que ${p} des textes humains de référence comparables` : `More predictable than ${p} of comparable human reference texts`;
+  else if (c.beyond) text = fr ? `Au-delà des ${count(c.texts, ui)} textes humains de référence auxquels il a été comparé` : `Beyond all ${count(c.texts, ui)} human reference texts it was compared with`;
+  else if (k === 1) text = fr ? `Plus prévisible que ${p} des textes du genre d'écrits humains le plus proche` : `More predictable than ${p} of the kind of human writing most like it`;
+  else text = fr ? `Plus prévisible que ${p} des textes de chacun des ${k} genres d'écrits humains les plus proches` : `More predictable than ${p} of each of the ${k} kinds of human writing most like it`;
+  return o.lower ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }

@@ -6,8 +6,16 @@
  * writing. tests/unit/engine/explain/messages.test.ts checks both languages for the forbidden wording.
  */
 import type { AbstainCode, CaveatCode, Comparison, Params, UiLang } from '../types';
+import { AGREE_PERCENTILE } from '../score/constants';
 import { comparisonText, standingText } from './kinds';
 import { pct } from './percent';
+import { plural } from './plural';
+
+/** Headline bands for a result that is not flagged: below ORDINARY_BELOW a text is less predictable than most
+ * comparable human writing, and says so plainly; below USUAL_BELOW (the agreement point) it sits within the usual
+ * range of human writing; from there on the headline only states where it stands. */
+export const ORDINARY_BELOW = 0.5;
+export const USUAL_BELOW = AGREE_PERCENTILE;
 
 export { pct } from './percent';
 
@@ -69,11 +77,22 @@ export function headline(h: HeadlineInput, ui: UiLang): string {
         : `${cap(h.language)} text: only English and French can be measured for now.`;
   }
   const s = h.score ?? 0;
-  const agree = fr ? `${h.agree} signal(s) sur ${h.measured} concordent` : `${h.agree} of ${h.measured} signals agree`;
-  const base = `${standingText(s, h.comparison, ui)} · ${agree}`;
+  const agree = fr
+    ? `${h.agree} ${plural(h.agree, ui, { one: 'signal', other: 'signaux' })} sur ${h.measured} ${plural(h.agree, ui, { one: 'concorde', other: 'concordent' })}`
+    : `${h.agree} of ${h.measured} ${plural(h.agree, ui, { one: 'signals agrees', other: 'signals agree' })}`;
+  const base = `${band(s, h.flag, h.comparison, ui)} · ${agree}`;
   const weak = h.status === 'weak' ? (fr ? ' · résultat fragile (texte court)' : ' · weak result (short text)') : '';
   const flag = h.flag ? (fr ? ' · à relire de plus près' : ' · worth a closer look') : '';
   return base + weak + flag;
+}
+
+/** Where a scored text stands (kinds.ts standingText), in a calm reading for ordinary results (see ORDINARY_BELOW,
+ * USUAL_BELOW). */
+function band(s: number, flag: boolean, c: Comparison | null | undefined, ui: UiLang): string {
+  const fr = ui === 'fr';
+  if (flag || s >= USUAL_BELOW) return standingText(s, c, ui);
+  if (s < ORDINARY_BELOW) return `${fr ? 'Ordinaire pour un texte humain : ' : 'Ordinary for human writing: '}${standingText(s, c, ui, { only: true, lower: true })}`;
+  return `${fr ? "Dans la plage habituelle de l'écriture humaine : " : 'Within the usual range of human writing: '}${standingText(s, c, ui, { lower: true })}`;
 }
 
 export function summary(h: HeadlineInput, ui: UiLang): string {
@@ -91,8 +110,8 @@ export function summary(h: HeadlineInput, ui: UiLang): string {
       ? `Ce texte est plus prévisible, uniforme ou convenu que ${pct(s, ui)} des textes humains de référence en ${h.language} écrits dans un registre comparable.`
       : `This text is more predictable, uniform or formulaic than ${pct(s, ui)} of the human reference texts in ${h.language} written in a comparable register.`;
   const agree = fr
-    ? `${h.agree} signal(s) sur ${h.measured} le placent au-delà de la plupart des écrits humains.`
-    : `${h.agree} of ${h.measured} signals place it beyond most human writing.`;
+    ? `${h.agree} ${plural(h.agree, ui, { one: 'signal', other: 'signaux' })} sur ${h.measured} le ${plural(h.agree, ui, { one: 'place', other: 'placent' })} au-delà de la plupart des écrits humains.`
+    : `${h.agree} of ${h.measured} ${plural(h.agree, ui, { one: 'signals places', other: 'signals place' })} it beyond most human writing.`;
   const meaning = h.flag
     ? fr
       ? "C'est une raison de relire attentivement et d'en parler, pas une preuve de qui l'a écrit."

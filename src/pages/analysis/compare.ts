@@ -10,6 +10,7 @@ import { fileProblem } from './input';
 import { explain, type Report } from '../../engine';
 import type { UiLang } from '../../engine';
 import { t } from '../../shared/i18n';
+import { exactPercent } from '../../shared/numbers';
 
 export interface CompareState {
   names: [string, string];
@@ -79,6 +80,7 @@ export function compareResult(st: CompareState, lang: UiLang): HTMLElement | nul
       axisLabel: T('report_chartAxis'),
       bandLabel: T('report_chartBand'),
       fmt: (v) => percentText(v, lang),
+      tick: (v) => exactPercent(v, lang),
     }), document)) : null,
     el('table', { class: 'compare-table' },
       el('thead', null, el('tr', null,

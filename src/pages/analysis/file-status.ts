@@ -14,7 +14,7 @@ import { el } from '../dom';
 import type { FileText } from '../files/file-text';
 import type { Progress } from '../files/file-reader';
 import type { UiLang } from '../../engine';
-import { t } from '../../shared/i18n';
+import { t, tn } from '../../shared/i18n';
 
 type FileError = Extract<FileText, { error: string }>;
 
@@ -31,8 +31,7 @@ export function fileProblem(f: FileError, lang: UiLang): string {
 
 /** `key_one` or `key_other` (the language's plural category for n), with n as $1. */
 export function countText(key: string, n: number, lang: UiLang): string {
-  const form = new Intl.PluralRules(lang).select(n) === 'one' ? 'one' : 'other';
-  return t(`${key}_${form}`, [n], lang);
+  return tn(key, n, [n], lang);
 }
 
 /** One entry per dropped file: its results. A class set whose files were all read says nothing. */

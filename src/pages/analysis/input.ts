@@ -38,7 +38,8 @@ export function inputPanel(lang: UiLang, h: InputHandlers, pasteCount: () => num
   const area = el('textarea', { id: 'paste', rows: 9, spellcheck: 'false', placeholder: T('analysis_pastePlaceholder') });
   area.value = draft.value;
   area.addEventListener('input', () => (draft.value = area.value));
-  const fileInput = el('input', { type: 'file', id: 'files', accept: ACCEPT, multiple: true, class: 'visually-hidden' });
+  // Hidden: the visible button opens it. Out of the tab order, so the keyboard meets one control, not two.
+  const fileInput = el('input', { type: 'file', id: 'files', accept: ACCEPT, multiple: true, class: 'visually-hidden', tabindex: -1 });
   fileInput.addEventListener('change', () => {
     const files = [...(fileInput.files ?? [])];
     fileInput.value = '';

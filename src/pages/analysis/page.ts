@@ -17,7 +17,7 @@ import { pdfTabOf, PDF_TAB_PARAM, readTabPdf } from './pdf-tab';
 import { noticeItem, readingStatus, type Notice } from './file-status';
 import { duplicateNotice, markDuplicates } from './duplicates';
 import type { Progress } from '../files/file-reader';
-import { setTable, type SetItem, type SortKey, type SortState } from './set-table';
+import { DEFAULT_SORT, setTable, type SetItem, type SortKey, type SortState } from './set-table';
 import { resultSection, type DetailTab } from './result';
 import { reportPanel } from './report-panel';
 import { compareInput, compareResult, type CompareState } from './compare';
@@ -54,7 +54,7 @@ class AnalysisPage {
       view: 'analyse',
       items: [],
       selected: -1,
-      sort: { key: 'score', dir: -1 },
+      sort: DEFAULT_SORT,
       detail: 'sentences',
       problems: [],
       reading: new Map(),

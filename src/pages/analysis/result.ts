@@ -6,6 +6,7 @@ import { gateNotice, positionChart, sentenceView, signalList, summaryBlock, word
 import type { ExplainedReport as Report, UiLang } from '../../engine';
 import type { EngineClient } from '../engine-client';
 import { t } from '../../shared/i18n';
+import { wireSentenceMarks } from '../sentence-marks';
 
 export type DetailTab = 'sentences' | 'words' | 'signals';
 export const DETAIL_TABS: DetailTab[] = ['sentences', 'words', 'signals'];
@@ -46,8 +47,11 @@ function wordPanel(text: string, report: Report, lang: UiLang, engine: Pick<Engi
 
 function detailPanel(text: string, report: Report, tab: DetailTab, lang: UiLang, engine: Pick<EngineClient, 'wordRanks'>): Node {
   switch (tab) {
-    case 'sentences':
-      return toDom(sentenceView(text, report, lang), document);
+    case 'sentences': {
+      const view = toDom(sentenceView(text, report, lang), document) as HTMLElement;
+      wireSentenceMarks(view);
+      return view;
+    }
     case 'words':
       return wordPanel(text, report, lang, engine);
     case 'signals':

@@ -5,7 +5,7 @@ import { reportFileName, reportHtml, reportJson, percentText } from '../../repor
 import { shortHash } from '../../report/fingerprint';
 import { openHtmlInTab } from './report-panel';
 import type { UiLang } from '../../engine';
-import { t } from '../../shared/i18n';
+import { t, tn } from '../../shared/i18n';
 
 export async function savedSection(lang: UiLang, refresh: () => void): Promise<HTMLElement> {
   const T = (k: string, s?: (string | number)[]) => t(k, s, lang);
@@ -22,7 +22,7 @@ export async function savedSection(lang: UiLang, refresh: () => void): Promise<H
   delAll.addEventListener('click', () => void (async () => {
     if (!armed) {
       armed = true;
-      delAll.textContent = T('analysis_deleteAllConfirm', [items.length]);
+      delAll.textContent = tn('analysis_deleteAllConfirm', items.length, [items.length], lang);
       setTimeout(() => {
         armed = false;
         delAll.textContent = T('analysis_deleteAll');

@@ -1,4 +1,5 @@
-/** A class set: one row per text, sortable by any column (buttons in the headers, aria-sort). */
+/** A class set: one row per text, sortable by any column (buttons in the headers, aria-sort). It opens in name order
+ * (DEFAULT_SORT), not by score: a class set is not a ranking; the bars are neutral but for texts worth a closer look. */
 import { el } from '../dom';
 import { headlineOf, type Report } from '../../engine';
 import type { UiLang } from '../../engine';
@@ -23,6 +24,8 @@ export interface SortState {
   dir: 1 | -1;
 }
 
+export const DEFAULT_SORT: SortState = { key: 'name', dir: 1 };
+
 const STATUS_ORDER: Record<string, number> = { ok: 0, weak: 1, 'too-short': 2, 'unsupported-language': 3, 'undetermined-language': 4, 'no-text': 5 };
 
 function value(item: SetItem, key: SortKey): number | string {
@@ -41,11 +44,14 @@ function value(item: SetItem, key: SortKey): number | string {
   }
 }
 
+/** Names in the order a person expects: "Pasted text 2" before "Pasted text 10", case and accents aside. */
+const NAMES = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
 function sortItems(items: readonly SetItem[], sort: SortState): SetItem[] {
   return [...items].sort((a, b) => {
     const va = value(a, sort.key);
     const vb = value(b, sort.key);
-    const c = typeof va === 'string' ? va.localeCompare(vb as string) : (va) - (vb as number);
+    const c = typeof va === 'string' ? NAMES.compare(va, vb as string) : (va) - (vb as number);
     return c !== 0 ? c * sort.dir : a.id - b.id;
   });
 }
@@ -93,7 +99,7 @@ export function setTable(
         it.duplicateOf !== undefined ? el('span', { class: 'row-note' }, T('analysis_sameAs', [it.duplicateOf])) : null),
       el('td', { class: 'num' }, r ? r.counts.words : '…'),
       el('td', null, it.error ? T('analysis_failed') : statusText(r, lang)),
-      el('td', { class: 'num score-cell' }, r && r.score !== null ? [el('span', { class: 'bar', 'aria-hidden': 'true' }, el('span', { class: 'fill', style: `width:${Math.round(r.score * 100)}%` })), ' ', percentText(r.score, lang)] : '–'),
+      el('td', { class: 'num score-cell' }, r && r.score !== null ? [el('span', { class: 'bar', 'aria-hidden': 'true' }, el('span', { class: r.flag ? 'fill flag' : 'fill', style: `width:${Math.min(99, Math.floor(r.score * 100))}%` })), ' ', percentText(r.score, lang)] : '–'),
       el('td', { class: 'num' }, r && r.score !== null ? `${r.agreement.agree}/${r.agreement.measured}` : '–'),
       el('td', { class: 'summary-cell' }, r ? headlineOf(r, lang) : ''),
       el('td', null, el('button', { type: 'button', class: 'small ghost', 'aria-label': T('analysis_removeText', [it.name]), on: { click: () => on.remove(it.id) } }, '✕')),

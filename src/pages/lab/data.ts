@@ -2,7 +2,7 @@
 import { download, el } from '../dom';
 import { readDatasetFile, toCsv, toJsonl, type LabItem, type Problem } from '../../lab/dataset';
 import type { UiLang } from '../../engine';
-import { t } from '../../shared/i18n';
+import { t, tn } from '../../shared/i18n';
 
 export interface DataHandlers {
   load(items: LabItem[], problems: Problem[], fileName: string, replace: boolean): void;
@@ -19,7 +19,8 @@ function problemText(p: Problem, lang: UiLang): string {
 
 export function dataCard(items: readonly LabItem[], problems: { file: string; list: Problem[] } | undefined, lang: UiLang, h: DataHandlers): HTMLElement {
   const T = (k: string, s?: (string | number)[]) => t(k, s, lang);
-  const file = el('input', { type: 'file', id: 'lab-file', accept: '.jsonl,.ndjson,.json,.csv,.tsv,.txt' });
+  // Hidden: the visible button opens it. Out of the tab order, so the keyboard meets one control, not two.
+  const file = el('input', { type: 'file', id: 'lab-file', accept: '.jsonl,.ndjson,.json,.csv,.tsv,.txt', tabindex: -1 });
   const replace = el('input', { type: 'checkbox', id: 'lab-replace' });
   replace.checked = true;
   file.addEventListener('change', () => void (async () => {
@@ -60,14 +61,14 @@ export function dataCard(items: readonly LabItem[], problems: { file: string; li
     ),
     el('p', { class: 'muted small' }, T('lab_formats')),
     items.length
-      ? el('p', { id: 'lab-count' }, T('lab_setCount', [items.length, nHuman, items.length - nHuman]), ' ',
+      ? el('p', { id: 'lab-count' }, tn('lab_setCount', items.length, [items.length, nHuman, items.length - nHuman], lang), ' ',
           el('button', { type: 'button', class: 'small', id: 'lab-export-jsonl', on: { click: () => download('mirage-lens-set.jsonl', toJsonl(items), 'application/x-ndjson') } }, T('lab_exportJsonl')), ' ',
           el('button', { type: 'button', class: 'small', id: 'lab-export-csv', on: { click: () => download('mirage-lens-set.csv', toCsv(items), 'text/csv') } }, T('lab_exportCsv')), ' ',
           el('button', { type: 'button', class: 'small ghost', id: 'lab-clear', on: { click: () => h.clear() } }, T('lab_clear')))
       : el('p', { class: 'empty' }, T('lab_noSet')),
     problems && problems.list.length
       ? el('div', { class: 'notice gate', role: 'alert', id: 'lab-problems' },
-          el('strong', null, problems.file ? T('lab_problemsTitle', [problems.file, problems.list.length]) : T('lab_failedTitle')),
+          el('strong', null, problems.file ? tn('lab_problemsTitle', problems.list.length, [problems.file, problems.list.length], lang) : T('lab_failedTitle')),
           el('ul', { class: 'problems-list' }, problems.list.map((p) => el('li', null, problemText(p, lang)))))
       : null,
     el('details', null, el('summary', null, T('lab_buildTitle')), build),

@@ -10,20 +10,25 @@ import { el, mount } from '../dom';
 import { levelCss } from '../../report/teacher';
 import { t, uiLanguage } from '../../shared/i18n';
 import { createEngineClient, type EngineClient } from '../engine-client';
-import { labMetrics, type LabRow } from '../../lab/metrics';
+import type { LabRow } from '../../lab/metrics';
+import { thresholdSweep, type ThresholdSweep } from '../../lab/sweep';
 import { parseDataset, type LabItem, type Problem } from '../../lab/dataset';
 import type { LabResult } from '../../lab/scorer';
 import { SIGNAL_IDS, signalTitle, type UiLang } from '../../engine';
 import sampleSet from '../../../assets/lab/sample-set.jsonl?raw';
 import { intro } from './intro';
 import { dataCard, type DataHandlers } from './data';
-import { controls, metricsView } from './metrics-view';
-import { showTextDialog, textsView, type Filter } from './texts-view';
+import { controls, metricsView, updateMetrics, type MetricsInput } from './metrics-view';
+import { showTextDialog, textsView, updateOutcomes, type Filter } from './texts-view';
+import { sampleName } from './sample-names';
 
 const GROUP_FIELDS = ['group', 'domain', 'source', 'lang', 'generator'] as const;
 type GroupField = (typeof GROUP_FIELDS)[number];
 /** Rows of the texts table shown at a time (long sets stay responsive while the threshold moves). */
 const ROWS_STEP = 100;
+/** The list of texts follows the slider once it rests this long (ms): while it moves, only the figures and charts are
+ * redrawn, so that each move costs well under one frame. */
+const TABLE_SETTLE_MS = 120;
 
 interface State {
   lang: UiLang;
@@ -46,6 +51,12 @@ interface State {
 class LabPage {
   private readonly engine: EngineClient = createEngineClient();
   private built = 0;
+  /** The scores sorted once for the slider (src/lab/sweep.ts), for one map of scores and one grouping. */
+  private sweep?: { scores: Map<string, number | null>; groupBy: GroupField; items: LabItem[]; sweep: ThresholdSweep };
+  /** The animation frame that will show the slider's latest value (moves in between are coalesced). */
+  private frame = 0;
+  /** The timer that brings the list of texts up to date once the slider rests. */
+  private tableTimer = 0;
   private readonly state: State = {
     lang: uiLanguage(),
     introOpen: true,
@@ -65,6 +76,8 @@ class LabPage {
 
   private T = (k: string, s?: (string | number)[]) => t(k, s, this.state.lang);
   private groupOf = (i: LabItem) => i[this.state.groupBy] ?? '';
+  /** A group as shown: the sample set's own names in the page's language, any other name as written. */
+  private groupName = (g: string) => sampleName(g, this.state.lang);
 
   start(): void {
     // Sentence levels drawn exactly as on web pages (tint + underline style), from the shared level table.
@@ -115,17 +128,56 @@ class LabPage {
     return this.state.items.map((i) => ({ label: i.label, score: this.state.scores.get(i.id) ?? null, group: this.groupOf(i) }));
   }
 
-  /** Only the parts that depend on the threshold are redrawn while the slider moves. */
+  private sweepNow(): ThresholdSweep {
+    const st = this.state;
+    const c = this.sweep;
+    if (c && c.scores === st.scores && c.groupBy === st.groupBy && c.items === st.items) return c.sweep;
+    const sweep = thresholdSweep(this.rows());
+    this.sweep = { scores: st.scores, groupBy: st.groupBy, items: st.items, sweep };
+    return sweep;
+  }
+
+  private metricsInput(): MetricsInput {
+    const sweep = this.sweepNow();
+    const st = this.state;
+    return { scores: sweep.scores, m: sweep.at(st.threshold), threshold: st.threshold, lang: st.lang, groupName: this.groupName };
+  }
+
+  /** The parts that depend on the threshold, drawn anew (a new set, a filter, a grouping). */
   private renderMetrics(): void {
     const host = document.getElementById('metrics-host');
     if (!host) return;
-    const r = this.rows();
-    mount(host, metricsView(r, labMetrics(r, this.state.threshold), this.state.threshold, this.state.lang), this.textsPart());
+    mount(host, metricsView(this.metricsInput()), this.textsPart());
+  }
+
+  /** A move of the slider: shown at the next frame, in place, from the sorted scores (no pass over the texts, no
+   * new layout of the page), however many moves arrive before it. */
+  private moveThreshold(v: number): void {
+    this.state.threshold = v;
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      const host = document.getElementById('metrics-host');
+      if (!host?.firstChild) return this.renderMetrics();
+      updateMetrics(host, this.metricsInput());
+      document.getElementById('texts')?.setAttribute('aria-busy', 'true');
+      clearTimeout(this.tableTimer);
+      this.tableTimer = window.setTimeout(() => this.updateTexts(), TABLE_SETTLE_MS);
+    });
+  }
+
+  /** The list of texts at the current threshold: outcome cells changed in place, or the table drawn again. */
+  private updateTexts(): void {
+    const st = this.state;
+    const texts = document.getElementById('texts');
+    if (!texts) return;
+    if (updateOutcomes(texts, st.items, st.scores, st.threshold, st.filter, st.lang)) texts.removeAttribute('aria-busy');
+    else texts.replaceWith(this.textsPart());
   }
 
   private textsPart(): HTMLElement {
     const st = this.state;
-    return textsView(st.items, st.scores, st.threshold, this.groupOf, st.filter, st.limit, st.lang, {
+    return textsView(st.items, st.scores, st.threshold, (i) => this.groupName(this.groupOf(i)), st.filter, st.limit, st.lang, {
       more: () => {
         st.limit += ROWS_STEP;
         this.renderMetrics();
@@ -210,10 +262,7 @@ class LabPage {
     const st = this.state;
     const switches = SIGNAL_IDS.map((id) => ({ id, title: signalTitle(id, st.lang), counted: st.counted.has(id), on: !st.disabled.includes(id) }));
     return controls(st.threshold, switches, st.groupBy, [...GROUP_FIELDS], st.rescoring, st.lang, {
-      threshold: (v) => {
-        st.threshold = v;
-        this.renderMetrics();
-      },
+      threshold: (v) => this.moveThreshold(v),
       toggle: (id, on) => void this.toggle(id, on),
       groupBy: (f) => {
         st.groupBy = f as GroupField;

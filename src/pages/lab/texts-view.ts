@@ -7,6 +7,7 @@ import { explain, type Report } from '../../engine';
 import type { UiLang } from '../../engine';
 import { t } from '../../shared/i18n';
 import { percentText } from '../../report/teacher';
+import { wireSentenceMarks } from '../sentence-marks';
 
 export type Outcome = 'tp' | 'fp' | 'tn' | 'fn' | 'none';
 export type Filter = 'all' | 'errors' | 'fp' | 'fn';
@@ -62,6 +63,33 @@ export function textsView(
   );
 }
 
+/** The text with its marked sentences, reasons reachable by keyboard, touch and screen reader. */
+function marked(text: string, report: ReturnType<typeof explain>, lang: UiLang): HTMLElement {
+  const view = toDom(sentenceView(text, report, lang, 'dlg'), document) as HTMLElement;
+  wireSentenceMarks(view);
+  return view;
+}
+
+/** The rows at another threshold, changed in place (outcome cells only) while every text is shown; false when the
+ * rows themselves change (a filter on errors) and the table must be drawn again. */
+export function updateOutcomes(section: HTMLElement, items: readonly LabItem[], scores: Map<string, number | null>, threshold: number, filter: Filter, lang: UiLang): boolean {
+  if (filter !== 'all') return false;
+  const byId = new Map(items.map((i) => [i.id, i]));
+  for (const tr of section.querySelectorAll<HTMLTableRowElement>('tbody tr[data-id]')) {
+    const item = byId.get(tr.dataset.id ?? '');
+    if (!item) return false;
+    const outcome = outcomeOf(item.label, scores.get(item.id) ?? null, threshold);
+    if (tr.dataset.outcome === outcome) continue;
+    tr.dataset.outcome = outcome;
+    const cell = tr.querySelector<HTMLElement>('td[class^="outcome-"]');
+    if (cell) {
+      cell.className = `outcome-${outcome}`;
+      cell.textContent = t(`lab_outcome_${outcome}`, undefined, lang);
+    }
+  }
+  return true;
+}
+
 export function showTextDialog(item: LabItem, neutral: Report, lang: UiLang): void {
   const report = explain(neutral, lang);
   const T = (k: string, s?: (string | number)[]) => t(k, s, lang);
@@ -75,7 +103,7 @@ export function showTextDialog(item: LabItem, neutral: Report, lang: UiLang): vo
     toDom(summaryBlock(report, lang), document),
     chart && toDom(chart, document),
     el('h3', null, T('analysis_tabSentences')),
-    report.score === null ? el('div', { class: 'text-view' }, item.text) : toDom(sentenceView(item.text, report, lang), document),
+    report.score === null ? el('div', { class: 'text-view', tabindex: 0, 'aria-label': T('analysis_textPlain') }, item.text) : marked(item.text, report, lang),
     el('h3', null, T('analysis_tabSignals')),
     toDom(signalList(report, lang), document),
   );

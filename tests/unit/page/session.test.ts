@@ -10,7 +10,7 @@ const PAGE = `<nav><a href="/">Home</a></nav>
 <p id="p2">Another paragraph follows.<br>After a break, it ends.</p></main>`;
 
 const LEGEND: LegendPayload = {
-  title: 'Mirage Lens', note: 'note', summary: '2 of 5', close: 'Hide', levels: ['one', 'two', 'three'], lang: 'en',
+  title: 'Mirage Lens', note: 'note', summary: '2 of 5', close: 'Hide', fold: 'Fold', unfold: 'Unfold', levels: ['one', 'two', 'three'], lang: 'en',
 };
 
 /** A fake Highlight registry that records what is set, like CSS.highlights (a Highlight is a set of ranges). */

@@ -11,7 +11,7 @@ describe('result view', () => {
   it.each([
     ['ok', null],
     ['weak', /Weak result\. The text has 321 words; below about 300/],
-    ['too-short', /Nothing meaningful can be said about this text\. It has 321 words; about 150 are needed/],
+    ['too-short', /Nothing meaningful can be said about this text\. It has 321 words; at least 150 are needed/],
     ['unsupported-language', /No score\./],
   ] as const)('gate for status %s', (status, re) => {
     const g = gateNotice(fakeReport(TEXT, { status }), 'en');

@@ -39,4 +39,19 @@ describe('compareReports', () => {
     const c = compareReports(a, { ...b, score: null, status: 'too-short' }, ['A', 'B'], 'en');
     expect(c.overall).toMatch(/B could not be scored/);
   });
+
+  // Issue 10, item 4: "Combined: about the same for both (95%, 99%)" when only one is worth a closer look.
+  it('never calls two texts "about the same" across the flag line', () => {
+    const x = fakeReport('X. Y.', { score: 0.95, flag: false });
+    const y = fakeReport('X. Y.', { score: 0.99, flag: true });
+    expect(compareReports(x, y, ['Earlier', 'Submission'], 'en').overall).toBe('Combined: Submission (99%) is worth a closer look at the default threshold; Earlier (95%) is not.');
+    expect(compareReports(y, x, ['Écrit', 'Devoir'], 'fr').overall).toBe("Combiné : Écrit (99 %) mérite d'être relu de plus près au seuil par défaut ; Devoir (95 %) non.");
+    expect(compareReports(x, { ...y, flag: false }, ['A', 'B'], 'en').overall).toBe('Combined: about the same for both (A 95%, B 99%).');
+  });
+
+  it('nor across the agreement point of a signal', () => {
+    const x = fakeReport('X. Y.');
+    const y = fakeReport('X. Y.', { signals: [{ ...x.signals[0]!, percentile: 0.85, agrees: false }, ...x.signals.slice(1)] });
+    expect(compareReports(x, y, ['A', 'B'], 'en').rows[0]!.text).toBe('Sentence rhythm: A (95%) is beyond what is usual in human writing; B (85%) is not.');
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '@/public/_locales/en/messages.json';
 import fr from '@/public/_locales/fr/messages.json';
-import { t, toUiLang, otherLang } from '@/src/shared/i18n';
+import { t, tn, toUiLang, otherLang } from '@/src/shared/i18n';
 
 describe('i18n', () => {
   it.each([
@@ -38,5 +38,19 @@ describe('i18n', () => {
     for (const cat of [en, fr] as Record<string, { message: string }>[]) {
       for (const [k, m] of Object.entries(cat)) for (const re of banned) expect(m.message, k).not.toMatch(re);
     }
+  });
+
+  it('counts with plural forms, never "(s)" (issue 10, item 7)', () => {
+    for (const cat of [en, fr] as Record<string, { message: string }>[]) {
+      for (const [k, m] of Object.entries(cat)) expect(m.message, k).not.toMatch(/\((s|e?s|x)\)/);
+    }
+    expect(tn('panel_passagesCount', 1, 1, 'en')).toBe('1 passage at the current sensitivity');
+    expect(tn('panel_passagesCount', 0, 0, 'en')).toBe('0 passages at the current sensitivity');
+    expect(tn('panel_passagesCount', 0, 0, 'fr')).toBe('0 passage à la sensibilité choisie');
+    expect(tn('panel_passagesCount', 2, 2, 'fr')).toBe('2 passages à la sensibilité choisie');
+    expect(tn('lab_unscored', 1, 1, 'en')).toMatch(/^\(1 text could not be scored/);
+    expect(tn('lab_unscored', 3, 3, 'fr')).toMatch(/^\(3 textes non mesurés/);
+    expect(tn('page_legendSummary', 1, [1, 30], 'fr')).toBe('1 phrase surlignée sur 30');
+    expect(tn('page_legendSummary', 1, [1, 30], 'en')).toBe('1 of 30 sentences highlighted');
   });
 });

@@ -5,6 +5,7 @@
 import type { UiLang } from '../../types';
 import { percentileClause } from '../format';
 import type { Measure, SignalWords } from './types';
+import { plural } from '../plural';
 
 const fmt = (x: number, lang: UiLang) => (Math.round(x * 10) / 10).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-US');
 
@@ -16,12 +17,14 @@ function evidence(result: Measure, lang: UiLang, percentile?: number): string {
   const examples = (result.examples ?? []).map((phrase) => (lang === 'fr' ? `« ${phrase} »` : `"${phrase}"`));
   if (lang === 'fr') {
     if (!d.hits) return "Aucune des tournures toutes faites ni aucun des mots sur-employés de notre liste n'apparaît dans ce texte.";
-    let s = `${rate} tournure(s) toute(s) faite(s) ou mot(s) sur-employé(s) pour 100 mots (pondérés), contre ${fmt(typical!, lang)} en moyenne dans les textes humains`;
+    const n = Math.round((d.per100 ?? result.raw) * 10) / 10;
+    let s = `${rate} ${plural(n, 'fr', { one: 'tournure toute faite ou mot sur-employé', other: 'tournures toutes faites ou mots sur-employés' })} pour 100 mots (pondérés), contre ${fmt(typical!, lang)} en moyenne dans les textes humains`;
     s += examples.length ? `, par exemple ${examples.join(', ')}.` : '.';
     return s + percentileClause(percentile, lang, { en: 'formulaic', fr: 'convenu' });
   }
   if (!d.hits) return 'None of the stock phrases or over-used words on our list appear in this text.';
-  let s = `${rate} stock phrases or over-used words per 100 words (weighted), against ${fmt(typical!, lang)} on average in human prose`;
+  const n = Math.round((d.per100 ?? result.raw) * 10) / 10;
+  let s = `${rate} ${plural(n, 'en', { one: 'stock phrase or over-used word', other: 'stock phrases or over-used words' })} per 100 words (weighted), against ${fmt(typical!, lang)} on average in human prose`;
   s += examples.length ? `, e.g. ${examples.join(', ')}.` : '.';
   return s + percentileClause(percentile, lang, { en: 'formulaic', fr: 'convenu' });
 }

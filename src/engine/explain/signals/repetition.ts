@@ -5,6 +5,7 @@
 import type { UiLang } from '../../types';
 import { fmt, pct, percentileClause } from '../format';
 import type { Measure, SignalWords } from './types';
+import { plural } from '../plural';
 
 /** Typical human share of sentences whose opener recurs: the dev-set human interquartile range in English
  * (0%..17%; French median 15%). Derived figures, for the explanation only. */
@@ -14,8 +15,8 @@ function evidence(result: Measure, lang: UiLang, percentile?: number): string {
   const d = result.details;
   const fr = lang === 'fr';
   const openers = fr
-    ? `${d.recurringOpeners} phrases sur ${d.sentences} commencent par les mêmes deux mots qu'une autre phrase (${pct(d.openerShare!, 'fr')} ; d'ordinaire entre 0 et ${pct(TYPICAL_OPENER_SHARE_MAX, 'fr')} dans une prose humaine)`
-    : `${d.recurringOpeners} of ${d.sentences} sentences open with the same two words as another sentence (${pct(d.openerShare!, 'en')}; human prose usually has 0 to ${pct(TYPICAL_OPENER_SHARE_MAX, 'en')})`;
+    ? `${d.recurringOpeners} ${plural(d.recurringOpeners!, 'fr', { one: 'phrase', other: 'phrases' })} sur ${d.sentences} ${plural(d.recurringOpeners!, 'fr', { one: 'commence', other: 'commencent' })} par les mêmes deux mots qu'une autre phrase (${pct(d.openerShare!, 'fr')} ; d'ordinaire entre 0 et ${pct(TYPICAL_OPENER_SHARE_MAX, 'fr')} dans une prose humaine)`
+    : `${d.recurringOpeners} of ${d.sentences} ${plural(d.recurringOpeners!, 'en', { one: 'sentences opens', other: 'sentences open' })} with the same two words as another sentence (${pct(d.openerShare!, 'en')}; human prose usually has 0 to ${pct(TYPICAL_OPENER_SHARE_MAX, 'en')})`;
   const templates = fr
     ? `${pct(d.template!, 'fr')} des petites suites de mots-outils reviennent à quelques lignes d'intervalle`
     : `${pct(d.template!, 'en')} of the short function-word patterns recur within a few lines`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { abstainReason, caveat, headline, pct, summary } from '@/src/engine/explain/messages';
+import { percentileClause } from '@/src/engine/explain/format';
 import type { AbstainCode, CaveatCode } from '@/src/engine/types';
 
 const FORBIDDEN = /\b(ai[- ]generated|written by (ai|a machine)|[ée]crit par (l'?ia|une machine)|probability|probabilit[ée])\b/i;
@@ -22,6 +23,7 @@ describe('engine messages', () => {
       expect(s.trim().length).toBeGreaterThan(5);
       expect(s).not.toMatch(FORBIDDEN);
       expect(s).not.toMatch(/undefined|NaN/);
+      expect(s, 'plural forms, never "(s)"').not.toMatch(/\(s\)|\(e?s\)/);
     }
   });
 
@@ -40,5 +42,44 @@ describe('engine messages', () => {
     const h = { status: 'ok', score: 0.934, flag: false, agree: 3, measured: 5, words: 400, needed: 150, language: 'English' };
     expect(headline(h, 'en')).toContain('More predictable than 93% of comparable human reference texts');
     expect(headline({ ...h, language: 'anglais' }, 'fr')).toContain('93 %');
+  });
+});
+
+describe('evidence percentile clause', () => {
+  it.each([
+    [0.5886, '58%'],
+    [0.999, '99%'],
+    [0.1, '10%'],
+  ])('words %d as the headline would: %s (rounded down, never 100%%)', (p, out) => {
+    expect(percentileClause(p, 'en')).toContain(`more uniform than ${out} of`);
+    expect(percentileClause(p, 'fr')).toContain(`plus uniforme que ${out.replace('%', ' %')} des`);
+  });
+});
+
+describe('headline: a calm reading for ordinary results (issue 10, item 3)', () => {
+  const h = (score: number, flag = false, agree = 0) => ({ status: 'ok', score, flag, agree, measured: 6, words: 400, needed: 150, language: 'English' });
+  it.each([
+    [0.08, 'Ordinary for human writing: more predictable than only 8% of comparable human reference texts', "Ordinaire pour un texte humain : plus prévisible que seulement 8 % des textes humains de référence comparables"],
+    [0.49, 'Ordinary for human writing: more predictable than only 49%', 'Ordinaire pour un texte humain : plus prévisible que seulement 49 %'],
+    [0.5, 'Within the usual range of human writing: more predictable than 50%', "Dans la plage habituelle de l'écriture humaine : plus prévisible que 50 %"],
+    [0.89, 'Within the usual range of human writing: more predictable than 89%', "Dans la plage habituelle de l'écriture humaine : plus prévisible que 89 %"],
+    [0.9, 'More predictable than 90% of comparable', 'Plus prévisible que 90 % des textes'],
+  ])('score %d', (score, en, fr) => {
+    expect(headline(h(score), 'en')).toMatch(new RegExp('^' + en.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    expect(headline(h(score), 'fr')).toMatch(new RegExp('^' + fr.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  });
+
+  it('a flagged text is never given the calm words', () => {
+    expect(headline(h(0.3, true, 2), 'en')).toMatch(/^More predictable than 30% .* worth a closer look$/);
+  });
+
+  it.each([
+    [0, '0 of 6 signals agree', '0 signal sur 6 concorde'],
+    [1, '1 of 6 signals agrees', '1 signal sur 6 concorde'],
+    [2, '2 of 6 signals agree', '2 signaux sur 6 concordent'],
+  ])('plural forms through Intl.PluralRules: %i agreeing', (agree, en, fr) => {
+    expect(headline(h(0.95, false, agree), 'en')).toContain(en);
+    expect(headline(h(0.95, false, agree), 'fr')).toContain(fr);
+    expect(summary(h(0.95, false, agree), 'fr')).not.toContain('(s)');
   });
 });
