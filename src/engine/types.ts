@@ -199,6 +199,8 @@ export interface ComparedKind {
   texts: number;
   /** The text's percentile among them (0..1, never 0 or 1). */
   percentile: number;
+  /** True when the text is above every one of them. */
+  beyond: boolean;
 }
 
 /** What a score was stated against: the kinds of human writing nearest to the text in register. */

@@ -5,7 +5,7 @@
  * What: `kindName(id, ui)` names one kind ('ellipse:learner_essay_en' -> "English learners' essays (grades 8 to 12)");
  * `comparisonText(comparison, percentile, ui)` is the long form ("more predictable than 93% of the texts of each of
  * the 7 kinds of human writing most like it: English learners' essays (grades 8 to 12), ..."), `comparisonShort` the
- * short one for narrow places ("93% of each of 7 kinds of human writing (412 texts)"). When the text is above every
+ * short one for narrow places ("More predictable than 93% of each of the 7 nearest kinds of human writing (556 texts)"). When the text is above every
  * text it was compared with, the words say "beyond all N human reference texts it was compared with" — never 100%.
  * Wording rules as messages.ts: predictability against human writing, never who wrote a text, never a probability.
  * Pure and table-free.
@@ -84,15 +84,17 @@ export function comparisonText(c: Comparison, percentile: number, ui: UiLang): s
     : `More predictable than ${pct(percentile, ui)} of the texts of ${one ? 'the kind' : `each of the ${k} kinds`} of human writing most like it (${count(c.texts, ui)} texts): ${names}.`;
 }
 
-/** The short form, for narrow places (a popup line, a table cell): "93% of each of 7 kinds of human writing (412 texts)"
- * or "beyond all 412 human reference texts compared". */
+/** The short form, for narrow places (the side panel's figure, a table cell): "More predictable than 93% of each of
+ * the 7 nearest kinds of human writing (556 texts)" or "Beyond all 412 human reference texts compared". */
 export function comparisonShort(c: Comparison, percentile: number, ui: UiLang): string {
   const k = c.kinds.length;
-  if (c.beyond) return ui === 'fr' ? `au-delà des ${count(c.texts, ui)} textes humains de référence comparés` : `beyond all ${count(c.texts, ui)} human reference texts compared`;
-  if (k === 1) return ui === 'fr' ? `${pct(percentile, ui)} du genre d'écrits humains le plus proche (${count(c.texts, ui)} textes)` : `${pct(percentile, ui)} of the nearest kind of human writing (${count(c.texts, ui)} texts)`;
+  const n = count(c.texts, ui);
+  if (c.beyond) return ui === 'fr' ? `Au-delà des ${n} textes humains de référence comparés` : `Beyond all ${n} human reference texts compared`;
+  const p = pct(percentile, ui);
+  if (k === 1) return ui === 'fr' ? `Plus prévisible que ${p} du genre d'écrits humains le plus proche (${n} textes)` : `More predictable than ${p} of the nearest kind of human writing (${n} texts)`;
   return ui === 'fr'
-    ? `${pct(percentile, ui)} de chacun des ${k} genres d'écrits humains les plus proches (${count(c.texts, ui)} textes)`
-    : `${pct(percentile, ui)} of each of the ${k} nearest kinds of human writing (${count(c.texts, ui)} texts)`;
+    ? `Plus prévisible que ${p} de chacun des ${k} genres d'écrits humains les plus proches (${n} textes)`
+    : `More predictable than ${p} of each of the ${k} nearest kinds of human writing (${n} texts)`;
 }
 
 /** Where a scored text stands, for a headline: "More predictable than 93% of each of the 7 kinds of human writing

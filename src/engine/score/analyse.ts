@@ -117,7 +117,7 @@ function comparisonOf(ranked: Ranked | undefined, langRef: LangReference | undef
   const st = ranked?.stated;
   if (!st || !langRef) return null;
   return {
-    kinds: st.kinds.map((k) => ({ id: langRef.kinds[k.kind]?.id ?? 'unknown', texts: k.n, percentile: k.p })),
+    kinds: st.kinds.map((k) => ({ id: langRef.kinds[k.kind]?.id ?? 'unknown', texts: k.n, percentile: k.p, beyond: k.beyond })),
     texts: st.texts,
     beyond: st.beyond,
   };

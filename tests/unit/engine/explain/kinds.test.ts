@@ -8,19 +8,19 @@ const FORBIDDEN = /\b(ai[- ]generated|written by|[ée]crit par (l'?ia|une machin
 
 const seven: Comparison = {
   kinds: [
-    { id: 'ellipse:learner_essay_en', texts: 198, percentile: 0.93 },
-    { id: 'brown:learned', texts: 40, percentile: 0.97 },
-    { id: 'm4:wikihow', texts: 50, percentile: 0.95 },
-    { id: 'l2r', texts: 119, percentile: 0.99 },
-    { id: 'brown:hobbies', texts: 40, percentile: 0.96 },
-    { id: 'iu:wiki_edu', texts: 49, percentile: 0.94 },
-    { id: 'eltec:novel_en', texts: 60, percentile: 0.99 },
+    { id: 'ellipse:learner_essay_en', texts: 198, percentile: 0.93, beyond: false },
+    { id: 'brown:learned', texts: 40, percentile: 0.97, beyond: false },
+    { id: 'm4:wikihow', texts: 50, percentile: 0.95, beyond: false },
+    { id: 'l2r', texts: 119, percentile: 0.99, beyond: false },
+    { id: 'brown:hobbies', texts: 40, percentile: 0.96, beyond: false },
+    { id: 'iu:wiki_edu', texts: 49, percentile: 0.94, beyond: false },
+    { id: 'eltec:novel_en', texts: 60, percentile: 0.99, beyond: false },
   ],
   texts: 556,
   beyond: false,
 };
-const beyond: Comparison = { ...seven, texts: 412, beyond: true };
-const one: Comparison = { kinds: [{ id: 'orangesum:news_fr', texts: 115, percentile: 0.6 }], texts: 115, beyond: false };
+const beyond: Comparison = { kinds: seven.kinds.map((k) => ({ ...k, beyond: true })), texts: 412, beyond: true };
+const one: Comparison = { kinds: [{ id: 'orangesum:news_fr', texts: 115, percentile: 0.6, beyond: false }], texts: 115, beyond: false };
 
 describe('what a score was stated against, in words', () => {
   it.each([
@@ -46,6 +46,7 @@ describe('what a score was stated against, in words', () => {
   it.each(['en', 'fr'] as const)('%s: never more than 99%% below that point', (ui) => {
     expect(standingText(0.99999, seven, ui)).toMatch(/99 ?%/);
     expect(comparisonShort(seven, 0.999, ui)).toMatch(/99 ?%/);
+    expect(comparisonShort(seven, 0.93, ui)).toBe(ui === 'en' ? 'More predictable than 93% of each of the 7 nearest kinds of human writing (556 texts)' : 'Plus prévisible que 93 % de chacun des 7 genres d\'écrits humains les plus proches (556 textes)');
   });
 
   it.each(['en', 'fr'] as const)('%s: the headline and summary carry it, and claim nothing about authorship', (ui) => {
