@@ -10,6 +10,7 @@ import wordPredictability from './word-predictability';
 import formulaic from './formulaic';
 import repetition from './repetition';
 import functionWords from './function-words';
+import styleLr from './style-lr';
 
 export const SIGNALS: readonly Signal[] = [
   burstiness,
@@ -19,5 +20,6 @@ export const SIGNALS: readonly Signal[] = [
   formulaic,
   repetition,
   functionWords,
+  styleLr,
 ];
 

@@ -10,6 +10,7 @@ import { words as wordPredictability } from './word-predictability';
 import { words as formulaic } from './formulaic';
 import { words as repetition } from './repetition';
 import { words as functionWords } from './function-words';
+import { words as styleLr } from './style-lr';
 
 export type { Measure, SignalWords } from './types';
 
@@ -21,4 +22,5 @@ export const SIGNAL_WORDS: Readonly<Record<string, SignalWords>> = {
   formulaic,
   repetition,
   'function-words': functionWords,
+  'style-lr': styleLr,
 };
