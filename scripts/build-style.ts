@@ -1,5 +1,6 @@
 /**
- * build-style — writes the tables of the trainable style signals: assets/style-lr-{en,fr}.json (`npm run build:style`).
+ * build-style — writes the tables of the style-lr and style-profile signals: assets/style-lr-{en,fr}.json and
+ * assets/style-profile-{en,fr}.json (`npm run build:style`).
  *
  * Fits on everything available with both labels: ../shared/data/dev.jsonl + dev2.jsonl, paired sources only (see
  * src/eval/train/style-tables.ts; the team's reference texts are machine-only, so paired training does not use them).
@@ -28,4 +29,4 @@ for (const [name, json] of Object.entries(tables)) {
   gz += g;
   console.log(`assets/${name}: ${(json.length / 1024).toFixed(1)} KB, gzip ${(g / 1024).toFixed(1)} KB`);
 }
-console.log(`all: gzip ${(gz / 1024).toFixed(1)} KB · ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`all four: gzip ${(gz / 1024).toFixed(1)} KB · ${((performance.now() - t0) / 1000).toFixed(1)} s`);

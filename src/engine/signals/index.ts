@@ -11,6 +11,7 @@ import formulaic from './formulaic';
 import repetition from './repetition';
 import functionWords from './function-words';
 import styleLr from './style-lr';
+import styleProfile from './style-profile';
 
 export const SIGNALS: readonly Signal[] = [
   burstiness,
@@ -21,5 +22,6 @@ export const SIGNALS: readonly Signal[] = [
   repetition,
   functionWords,
   styleLr,
+  styleProfile,
 ];
 

@@ -23,7 +23,8 @@
  * Leave-one-source-out (research, each signal alone): pooled AUROC 0.761 English / 0.762 French; worst source the
  * 2026-assistant texts (0.68 / 0.57); sentences 0.62 / 0.61; no source flips direction.
  * API: default export (the Signal, reading the shipped tables); `computeWith(doc, model)` for any fitted model (the
- * evaluation fits one per fold); `STYLE_LR_TABLES`; types `StyleLrModel`, `StyleLrConfig`.
+ * evaluation fits one per fold); `STYLE_LR_TABLES`; types `StyleLrModel`, `StyleLrConfig` (defined table-free in
+ * _lib/style-lr-model.ts, so the fit code can build a table where none exists).
  * Limits: "machine" means the generators of the training sources (mostly 2023-2024 chat models); a human who writes
  * in that register (formal, even, connective-rich) scores high: about half of the human CS224N abstracts and
  * encyclopaedic articles fall above the 90th percentile of other human text, while learner essays, novels and news
@@ -34,51 +35,16 @@
 import type { Abstention, Doc, Signal, SignalResult } from '../types';
 import styleLrEn from '../../../assets/style-lr-en.json';
 import styleLrFr from '../../../assets/style-lr-fr.json';
-import { ngramScorer, type NgramModel } from './_lib/ngram';
+import { ngramScorer } from './_lib/ngram';
 import { encodeStyle, type StyleLang } from './_lib/style-tokens';
+import type { StyleLrModel, StyleLrTable } from './_lib/style-lr-model';
+
+export { STYLE_LR_DEFAULTS, TYPOGRAPHIC_MARKS, type StyleLrConfig, type StyleLrModel, type StyleLrTable } from './_lib/style-lr-model';
 
 /** Below this many words: abstain (the mean per token is noisy on a paragraph). */
 export const MIN_WORDS = 50;
 /** A sentence gets a value when it has at least this many tokens (its end counts as one). */
 export const MIN_SENTENCE_TOKENS = 5;
-
-/** The marks that typography decides as much as the writer (dropped from the stream by default). */
-export const TYPOGRAPHIC_MARKS: readonly string[] = ['"', "'", '-', '...', '*', '<sym>'];
-
-export interface StyleLrConfig {
-  /** Words kept as themselves (the rest become classes). Range 30..3000 (30..100 measured best). */
-  vocabSize: number;
-  /** n-gram order: 2 (bigram; the reader is fastest there) or 3. */
-  order: number;
-  /** 0 = raw counts, 1 = every (source, label) group weighs the same. */
-  balance: number;
-  /** Highest-order n-grams seen fewer times are pruned (table size). */
-  minCount: number;
-  /** Train only on sources that have both labels (in this language). */
-  pairedOnly: boolean;
-  /** Marks dropped from the token stream before modelling. */
-  dropMarks: readonly string[];
-}
-
-/** The configuration the leave-one-source-out figures were measured with. */
-export const STYLE_LR_DEFAULTS: StyleLrConfig = { vocabSize: 50, order: 2, balance: 0.5, minCount: 2, pairedOnly: true, dropMarks: TYPOGRAPHIC_MARKS };
-
-export interface StyleLrModel {
-  lang: StyleLang;
-  config: StyleLrConfig;
-  /** Token list: kept words first, then classes and punctuation marks (id = index). */
-  tokens: string[];
-  vocabWords: number;
-  human: NgramModel;
-  machine: NgramModel;
-}
-
-/** A shipped table: a model plus what it was fitted on. */
-export interface StyleLrTable extends StyleLrModel {
-  id: string;
-  source: string;
-  generated: string;
-}
 
 export const STYLE_LR_TABLES: Record<StyleLang, StyleLrTable> = {
   en: styleLrEn as StyleLrTable,

@@ -12,7 +12,7 @@
  * Limits: with no paired source among the rows (a fold that leaves out the only one), both models are fitted on
  * nothing and say nothing useful (every value 0): the caller should treat such a fold's values as missing.
  */
-import { STYLE_LR_DEFAULTS, type StyleLrConfig, type StyleLrModel } from '../../engine/signals/style-lr';
+import { STYLE_LR_DEFAULTS, type StyleLrConfig, type StyleLrModel } from '../../engine/signals/_lib/style-lr-model';
 import { classTokens, encodeStyle, type StyleLang } from '../../engine/signals/_lib/style-tokens';
 import { fitNgram } from './ngram';
 import { dispersedVocabulary, groupWeights, pairedRows, type Label, type TrainRow } from './rows';

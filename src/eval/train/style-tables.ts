@@ -1,18 +1,20 @@
 /**
- * style-tables — the shipped tables of the trainable style signals, fitted on everything available:
- * assets/style-lr-{en,fr}.json (`npm run build:style`, scripts/build-style.ts).
+ * style-tables — the shipped tables of the style-lr and style-profile signals, fitted on everything available:
+ * assets/style-lr-{en,fr}.json and assets/style-profile-{en,fr}.json (`npm run build:style`, scripts/build-style.ts).
  *
  * `buildStyleTables(dataDir?)` reads ../shared/data/dev.jsonl and dev2.jsonl (labelled.ts), builds each text's Doc
- * with its labelled language, fits the signals per language (style-lr.ts: paired sources only)
+ * with its labelled language, fits both signals per language (style-lr.ts, style-profile.ts: paired sources only)
  * and returns file name -> JSON text. Each table names what it was fitted on (`source`, `licence`, `trainedOn`:
  * texts per source and label), when (`generated`: the SHA-256 of the two data files, so a re-run on the same data
- * writes the same bytes), and its configuration. Derived figures only: n-gram log-probabilities and the 50 words of
- * the vocabulary — never text.
+ * writes the same bytes), and its configuration. Derived figures only: n-gram log-probabilities, coefficients,
+ * means, medians, the 50 function words — never text.
  * Limits: the team's current-assistant texts and Brown have one label each, so paired training does not use them
  * (they are not read). French has two paired sources (iu, dissertation), so its tables are thin.
  */
+import { MIN_WORDS as PROFILE_MIN_WORDS } from '../../engine/signals/_lib/style-profile-model';
 import { buildDoc } from '../../engine/text/doc';
 import { fitStyleLr } from './style-lr';
+import { fitStyleProfile } from './style-profile';
 import { DATA_DIR, loadTrainingTexts, type TrainingText } from './labelled';
 import { pairedRows, type TrainRow } from './rows';
 
@@ -42,7 +44,7 @@ function describe(rows: readonly TrainRow[], texts: readonly TrainingText[], lan
   };
 }
 
-/** File name -> JSON text of the tables. */
+/** File name -> JSON text of the four tables. */
 export function buildStyleTables(dataDir = DATA_DIR): Record<string, string> {
   const { texts, files } = loadTrainingTexts(dataDir);
   const generated = `scripts/build-style.ts from ${files.map((f) => `${f.file} (sha256 ${f.sha256.slice(0, 16)}, ${f.texts} texts)`).join(' + ')}`;
@@ -55,6 +57,10 @@ export function buildStyleTables(dataDir = DATA_DIR): Record<string, string> {
     const lrMeta = describe(pairedRows(own), texts, lang, 'quantised n-gram log-probabilities of style tokens', fileNames);
     const { lang: _l1, config: lrConfig, ...lrModel } = lr;
     out[`style-lr-${lang}.json`] = `${JSON.stringify({ id: 'style-lr', lang, ...lrMeta, generated, config: lrConfig, ...lrModel })}\n`;
+    const sp = fitStyleProfile(own, lang);
+    const spMeta = describe(pairedRows(own.filter((r) => r.doc.words.length >= PROFILE_MIN_WORDS)), texts, lang, 'logistic coefficients, feature means, sds and human medians', fileNames);
+    const { lang: _l2, config: spConfig, ...spModel } = sp;
+    out[`style-profile-${lang}.json`] = `${JSON.stringify({ id: 'style-profile', lang, ...spMeta, generated, config: spConfig, ...spModel })}\n`;
   }
   return out;
 }

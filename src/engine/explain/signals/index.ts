@@ -11,6 +11,7 @@ import { words as formulaic } from './formulaic';
 import { words as repetition } from './repetition';
 import { words as functionWords } from './function-words';
 import { words as styleLr } from './style-lr';
+import { words as styleProfile } from './style-profile';
 
 export type { Measure, SignalWords } from './types';
 
@@ -23,4 +24,5 @@ export const SIGNAL_WORDS: Readonly<Record<string, SignalWords>> = {
   repetition,
   'function-words': functionWords,
   'style-lr': styleLr,
+  'style-profile': styleProfile,
 };

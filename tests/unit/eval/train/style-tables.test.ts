@@ -8,7 +8,7 @@ import { trainingDataAvailable } from '@/src/eval/train/labelled';
 import { buildStyleTables } from '@/src/eval/train/style-tables';
 
 const assets = fileURLToPath(new URL('../../../../assets/', import.meta.url));
-const NAMES = ['style-lr-en.json', 'style-lr-fr.json'];
+const NAMES = ['style-lr-en.json', 'style-lr-fr.json', 'style-profile-en.json', 'style-profile-fr.json'];
 
 describe.skipIf(!trainingDataAvailable())('npm run build:style', () => {
   it('rebuilds the committed tables byte for byte', { timeout: 180_000 }, () => {
