@@ -12,6 +12,7 @@ import repetition from './repetition';
 import functionWords from './function-words';
 import styleLr from './style-lr';
 import styleProfile from './style-profile';
+import writerSlips from './writer-slips';
 
 export const SIGNALS: readonly Signal[] = [
   burstiness,
@@ -23,5 +24,6 @@ export const SIGNALS: readonly Signal[] = [
   functionWords,
   styleLr,
   styleProfile,
+  writerSlips,
 ];
 

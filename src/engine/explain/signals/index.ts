@@ -12,6 +12,7 @@ import { words as repetition } from './repetition';
 import { words as functionWords } from './function-words';
 import { words as styleLr } from './style-lr';
 import { words as styleProfile } from './style-profile';
+import { words as writerSlips } from './writer-slips';
 
 export type { Measure, SignalWords } from './types';
 
@@ -25,4 +26,5 @@ export const SIGNAL_WORDS: Readonly<Record<string, SignalWords>> = {
   'function-words': functionWords,
   'style-lr': styleLr,
   'style-profile': styleProfile,
+  'writer-slips': writerSlips,
 };
