@@ -83,7 +83,7 @@ function rateLabel(name: string, fr: boolean): string | undefined {
 function ratePhrase(label: string, v: number, h: number, lang: UiLang): string {
   const fr = lang === 'fr';
   const per1000 = (x: number) => fmt(x * 1000, lang, 1);
-  if (!(h > 0)) return fr ? `${label} : ${per1000(v)} pour 1 000 mots (d'ordinaire aucun)` : `${label}: ${per1000(v)} per 1,000 words (typically none)`;
+  if (!(h > 0)) return fr ? `${label} : ${per1000(v)} pour 1 000 mots (la plupart des textes humains n'en ont aucun)` : `${label}: ${per1000(v)} per 1,000 words (most of the human texts have none)`;
   if (!(v > 0)) return fr ? `${label} : aucune occurrence (d'ordinaire ${per1000(h)} pour 1 000 mots)` : `no ${label} (typically ${per1000(h)} per 1,000 words)`;
   const r = v / h;
   if (r >= 1.15) return fr ? `${label} ${fmt(r, lang, 1)} fois plus souvent` : `${label} ${fmt(r, lang, 1)} times as often`;

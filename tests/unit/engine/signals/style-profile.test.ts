@@ -163,6 +163,7 @@ describe('style-profile: words', () => {
     ['fw:i', 0.002, 0.01, 'en', '"i" only 20% as often'],
     ['fw:cependant', 0.004, 0.001, 'fr', '« cependant » 4,0 fois plus souvent'],
     ['p:;', 0, 0.003, 'en', 'no semicolons (typically 3.0 per 1,000 words)'],
+    ['fw:can', 0.03, 0, 'en', '"can": 30.0 per 1,000 words (most of the human texts have none)'],
     ['cls:<-tion>', 0.02, 0.01, 'en', 'words ending in "-tion" 2.0 times as often'],
     ['sl:cv', 0.31, 0.52, 'en', 'variation of sentence length: 0.31 (typically 0.52)'],
     ['sl:long', 0.02, 0.14, 'fr', 'phrases longues (30 mots ou plus) : 2\u00A0% (d\'ordinaire 14\u00A0%)'],
