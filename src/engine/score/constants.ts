@@ -40,4 +40,4 @@ export const SENTENCE_REASON_MIN = 0.8;
 /** At most this many reasons per sentence, strongest first. */
 export const SENTENCE_REASONS = 3;
 /** Every signal's id, in the registry's order (src/engine/signals/index.ts; tests check both lists agree). */
-export const SIGNAL_IDS: readonly string[] = ['burstiness', 'lexical-diversity', 'compression', 'word-predictability', 'formulaic', 'repetition', 'function-words'];
+export const SIGNAL_IDS: readonly string[] = ['burstiness', 'lexical-diversity', 'compression', 'word-predictability', 'formulaic', 'repetition', 'function-words', 'style-lr', 'style-profile', 'writer-slips'];
