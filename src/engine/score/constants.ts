@@ -3,7 +3,7 @@
  * import them (through src/engine/index.ts) without bundling the engine.
  */
 
-export const ENGINE_VERSION = '0.1.0';
+export const ENGINE_VERSION = '0.2.0';
 /** Below this many words nothing meaningful can be said (about 150: statistical measures on a paragraph or two
  * mostly reflect chance). */
 export const MIN_WORDS = 150;

@@ -2,6 +2,7 @@
  * Words of the style-lr signal (src/engine/signals/style-lr.ts): its title, what it measures, and the evidence sentence
  * written from its figures (`details`) and its place among human reference texts.
  */
+import { plural } from '../plural';
 import type { UiLang } from '../../types';
 import { fmt, percentileClause } from '../format';
 import type { Measure, SignalWords } from './types';
@@ -24,8 +25,8 @@ function evidence(result: Measure, lang: UiLang, percentile?: number): string {
   const sentences =
     d.sentencesMeasured && d.sentencesMeasured > 0
       ? fr
-        ? ` ${d.sentencesMachineward} phrase(s) sur ${d.sentencesMeasured} penchent du côté des textes de machine.`
-        : ` ${d.sentencesMachineward} of ${d.sentencesMeasured} sentences lean towards the machine side.`
+        ? ` ${d.sentencesMachineward} ${plural(d.sentencesMachineward ?? 0, lang, { one: 'phrase', other: 'phrases' })} sur ${d.sentencesMeasured} ${plural(d.sentencesMachineward ?? 0, lang, { one: 'penche', other: 'penchent' })} du côté des textes de machine.`
+        : ` ${d.sentencesMachineward} of ${d.sentencesMeasured} ${plural(d.sentencesMachineward ?? 0, lang, { one: 'sentences leans', other: 'sentences lean' })} towards the machine side.`
       : '';
   return side + sentences + percentileClause(percentile, lang, STYLE_QUALITY);
 }

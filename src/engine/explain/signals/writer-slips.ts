@@ -2,6 +2,7 @@
  * Words of the writer-slips signal (src/engine/signals/writer-slips.ts): its title, what it measures, and the evidence
  * naming the slips found (counts per marker in `details`, example words in `examples`).
  */
+import { plural } from '../plural';
 import type { UiLang } from '../../types';
 import { fmt } from '../format';
 import type { Measure, SignalWords } from './types';
@@ -34,8 +35,8 @@ function evidence(result: Measure, lang: UiLang): string {
   const examples = (result.examples ?? []).map((w) => (fr ? `« ${w} »` : `"${w}"`)).join(', ');
   const rate = fmt(d.per100 ?? -result.raw, lang, 1);
   return fr
-    ? `${total} trace(s) d'écriture non relue : ${found}${examples ? `, par exemple ${examples}` : ''} ; soit ${rate} pour 100 mots. Les textes de machine n'en ont presque jamais.`
-    : `${total} sign${total > 1 ? 's' : ''} of unedited writing: ${found}${examples ? `, e.g. ${examples}` : ''}; ${rate} per 100 words. Machine-generated text almost never has them.`;
+    ? `${total} ${plural(total, lang, { one: 'trace', other: 'traces' })} d'écriture non relue : ${found}${examples ? `, par exemple ${examples}` : ''} ; soit ${rate} pour 100 mots. Les textes de machine n'en ont presque jamais.`
+    : `${total} ${plural(total, lang, { one: 'sign', other: 'signs' })} of unedited writing: ${found}${examples ? `, e.g. ${examples}` : ''}; ${rate} per 100 words. Machine-generated text almost never has them.`;
 }
 
 export const words: SignalWords = {
