@@ -8,14 +8,20 @@
  * the engine once per group (off the page's main thread) -> content `mirage:paint` (the flagged sentences of each
  * analysis, as offsets inside a block) -> content maps offsets to DOM ranges and highlights them, visible part
  * first, in slices -> background answers `{ ok: true, sentences, flagged, ms }`.
- * Page changes: the content script reports blocks removed and added (`mirage:content-changed`, debounced; a flood
- * of mutations is one full re-read); the background re-analyses the language groups concerned and sends a paint
- * that replaces only those analyses (`mode: 'some'`).
+ * Page changes: the content script reports blocks removed, added, and changed in place (`mirage:content-changed`,
+ * debounced; a flood of mutations is one full re-read); the background re-analyses the language groups where enough
+ * changed (src/background/page-changes.ts) and sends a paint that replaces only those analyses (`mode: 'some'`).
  * Automation contract: `{ type: 'mirage:set-highlights', tabId: number, enabled: boolean }` from any extension page.
  */
 import type { Report, ReportHead, SentenceReason, Sensitivity } from './engine';
 
 export const BLOCK_SEPARATOR = '\n\n';
+
+/** What one page-layer message may carry: the page layer reads at most MAX_PAGE_CHARS characters of a page in one
+ * reading (src/page/extract.ts) and at most MAX_PAGE_BLOCKS blocks; a block list (an extract answer, a change report)
+ * beyond either, or a change report naming more than MAX_PAGE_BLOCKS removed blocks, is refused whole. */
+export const MAX_PAGE_CHARS = 1_200_000;
+export const MAX_PAGE_BLOCKS = 100_000;
 
 export type ErrorCode =
   | 'bad-request'
@@ -50,8 +56,9 @@ export interface FocusMessage {
   sentence: number;
 }
 
-/** From the content script: page text was removed or added (debounced). The tab comes from the sender.
- * `full`: a flood of mutations was answered with one full re-read; `removed` and `added` are then its difference. */
+/** From the content script: page text was removed, added or changed (debounced). The tab comes from the sender.
+ * A block of `added` under an id already known changed in place. `full`: a flood of mutations was answered with one
+ * full re-read; `removed` and `added` are then its difference. */
 export interface ContentChangedMessage {
   type: 'mirage:content-changed';
   removed: number[];
@@ -59,7 +66,22 @@ export interface ContentChangedMessage {
   full: boolean;
 }
 
-export type BackgroundRequest = SetHighlightsMessage | GetStateMessage | FocusMessage | ContentChangedMessage;
+/** From the content script as WXT invalidates it: its page layer is gone. The tab is the sender's; `instance` names
+ * the page layer (its port is PAGE_PORT_PREFIX + instance), so an older layer's last word never ends a newer one. */
+export interface PageGoneMessage {
+  type: 'mirage:page-gone';
+  instance: string;
+}
+
+export type BackgroundRequest = SetHighlightsMessage | GetStateMessage | FocusMessage | ContentChangedMessage | PageGoneMessage;
+
+/** A content script holds a Port named PAGE_PORT_PREFIX + instance while it lives (src/background/page-link.ts). */
+export const PAGE_PORT_PREFIX = 'mirage:page:';
+export const isInstance = (x: unknown): x is string => typeof x === 'string' && /^[a-z0-9]{1,40}$/i.test(x);
+
+/** The answer to `mirage:focus` ("Show on the page"). `gone`: the page layer is no longer there (the tab is now off);
+ * otherwise the sentence is no longer on the page. */
+export type FocusResult = { ok: true } | { ok: false; code: 'page-changed'; gone: boolean };
 
 /** Where the time of one switch-on went, in ms (rounded): injection, page reading, scoring, painting. */
 export interface Timings {
@@ -158,6 +180,7 @@ export interface LegendPayload {
   lang: string;
 }
 export type PaintResult = { ok: true; painted: number; ms: number } | { ok: false; error: string };
+/** Also the answer to `mirage:scroll-to` (`ok`: the sentence was shown; `active`: the page has a session). */
 export type PingResult = { ok: true; active: boolean };
 
 // ---------------------------------------------------------------- background -> extension pages
@@ -265,10 +288,14 @@ export function parseBackgroundRequest(x: unknown): BackgroundRequest | { invali
     case 'mirage:focus':
       if (!isTabId(m.tabId) || !isIndex(m.analysis) || !isIndex(m.sentence)) return { invalid: 'bad focus request' };
       return { type: m.type, tabId: m.tabId, analysis: m.analysis, sentence: m.sentence };
+    case 'mirage:page-gone':
+      return isInstance(m.instance) ? { type: m.type, instance: m.instance } : { invalid: 'bad instance' };
     case 'mirage:content-changed': {
-      if (typeof m.full !== 'boolean' || !Array.isArray(m.removed) || !m.removed.every(isIndex)) return { invalid: 'bad change report' };
+      if (typeof m.full !== 'boolean' || !Array.isArray(m.removed) || m.removed.length > MAX_PAGE_BLOCKS || !m.removed.every(isIndex)) {
+        return { invalid: 'bad change report' };
+      }
       const added = parseBlocks(m.added);
-      if (!added) return { invalid: 'bad change report' };
+      if (!added) return { invalid: 'bad change report (malformed, or over the size caps)' };
       return { type: m.type, removed: m.removed, added, full: m.full };
     }
     default:
@@ -331,11 +358,15 @@ export function parseContentRequest(x: unknown): ContentRequest | undefined {
 /** The content script's answer to `mirage:extract`, or undefined when malformed. */
 const EXTRACT_CODES: readonly string[] = ['no-text', 'no-selection', 'no-access', 'engine'];
 
+/** A list of blocks within the caps (MAX_PAGE_BLOCKS, MAX_PAGE_CHARS), or undefined. */
 function parseBlocks(x: unknown): BlockPayload[] | undefined {
-  if (!Array.isArray(x)) return undefined;
+  if (!Array.isArray(x) || x.length > MAX_PAGE_BLOCKS) return undefined;
   const blocks: BlockPayload[] = [];
+  let chars = 0;
   for (const b of x) {
     if (!isObject(b) || !isIndex(b.id) || typeof b.text !== 'string' || typeof b.lang !== 'string') return undefined;
+    chars += b.text.length;
+    if (chars > MAX_PAGE_CHARS) return undefined;
     blocks.push({ id: b.id, text: b.text, lang: b.lang.slice(0, 35) });
   }
   return blocks;

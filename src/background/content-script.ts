@@ -7,10 +7,12 @@ import { browser } from 'wxt/browser';
 import { CONTENT_READY, parseExtractResult, parsePaintResult, type ExtractResult, type PaintMessage, type PaintResult, type Scope } from '../messaging';
 
 export const CONTENT_SCRIPT = '/content-scripts/content.js';
+/** The page layer lives in a tab's top frame only (executeScript targets it): messages go there and nowhere else. */
+const TOP = { frameId: 0 };
 
 export async function ping(tabId: number): Promise<boolean> {
   try {
-    const r = await browser.tabs.sendMessage<unknown, { ok?: boolean } | undefined>(tabId, { type: 'mirage:ping' });
+    const r = await browser.tabs.sendMessage<unknown, { ok?: boolean } | undefined>(tabId, { type: 'mirage:ping' }, TOP);
     return r?.ok === true;
   } catch {
     return false;
@@ -31,21 +33,14 @@ export async function ensureContentScript(tabId: number): Promise<boolean> {
 
 /** Ask the page for its blocks; undefined when it did not answer properly. */
 export async function extract(tabId: number, scope: Scope): Promise<ExtractResult | undefined> {
-  return parseExtractResult(await browser.tabs.sendMessage(tabId, { type: 'mirage:extract', scope }).catch(() => undefined));
+  return parseExtractResult(await browser.tabs.sendMessage(tabId, { type: 'mirage:extract', scope }, TOP).catch(() => undefined));
 }
 
 export async function paint(tabId: number, message: PaintMessage): Promise<PaintResult | undefined> {
-  return parsePaintResult(await browser.tabs.sendMessage(tabId, message).catch(() => undefined));
+  return parsePaintResult(await browser.tabs.sendMessage(tabId, message, TOP).catch(() => undefined));
 }
 
 /** End the page's session (its highlights, observers and legend go). */
 export async function stopPage(tabId: number): Promise<void> {
-  await browser.tabs.sendMessage(tabId, { type: 'mirage:stop' }).catch(() => undefined);
-}
-
-export async function scrollTo(tabId: number, analysis: number, sentence: number): Promise<{ ok: boolean }> {
-  return browser.tabs
-    .sendMessage(tabId, { type: 'mirage:scroll-to', analysis, sentence })
-    .then((r) => ({ ok: (r as { ok?: boolean } | undefined)?.ok === true }))
-    .catch(() => ({ ok: false }));
+  await browser.tabs.sendMessage(tabId, { type: 'mirage:stop' }, TOP).catch(() => undefined);
 }

@@ -27,6 +27,7 @@ import {
   type TabView,
 } from '../messaging';
 import { blockStarts, locate } from '../shared/block-offsets';
+import { countRun } from './stats';
 
 /** A sentence of an analysis, placed in its block. */
 export interface Located {
@@ -110,6 +111,7 @@ export function analyseGroups(groups: readonly Group[], options: AnalyseBlocksOp
     if (options.only && !options.only.has(g.lang)) continue;
     const text = g.blocks.map((b) => b.text).join(BLOCK_SEPARATOR);
     const report = analyse(text, g.lang !== 'und' ? { lang: g.lang } : {});
+    countRun(text.length);
     const starts = blockStarts(g.blocks);
     const indices = g.blocks.map((b) => b.id);
     const located: Located[] = [];

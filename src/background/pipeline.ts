@@ -6,13 +6,12 @@
  * ends here. It injects the content script when needed, asks it for the page's blocks, scores them here with the
  * engine (off the page's main thread), and sends back what to paint (paint-message.ts). The answer is
  * `{ ok: true, sentences, flagged, ms, timings }` once the page is painted, or `{ ok: false, error, code }`.
- * `onContentChanged`: blocks were removed or added: the language groups concerned are re-analysed and repainted,
- * the others kept. `relevel`: a sensitivity or legend change repaints every tab that is on, without re-scoring.
+ * Page changes are followed in page-changes.ts. `relevel`: a sensitivity or legend change repaints every tab that is on, without re-scoring.
  * Network: none. Nothing here fetches anything; the engine's reference tables are bundled.
  */
 import { browser } from 'wxt/browser';
 import { analyse, type UiLang } from '../engine';
-import type { ContentChangedMessage, ErrorCode, ExtractResult, ProblemInfo, Scope, SetHighlightsResult, Timings } from '../messaging';
+import type { ErrorCode, ExtractResult, ProblemInfo, Scope, SetHighlightsResult, Timings } from '../messaging';
 import { originOf, type Settings } from '../settings';
 import { errorWords } from '../shared/errors';
 import { uiLanguage } from '../shared/i18n';
@@ -20,7 +19,7 @@ import { restrictedReason } from '../shared/restricted';
 import { ensureContentScript, extract, paint, ping, stopPage } from './content-script';
 import { analyseGroups, groupBlocks, isScored, mainAnalysis, viewOf, type PageAnalysis } from './page-analysis';
 import { paintMessage } from './paint-message';
-import { currentSettings, getView, offView, record, setView, tabs, type TabRecord } from './tab-state';
+import { currentSettings, getView, offView, record, resetPage, setView, tabs, type TabRecord } from './tab-state';
 
 type Failure = SetHighlightsResult & { ok: false };
 
@@ -86,10 +85,7 @@ class SwitchOn {
 
 async function switchOff(tabId: number, rec: TabRecord, s: Settings, scope: Scope, t0: number): Promise<SetHighlightsResult> {
   if (await ping(tabId)) await stopPage(tabId);
-  rec.analyses = undefined;
-  rec.blocks = undefined;
-  rec.langCache = new Map();
-  rec.groupIds = new Map();
+  resetPage(rec);
   setView(tabId, offView(tabId, s.sensitivity, scope));
   return { ok: true, sentences: 0, flagged: 0, ms: Math.round(now() - t0) };
 }
@@ -127,8 +123,7 @@ async function readPage(on: SwitchOn): Promise<ExtractResult & { ok: true } | Fa
 
 /** Score the page's blocks, one engine run per language group. */
 async function score(on: SwitchOn, blocks: ExtractResult & { ok: true }): Promise<PageAnalysis[] | Failure> {
-  on.rec.langCache = new Map();
-  on.rec.groupIds = new Map();
+  resetPage(on.rec);
   let analyses: PageAnalysis[];
   try {
     analyses = analyseGroups(groupBlocks(blocks.blocks, on.rec.langCache), { groupIds: on.rec.groupIds });
@@ -191,62 +186,6 @@ export async function setHighlights(tabId: number, enabled: boolean, scope: Scop
 export async function toggle(tabId: number, scope: Scope = 'page'): Promise<SetHighlightsResult> {
   const v = await getView(tabId);
   return setHighlights(tabId, !(v.phase === 'on' || v.phase === 'working'), scope);
-}
-
-/** Language groups a change touches: where blocks left or arrived, and groups whose blocks moved to another
- * language (short blocks follow their neighbours). */
-function touchedGroups(rec: TabRecord & { analyses: PageAnalysis[] }, change: Omit<ContentChangedMessage, 'type'>, groups: ReturnType<typeof groupBlocks>, gone: Set<string>): Set<string> {
-  const touched = new Set(gone);
-  const added = new Set(change.added.map((b) => b.id));
-  for (const g of groups) if (change.full || g.blocks.some((b) => added.has(b.id))) touched.add(g.lang);
-  const before = new Map(rec.analyses.map((a) => [a.id, a]));
-  for (const g of groups) {
-    const id = rec.groupIds.get(g.lang);
-    const old = id === undefined ? undefined : before.get(id);
-    if (!old || old.blocks.length !== g.blocks.length || old.blocks.some((b, i) => b !== g.blocks[i]?.id)) touched.add(g.lang);
-  }
-  return touched;
-}
-
-/** Blocks were removed or added on an analysed page: re-analyse the language groups concerned, repaint them only. */
-export async function onContentChanged(tabId: number, change: Omit<ContentChangedMessage, 'type'>): Promise<{ ok: boolean }> {
-  const rec = tabs.get(tabId);
-  if (!rec || rec.view.phase !== 'on' || !rec.blocks || !rec.analyses) return { ok: false };
-  const run = rec.run;
-  const ui = uiLanguage();
-  const s = await currentSettings();
-  const t0 = now();
-  const gone = new Set<string>();
-  for (const id of change.removed) {
-    const lang = rec.langCache.get(id);
-    if (lang) gone.add(lang);
-    rec.blocks.delete(id);
-    rec.langCache.delete(id);
-  }
-  for (const b of change.added) rec.blocks.set(b.id, b);
-  const blocks = [...rec.blocks.values()].sort((a, b) => a.id - b.id);
-  const groups = groupBlocks(blocks, rec.langCache);
-  let fresh: PageAnalysis[];
-  try {
-    fresh = analyseGroups(groups, { groupIds: rec.groupIds, only: touchedGroups({ ...rec, analyses: rec.analyses }, change, groups, gone) });
-  } catch {
-    return { ok: false };
-  }
-  if (rec.run !== run) return { ok: false };
-  const live = new Set(groups.map((g) => rec.groupIds.get(g.lang)));
-  const drop = rec.analyses.filter((a) => !live.has(a.id)).map((a) => a.id);
-  const byId = new Map(rec.analyses.filter((a) => live.has(a.id)).map((a) => [a.id, a]));
-  for (const a of fresh) byId.set(a.id, a);
-  const analyses = [...byId.values()];
-  const painted = await paint(tabId, paintMessage(analyses, s, ui, { only: new Set(fresh.map((a) => a.id)), drop }).message);
-  if (!painted?.ok || rec.run !== run) return { ok: false };
-  rec.analyses = analyses;
-  if (!analyses.length) {
-    setView(tabId, { ...rec.view, report: undefined, passages: [], passagesTotal: undefined, groups: undefined, blocks: 0, sentences: 0 });
-    return { ok: true };
-  }
-  setView(tabId, viewOf(tabId, analyses, s.sensitivity, { scope: rec.view.scope, origin: rec.view.origin, ms: Math.round(now() - t0), blocks: blocks.length }));
-  return { ok: true };
 }
 
 /** Re-level open tabs after a sensitivity or legend change, without re-scoring. */

@@ -6,8 +6,9 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { originOf, originPattern, saveSettings, watchSettings } from '../settings';
+import { unlinkTab } from './page-link';
 import { relevel, setHighlights } from './pipeline';
-import { currentSettings, forgetTab, getView, knownSettings, offView, setKnownSettings, setView, tabs } from './tab-state';
+import { currentSettings, forgetTab, getView, knownSettings, offView, resetPage, setKnownSettings, setView, tabs } from './tab-state';
 
 /** tabs.onUpdated: a navigation ends the page's session; "always analyse" sites start a new one. */
 async function onTabUpdated(tabId: number, info: { status?: string }, tab: Browser.tabs.Tab): Promise<void> {
@@ -15,8 +16,7 @@ async function onTabUpdated(tabId: number, info: { status?: string }, tab: Brows
     const rec = tabs.get(tabId);
     if (rec && rec.view.phase !== 'off') {
       rec.run++;
-      rec.analyses = undefined;
-      rec.blocks = undefined;
+      resetPage(rec);
       setView(tabId, offView(tabId, (await currentSettings()).sensitivity));
     }
     return;
@@ -40,7 +40,10 @@ async function onPermissionsRemoved(p: Browser.permissions.Permissions): Promise
 
 export function startSites(): void {
   browser.tabs.onUpdated.addListener((tabId, info, tab) => void onTabUpdated(tabId, info, tab));
-  browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTab(tabId);
+    unlinkTab(tabId);
+  });
   browser.permissions.onRemoved?.addListener((p) => void onPermissionsRemoved(p));
   watchSettings((next) => {
     const before = knownSettings();

@@ -20,6 +20,10 @@ export interface TabRecord {
   /** Block id -> language (detected once per block); language -> analysis id (stable). */
   langCache: Map<number, string>;
   groupIds: Map<string, number>;
+  /** Following page changes (page-changes.ts): words changed per language since its group was scored, and blocks
+   * added since that are not scored yet. */
+  debt: Map<string, number>;
+  unscored: Set<number>;
   /** Incremented by every request, so that a late answer to an older one is dropped. */
   run: number;
   /** Page changes are handled one after the other. */
@@ -88,10 +92,20 @@ function broadcast(tabId: number): void {
 export function record(tabId: number): TabRecord {
   let r = tabs.get(tabId);
   if (!r) {
-    r = { view: offView(tabId, settings?.sensitivity ?? 'medium'), run: 0, langCache: new Map(), groupIds: new Map(), changes: Promise.resolve() };
+    r = { view: offView(tabId, settings?.sensitivity ?? 'medium'), run: 0, langCache: new Map(), groupIds: new Map(), debt: new Map(), unscored: new Set(), changes: Promise.resolve() };
     tabs.set(tabId, r);
   }
   return r;
+}
+
+/** Forget what is known about the tab's page (its blocks, analyses, languages, changes followed). */
+export function resetPage(rec: TabRecord): void {
+  rec.analyses = undefined;
+  rec.blocks = undefined;
+  rec.langCache = new Map();
+  rec.groupIds = new Map();
+  rec.debt = new Map();
+  rec.unscored = new Set();
 }
 
 export function setView(tabId: number, view: TabView): void {

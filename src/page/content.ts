@@ -4,7 +4,8 @@
  * What: `startContent(ctx)` answers the background's messages (ping, extract, paint, scroll-to, stop) for this page
  * and reports later page changes (blocks removed and added, debounced) so the background can re-analyse only what
  * changed. It bundles no engine: scoring happens in the background. Everything it adds is undone when `ctx` is
- * invalidated (extension reloaded or updated) or on `mirage:stop`.
+ * invalidated (extension reloaded or updated, or a page dispatching WXT's public "content script started" event) or
+ * on `mirage:stop`; an invalidation also tells the background (link.ts), which switches the tab off at once.
  * Errors: every handler catches; a failure answers `{ ok: false, code: 'engine', error }` (shown in the side panel),
  * takes the highlights away, and never throws into the page.
  * Test build only (`__MIRAGE_E2E__`, see wxt.config.ts): `mirage:debug` reports what the session holds, and a page
@@ -13,6 +14,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CONTENT_READY, parseContentRequest, type DebugResult, type ExtractResult, type PaintResult, type PingResult } from '../messaging';
+import { createLink } from './link';
 import { createSession, type Session } from './session';
 
 declare const __MIRAGE_E2E__: boolean;
@@ -30,6 +32,8 @@ function message(e: unknown): string {
 
 export function startContent(ctx: ContentScriptContext): typeof CONTENT_READY {
   let session: Session | undefined;
+  const link = createLink();
+  link.ensure(); // the background learns of this page layer now, and of its end when the port closes
   const stop = async () => {
     const s = session;
     session = undefined;
@@ -42,6 +46,7 @@ export function startContent(ctx: ContentScriptContext): typeof CONTENT_READY {
         session = createSession(document, {
           signal: ctx.signal,
           onChange: (change) => {
+            link.ensure();
             browser.runtime.sendMessage({ type: 'mirage:content-changed', ...change }).catch(() => undefined);
           },
         });
@@ -68,6 +73,7 @@ export function startContent(ctx: ContentScriptContext): typeof CONTENT_READY {
   const listener = (raw: unknown): Promise<unknown> | undefined => {
     const m = parseContentRequest(raw);
     if (!m) return undefined;
+    link.ensure(); // the background is awake and talks to this page: hold a port again if a restart closed it
     switch (m.type) {
       case 'mirage:ping':
         return Promise.resolve({ ok: true, active: !!session?.active } satisfies PingResult);
@@ -77,9 +83,9 @@ export function startContent(ctx: ContentScriptContext): typeof CONTENT_READY {
         return paint(m);
       case 'mirage:scroll-to':
         try {
-          return Promise.resolve({ ok: !!session?.scrollTo(m.analysis, m.sentence) });
+          return Promise.resolve({ ok: !!session?.scrollTo(m.analysis, m.sentence), active: !!session?.active });
         } catch {
-          return Promise.resolve({ ok: false });
+          return Promise.resolve({ ok: false, active: !!session?.active });
         }
       case 'mirage:stop':
         return stop().then(() => ({ ok: true }), (e) => ({ ok: false, error: message(e) }));
@@ -96,9 +102,11 @@ export function startContent(ctx: ContentScriptContext): typeof CONTENT_READY {
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => {
+    const had = !!session?.active;
     // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the same listener as above
     browser.runtime.onMessage.removeListener(listener);
     void stop();
+    link.end(had); // the background marks the tab off at once: the popup and side panel say so
   });
   return CONTENT_READY;
 }

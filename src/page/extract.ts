@@ -22,6 +22,7 @@
  * generator, so they read exactly the same blocks. `roots` reads only given subtrees (content added later).
  * `extractSelection(range)` reads only the text inside a Range (the context menu's "Analyse this selection").
  */
+import { MAX_PAGE_BLOCKS, MAX_PAGE_CHARS } from '../messaging';
 import { mainTextNodes } from './main-text';
 import type { Yielder } from './yield';
 
@@ -60,8 +61,9 @@ export interface ExtractOptions {
   skipText?: (t: Text) => boolean;
 }
 
-/** A page is read up to this many characters (about 200,000 words): beyond it, the rest is not analysed. */
-export const MAX_CHARS = 1_200_000;
+/** A page is read up to this many characters (about 200,000 words) and blocks: beyond either, the rest is not
+ * analysed (the background refuses a page-layer message over these caps, src/messaging.ts). */
+export const MAX_CHARS = MAX_PAGE_CHARS;
 /** Elements whose whole subtree is never read. */
 const SKIP_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK',
@@ -176,6 +178,7 @@ function appendText(b: Builder, blockEl: Element, node: Text, from: number, to: 
   to = Math.min(to, from + (b.max - b.chars));
   if (!b.current || b.current.element !== blockEl) {
     closeBlock(b);
+    if (b.blocks.length >= MAX_PAGE_BLOCKS) return;
     b.current = { id: -1, text: '', lang: nearestLang(blockEl), element: blockEl, segments: [] };
   }
   const cur = b.current;
@@ -286,7 +289,7 @@ function* extractGen(doc: Document, options: ExtractOptions, out: Extraction): G
     : [{ node: body, root: body, free: false }];
   yield* walkFlat(roots, (n, v) => {
     if (n.nodeType === 1) {
-      if (b.current) {
+      if (b.current && b.chars < b.max) {
         b.current.text += ' ';
         b.chars++;
       }
@@ -362,7 +365,7 @@ export function extractSelection(range: Range, options: ExtractOptions = {}): Bl
   } else {
     const g = walkFlat([{ node: root, root: body, free: true }], (n) => {
       if (n.nodeType === 3) visitText(n as Text);
-      else if (b.current && range.intersectsNode(n)) {
+      else if (b.current && b.chars < b.max && range.intersectsNode(n)) {
         b.current.text += ' ';
         b.chars++;
       }

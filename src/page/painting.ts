@@ -7,11 +7,13 @@
  * sentences (more than `eagerMax`) only blocks within NEAR_SCREENS screens go into the highlight registry; the
  * others follow as the reader scrolls (lazy.ts). The stylesheet, and the whole-document style recalculation it
  * causes, come first in a task of their own; the legend comes last. `forget(ids)` drops blocks and their
- * highlights (page changes); `scrollTo` points at one sentence; `drain()` takes every highlight away (slice by slice
+ * highlights (page changes); `itemsOf(id)` and `rebind(block, kept)` carry a block's highlights over to its text
+ * read again (a block whose nodes were replaced, or whose text changed elsewhere); `scrollTo` points at one sentence; `drain()` takes every highlight away (slice by slice
  * for wrapper marks).
  */
 import type { AnalysisPaint, PaintMessage, PaintResult, PaintedSentence } from '../messaging';
 import type { BlockIndex } from './block-index';
+import type { Block } from './extract';
 import { createShower, EAGER_MAX_ITEMS, NEAR_SCREENS, viewportSpan, type ObserverCtor, type Shower } from './lazy';
 import { showLegend } from './legend';
 import type { Painter } from './painter';
@@ -113,6 +115,26 @@ export class Highlights {
     }
     await this.remove(lost);
     for (const id of ids) this.d.index.drop(id);
+  }
+
+  /** The painted sentences of one block (a block read again carries them over: `rebind`). */
+  itemsOf(id: number): MappedSentence[] {
+    const out: MappedSentence[] = [];
+    for (const list of this.items.values()) for (const it of list) if (it.block === id) out.push(it);
+    return out;
+  }
+
+  /** Paint on `block`'s current text nodes sentences it had before it was read again (offsets inside the block,
+   * already moved past an edit by the caller). Those that no longer fit are left out. */
+  rebind(block: Block, kept: readonly Pick<MappedSentence, 'analysis' | 'sentence' | 'level' | 'start' | 'end'>[]): void {
+    const batch: MappedSentence[] = [];
+    for (const k of kept) {
+      const m = mapSentence(block, k.analysis, { i: k.sentence, b: block.id, start: k.start, end: k.end, level: k.level });
+      if (m && this.items.has(m.analysis)) batch.push(m);
+    }
+    if (!batch.length) return;
+    this.shower.add(block.element, batch, false);
+    for (const m of batch) this.items.get(m.analysis)?.push(m);
   }
 
   scrollTo(analysis: number, sentence: number): boolean {

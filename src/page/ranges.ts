@@ -72,6 +72,9 @@ export interface MappedSentence {
   sentence: number;
   level: Level;
   block: number;
+  /** [start, end) inside the block's text (what the paint message said). */
+  start: number;
+  end: number;
   range: Range;
   /** The sentence as the page shows it (read before painting: the wrapper fallback splits nodes). */
   text: string;
@@ -91,5 +94,5 @@ export function rangesForPaint(blockOf: (id: number) => Block | undefined, paint
 export function mapSentence(block: Block | undefined, analysis: number, s: PaintedSentence): MappedSentence | undefined {
   if (!block || s.end > block.text.length) return undefined;
   const range = blockRange(block, s.start, s.end);
-  return range ? { analysis, sentence: s.i, level: s.level, block: block.id, range, text: range.toString() } : undefined;
+  return range ? { analysis, sentence: s.i, level: s.level, block: block.id, start: s.start, end: s.end, range, text: range.toString() } : undefined;
 }

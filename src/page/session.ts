@@ -217,6 +217,8 @@ class PageSession implements Session {
       const change = await readChanges({
         doc: this.doc, index: this.index, isActive: () => this.active, extractOptions: () => this.extractOptions(),
         forget: (ids) => this.highlights.forget(ids),
+        itemsOf: (id) => this.highlights.itemsOf(id),
+        rebind: (block, kept) => this.highlights.rebind(block, kept),
         remember: (ex) => {
           this.remember(ex);
           this.startWatching();

@@ -4,13 +4,34 @@
  * French. Follows the active tab unless opened with `?tab=ID`.
  */
 import { browser } from 'wxt/browser';
-import { parseStateChanged, type Passage, type TabView } from '../messaging';
+import { parseStateChanged, type FocusResult, type Passage, type TabView } from '../messaging';
 import type { UiLang } from '../engine';
 import { h, replace } from './h';
 import { openAnalysisPage, openLabPage } from '../shared/open-pages';
 import { t, uiLanguage } from '../shared/i18n';
 import { failureText, isNotice, renderGroups, renderLegend, renderLimits, renderPassages, renderSummary } from './render';
 import { getState, setHighlights, targetTab } from './tab';
+
+/** "Show on the page", which never fails silently: when the page no longer has the passage, or no longer runs
+ * Mirage Lens (the background then switches the tab off), the notice says so. */
+function passageShower(ui: UiLang, tabId: () => number | undefined) {
+  const notice = h('p', { class: 'status error', attrs: { id: 'panel-notice', role: 'alert' } });
+  notice.hidden = true;
+  const say = (key: string | undefined) => {
+    notice.textContent = key ? t(key, undefined, ui) : '';
+    notice.hidden = !key;
+  };
+  const show = (p: Passage) => {
+    const id = tabId();
+    if (id === undefined) return;
+    say(undefined);
+    browser.runtime.sendMessage<unknown, FocusResult | undefined>({ type: 'mirage:focus', tabId: id, analysis: p.analysis, sentence: p.sentence }).then(
+      (r) => say(r?.ok ? undefined : r?.gone === false ? 'panel_showMissing' : 'panel_showGone'),
+      () => say('panel_showGone'),
+    );
+  };
+  return { notice, say, show };
+}
 
 export async function mountPanel(root: HTMLElement): Promise<void> {
   const ui = uiLanguage();
@@ -24,14 +45,12 @@ export async function mountPanel(root: HTMLElement): Promise<void> {
   const limitsBox = h('div', { attrs: { id: 'limits' } });
   const title = h('span', { class: 'page-title' });
 
-  const show = (p: Passage) => {
-    if (!tab) return;
-    void browser.runtime.sendMessage({ type: 'mirage:focus', tabId: tab.id, analysis: p.analysis, sentence: p.sentence });
-  };
+  const { notice: showNotice, say, show } = passageShower(ui, () => tab?.id);
 
   const renderView = (view: TabView | undefined) => {
     title.textContent = tab?.title ?? '';
     title.title = tab?.title ?? '';
+    if (view?.phase === 'working') say(undefined); // switched on again: the notice has served
     if (!tab || !view) {
       replace(pageBox, h('p', { class: 'status', text: t('panel_noTab', undefined, ui) }));
       replace(passagesBox);
@@ -66,7 +85,7 @@ export async function mountPanel(root: HTMLElement): Promise<void> {
   const tools = h('nav', { class: 'tools', attrs: { 'aria-label': t('popup_tools', undefined, ui) } },
     h('button', { class: 'link', text: t('popup_analysisPage', undefined, ui), attrs: { type: 'button', id: 'open-analysis' }, on: { click: () => void openAnalysisPage() } }),
     h('button', { class: 'link', text: t('popup_lab', undefined, ui), attrs: { type: 'button', id: 'open-lab' }, on: { click: () => void openLabPage() } }));
-  replace(root, h('header', {}, h('h1', { text: t('panel_title', undefined, ui) }), title), h('p', {}, toLimits), pageBox, passagesBox, limitsBox, tools);
+  replace(root, h('header', {}, h('h1', { text: t('panel_title', undefined, ui) }), title), h('p', {}, toLimits), showNotice, pageBox, passagesBox, limitsBox, tools);
   renderLimitsBox();
   await refresh();
 
@@ -79,6 +98,7 @@ export async function mountPanel(root: HTMLElement): Promise<void> {
     browser.tabs.onActivated.addListener(() => {
       void targetTab().then((next) => {
         tab = next;
+        say(undefined);
         return refresh();
       });
     });

@@ -2,7 +2,8 @@
  * block-offsets — where a sentence of an analysis falls among the page's blocks. The background analyses the texts
  * of a page's blocks joined with BLOCK_SEPARATOR; `blockStarts` gives each block's start in that joined text and
  * `locate` turns [start, end) of the joined text back into a block id and offsets inside that block, which is what
- * the paint message carries. Pure.
+ * the paint message carries. `textEdit` and `shiftSpan` follow a block whose text changed in place (the page layer
+ * and the background apply them alike, so the highlights they keep agree). Pure.
  */
 import { BLOCK_SEPARATOR } from '../messaging';
 
@@ -40,4 +41,29 @@ export function locate(
   const s = start - starts[lo]!;
   const e = Math.min(end - starts[lo]!, b.text.length);
   return s < b.text.length && e > s ? { block, start: s, end: e } : undefined;
+}
+
+/** How a block's text changed in place: characters before `from` and from `oldTo` (old) / `newTo` (new) on are the
+ * same; the middle was rewritten. Identical texts give an empty middle at their end. Pure, linear in the length. */
+export interface TextEdit {
+  from: number;
+  oldTo: number;
+  newTo: number;
+}
+
+export function textEdit(old: string, next: string): TextEdit {
+  const max = Math.min(old.length, next.length);
+  let from = 0;
+  while (from < max && old.charCodeAt(from) === next.charCodeAt(from)) from++;
+  let tail = 0;
+  while (tail < max - from && old.charCodeAt(old.length - 1 - tail) === next.charCodeAt(next.length - 1 - tail)) tail++;
+  return { from, oldTo: old.length - tail, newTo: next.length - tail };
+}
+
+/** Where [start, end) of the old text is in the new one: unchanged before the edit, shifted after it, undefined when
+ * it overlaps the rewritten middle (a sentence that changed is not the sentence that was scored). */
+export function shiftSpan(start: number, end: number, edit: TextEdit): { start: number; end: number } | undefined {
+  if (end <= edit.from) return { start, end };
+  if (start >= edit.oldTo) return { start: start + edit.newTo - edit.oldTo, end: end + edit.newTo - edit.oldTo };
+  return undefined;
 }

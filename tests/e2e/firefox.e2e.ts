@@ -6,8 +6,9 @@
  * background script starts and answers messages, the real keyboard shortcut (Alt+Shift+L, typed into the browser
  * window) grants activeTab and makes the content script highlight the English fixture article, a second press
  * restores the page exactly, the automation message `mirage:set-highlights` and the popup's switch (real click) do
- * the same, a tab the user never granted is refused (the shipped build asks for no host permission), and Firefox
- * contacted nothing but 127.0.0.1.
+ * the same, code in the article's content-script world (tabs.executeScript) is refused when it asks about a tab
+ * (only extension pages may), a tab the user never granted is refused (the shipped build asks for no host
+ * permission), and Firefox contacted nothing but 127.0.0.1.
  * How: Firefox starts with `--remote-allow-system-access`, which BiDi needs to (1) evaluate in the browser window
  * (chrome scope), where the shortcut is typed with nsITextInputProcessor — the way Firefox's own tests type keys —
  * because input.performActions refuses chrome contexts and keys typed into the page never reach the browser's
@@ -234,6 +235,38 @@ describe.skipIf(!!missing)('Firefox ESR (WebDriver BiDi): the shipped Firefox bu
     expect(await ev<Trace>(page, TRACE)).toEqual(before);
     await poll('the popup switch off', () => ev<boolean>(popup, `document.querySelector('#toggle').checked`), (c) => c === false);
     await bidi.send('browsingContext.close', { context: popup });
+  });
+
+  it('trusts extension pages only: a content script asking about its tab is refused; a page ending the page layer is seen "off"', async () => {
+    // activeTab, granted by the shortcut, still holds: switch on, then run code in the article's content-script world
+    const on = await send<Result>({ type: 'mirage:set-highlights', tabId: articleTabId, enabled: true });
+    expect(on.ok, JSON.stringify(on)).toBe(true);
+    const marks = flaggedOf(await ev<Marks>(page, MARKS));
+    const code = `Promise.all([
+      { type: 'mirage:get-state', tabId: ${articleTabId} },
+      { type: 'mirage:set-highlights', tabId: ${articleTabId}, enabled: false },
+      { type: 'mirage:focus', tabId: ${articleTabId}, analysis: 0, sentence: 0 },
+      { type: 'mirage:content-changed', removed: [0, 1], added: [{ id: 99999, text: 'x'.repeat(4900000), lang: 'en' }], full: true },
+    ].map((m) => browser.runtime.sendMessage(m).catch((e) => ({ thrown: String(e) })))).then((r) => JSON.stringify(r))`;
+    const [answers] = await ev<string[]>(controller!, `browser.tabs.executeScript(${articleTabId}, { code: ${JSON.stringify(code)} })`);
+    const parsed = JSON.parse(answers!) as Record<string, unknown>[];
+    expect(parsed).toHaveLength(4);
+    for (const r of parsed) expect(r).toMatchObject({ ok: false, code: 'bad-request' });
+    expect(answers).not.toMatch(/passage|sentences/);
+    expect((await send<{ phase: string }>({ type: 'mirage:get-state', tabId: articleTabId })).phase).toBe('on');
+    expect(flaggedOf(await ev<Marks>(page, MARKS))).toBe(marks);
+    // the sidebar (no tab in its sender) is an extension page: its get-state was answered
+    const sidebarText = await ev<string>(chromeWindow,
+      `document.getElementById('sidebar')?.contentDocument?.getElementById('webext-panels-browser')?.contentDocument?.body?.textContent ?? ''`);
+    expect(sidebarText).not.toMatch(/Request refused/);
+
+    // WXT's public "content script started" event, from the page (Firefox 153 lets it through to the content script,
+    // which ends its page layer): the highlights go, and the background says "off" at once
+    await ev(page, `document.dispatchEvent(new CustomEvent('${ADDON_ID}:content:wxt:content-script-started', { detail: { contentScriptName: 'content', messageId: 'page' } })), true`);
+    await poll('highlights gone', () => ev<Marks>(page, MARKS), (m) => flaggedOf(m) === 0 && !m.root);
+    await poll('the view off', () => send<{ phase: string }>({ type: 'mirage:get-state', tabId: articleTabId }), (v) => v.phase === 'off', 5_000);
+    await send({ type: 'mirage:set-highlights', tabId: articleTabId, enabled: false });
+    await poll('switch-off', () => ev<Marks>(page, MARKS), (m) => flaggedOf(m) === 0 && !m.root);
   });
 
   it('refuses, with a clear message, a tab the user never granted (no host permission in the shipped build)', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBackgroundRequest, parseContentRequest, parseExtractResult } from '@/src/messaging';
+import { MAX_PAGE_BLOCKS, MAX_PAGE_CHARS, parseBackgroundRequest, parseContentRequest, parseExtractResult } from '@/src/messaging';
 import { sanitise, originOf } from '@/src/settings';
 
 describe('parseBackgroundRequest: the automation contract is validated by type and shape', () => {
@@ -70,5 +70,24 @@ describe('settings', () => {
     expect(originOf('https://ex.org/a?b')).toBe('https://ex.org');
     expect(originOf('chrome://extensions')).toBeUndefined();
     expect(originOf('file:///tmp/x.html')).toBeUndefined();
+  });
+});
+
+describe('size caps of page-layer messages', () => {
+  it('an extract answer or change report within MAX_PAGE_CHARS and MAX_PAGE_BLOCKS passes; one over either is refused whole', () => {
+    const blocks = (n: number, chars: number) => Array.from({ length: n }, (_, i) => ({ id: i, text: 'a'.repeat(chars), lang: '' }));
+    expect(parseExtractResult({ ok: true, ms: 1, blocks: blocks(2, MAX_PAGE_CHARS / 2) })).toMatchObject({ ok: true });
+    expect(parseExtractResult({ ok: true, ms: 1, blocks: blocks(2, MAX_PAGE_CHARS / 2 + 1) })).toBeUndefined();
+    expect(parseExtractResult({ ok: true, ms: 1, blocks: blocks(MAX_PAGE_BLOCKS, 1) })).toMatchObject({ ok: true });
+    expect(parseExtractResult({ ok: true, ms: 1, blocks: blocks(MAX_PAGE_BLOCKS + 1, 1) })).toBeUndefined();
+    expect(parseBackgroundRequest({ type: 'mirage:content-changed', removed: [], added: blocks(1, MAX_PAGE_CHARS + 1), full: false })).toHaveProperty('invalid');
+    expect(parseBackgroundRequest({ type: 'mirage:content-changed', removed: Array.from({ length: MAX_PAGE_BLOCKS + 1 }, (_, i) => i), added: [], full: true })).toHaveProperty('invalid');
+  });
+
+  it('page-gone names its page layer with a short plain id', () => {
+    expect(parseBackgroundRequest({ type: 'mirage:page-gone', instance: 'k3j9x0' })).toEqual({ type: 'mirage:page-gone', instance: 'k3j9x0' });
+    for (const instance of ['', 'a b', 'x'.repeat(41), 7, undefined]) {
+      expect(parseBackgroundRequest({ type: 'mirage:page-gone', instance })).toHaveProperty('invalid');
+    }
   });
 });

@@ -239,4 +239,56 @@ describe('page changes', () => {
     main.querySelectorAll('p').forEach((p) => p.remove());
     main.append(p2);
   });
+  it('a block whose nodes are replaced by the same words keeps its id and highlights, and nothing is reported', async () => {
+    const fake = fakeApi();
+    const changes: unknown[] = [];
+    const ticker = document.createElement('p');
+    ticker.id = 'ticker';
+    ticker.textContent = 'updated 1 s ago';
+    document.querySelector('main')!.prepend(ticker);
+    const session = createSession(document, { main: false, highlightApi: fake.api, onChange: (c) => changes.push(c), debounceMs: 10 });
+    const r = await session.extract('page');
+    if (!r.ok) throw new Error('no text');
+    await session.paint({ ...ALL, analyses: [paintFor(r.blocks, [['The first sentence is plain.', 2], ['updated 1 s ago', 1]])], legend: null });
+    const ids = session.blocks.map((b) => b.id);
+    for (let i = 0; i < 5; i++) {
+      ticker.textContent = 'updated 1 s ago'; // a new text node, the same words
+      await session.flush();
+    }
+    // a framework re-rendering a paragraph: new nodes, the same text
+    const p1 = document.querySelector('#p1')!;
+    const before = p1.textContent;
+    p1.replaceChildren(document.createTextNode(before));
+    await session.flush();
+    expect(changes).toEqual([]);
+    expect(session.blocks.map((b) => b.id)).toEqual(ids);
+    expect(session.painter.size).toBe(2);
+    const painted = session.painted.map((m) => ({ text: m.range.toString(), node: m.range.startContainer }));
+    expect(painted.map((x) => x.text)).toEqual(['updated 1 s ago', 'The first sentence is plain.']);
+    expect(painted[0]!.node).toBe(ticker.firstChild);
+    expect(painted[1]!.node).toBe(p1.firstChild);
+    await session.stop();
+    expect(session.painter.size).toBe(0);
+  });
+
+  it('a block whose text changes in place keeps its id; highlights outside the edit stay, the edited sentence\'s goes', async () => {
+    const fake = fakeApi();
+    const changes: { removed: number[]; added: { id: number; text: string }[] }[] = [];
+    document.querySelector('#p2')!.textContent = 'Posted 5 minutes ago. The council will meet again in March. Nobody expected the vote.';
+    const session = createSession(document, { main: false, highlightApi: fake.api, onChange: (c) => changes.push(c), debounceMs: 10 });
+    const r = await session.extract('page');
+    if (!r.ok) throw new Error('no text');
+    const p2 = r.blocks.find((b) => b.text.startsWith('Posted'))!;
+    await session.paint({ ...ALL, analyses: [paintFor(r.blocks, [['Posted 5 minutes ago.', 1], ['The council will meet again in March.', 3], ['Nobody expected the vote.', 2]])], legend: null });
+    document.querySelector('#p2')!.textContent = 'Posted 6 minutes ago. The council will meet again in March. Nobody expected the vote.';
+    await session.flush();
+    expect(changes).toEqual([{ removed: [], added: [{ id: p2.id, text: 'Posted 6 minutes ago. The council will meet again in March. Nobody expected the vote.', lang: '' }], full: false }]);
+    expect(session.painted.map((m) => m.range.toString())).toEqual(['The council will meet again in March.', 'Nobody expected the vote.']);
+    // a longer edit in the middle moves what follows it
+    document.querySelector('#p2')!.textContent = 'Posted 6 minutes ago. The council will meet again in March. Nobody expected the vote.'.replace('March', 'the first week of April');
+    await session.flush();
+    expect(session.painted.map((m) => m.range.toString())).toEqual(['Nobody expected the vote.']);
+    expect(session.blocks.find((b) => b.id === p2.id)?.text).toContain('April');
+    await session.stop();
+  });
 });
