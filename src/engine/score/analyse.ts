@@ -45,9 +45,10 @@ import { AGREE_PERCENTILE, ENGINE_VERSION, MAX_CHARS, MIN_WORDS, SENTENCE_REASON
 export const REFERENCE = referenceJson as unknown as Reference;
 export { measure, measuresOf, type Measured };
 
-/** Signals shown but not counted whose per-sentence evidence still makes a sentence's reason (stock phrases,
- * recurring openers): worth reading beside a highlight, though they never raise it. */
-const SHOWN_SENTENCE_REASONS: readonly string[] = ['formulaic', 'repetition'];
+/** A sentence's reasons: its own sentence-signal value (style-lr), and the shown signals' sentence evidence (stock
+ * phrases, recurring openers), worth reading beside a highlight though they never raise it. Other signals' sentence
+ * values are left out: a sentence without slips, say, is not a reason. */
+const SENTENCE_REASON_SIGNALS: readonly string[] = [SENTENCE_SIGNAL, 'formulaic', 'repetition'];
 
 export function isScoredLang(lang: string): lang is UiLang {
   return (SUPPORTED_LANGS as readonly string[]).includes(lang);
@@ -80,8 +81,8 @@ function statusOf(doc: Doc, minWords: number, langRef: LangReference | undefined
   return words < STRONG_WORDS ? 'weak' : 'ok';
 }
 
-function sentenceReports(doc: Doc, ranked: Ranked | undefined, counted: readonly string[], options: AnalyseOptions): SentenceReport[] {
-  const reasonIds = new Set([...counted, SENTENCE_SIGNAL, ...SHOWN_SENTENCE_REASONS].filter((id) => !options.disabled?.includes(id)));
+function sentenceReports(doc: Doc, ranked: Ranked | undefined, options: AnalyseOptions): SentenceReport[] {
+  const reasonIds = new Set(SENTENCE_REASON_SIGNALS.filter((id) => !options.disabled?.includes(id)));
   const docScore = ranked?.stated?.stated;
   return doc.sentences.map((s) => {
     const placed = ranked?.sentences[s.index];
@@ -161,7 +162,7 @@ export function analyseDetailed(text: string, options: AnalyseOptions = {}): { r
     },
     minWords,
     signals,
-    sentences: sentenceReports(doc, ranked, counted, options),
+    sentences: sentenceReports(doc, ranked, options),
     caveats: caveatsOf(doc, status),
     ms: round3(now() - t0),
   };
