@@ -58,7 +58,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { regex: '(^|/)engine/.', message: 'Import the engine through its front door (src/engine/index.ts), never its internals.' },
-          { regex: '(^|/)assets/(reference|lm-|function-words|formulaic-)[^/]*\\.json$', message: 'Engine tables stay inside src/engine/.' },
+          { regex: '(^|/)assets/(reference|lm-|function-words|formulaic-|style-)[^/]*\\.json$', message: 'Engine tables stay inside src/engine/.' },
         ],
       }],
     },

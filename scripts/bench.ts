@@ -12,13 +12,14 @@ import { dirname, join, resolve } from 'node:path';
 import { analyse } from '../src/engine/score/analyse';
 import { buildDoc } from '../src/engine/text/doc';
 import { SIGNALS } from '../src/engine/signals/index';
-import { devSetAvailable, loadLabelled } from '../src/eval/devset';
+import { dataAvailable } from '../src/eval/dataset';
+import { DATA_DIR, readJsonl } from '../src/eval/sources';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 function corpus(): { text: string; from: string } {
-  if (devSetAvailable()) {
-    const paras = loadLabelled().filter((i) => i.lang === 'en' && i.label === 'human').map((i) => i.text.trim());
+  if (dataAvailable()) {
+    const paras = readJsonl(join(DATA_DIR, 'dev.jsonl')).items.filter((i) => i.lang === 'en' && i.label === 'human').map((i) => i.text.trim());
     return { text: paras.join('\n\n'), from: 'dev set human English texts (read at run time)' };
   }
   const dir = join(root, 'tests/e2e/fixtures');

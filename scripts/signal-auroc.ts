@@ -1,18 +1,19 @@
 /**
- * Development aid: AUROC of each signal's raw value alone, per language and per domain, on the dev set.
+ * Development aid: AUROC of each signal's raw value alone, per language and per domain, on dev.jsonl + dev2.jsonl.
  * `npx tsx scripts/signal-auroc.ts [signal-id ...]`. The full evaluation (combined score, thresholds) is `npm run eval`.
  */
 import { buildDoc } from '../src/engine/text/doc';
 import { auroc } from '../src/engine/score/metrics';
-import { DEV_SET, devSetAvailable, loadLabelled } from '../src/eval/devset';
+import { dataAvailable } from '../src/eval/dataset';
+import { loadAll } from '../src/eval/sources';
 import { isAbstention, type Signal } from '../src/engine/types';
 
 const only = process.argv.slice(2);
-if (!devSetAvailable()) {
-  console.error(`no dev set at ${DEV_SET}`);
+if (!dataAvailable()) {
+  console.error('no ../shared/data beside the repository');
   process.exit(2);
 }
-const items = loadLabelled();
+const items = loadAll({ brown: false, refs: false }).items;
 const docs = items.map((it) => buildDoc(it.text, { lang: it.lang }));
 const mod = await import('../src/engine/signals/index');
 const signals: Signal[] = mod.SIGNALS.filter((s: Signal) => only.length === 0 || only.includes(s.id));

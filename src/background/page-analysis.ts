@@ -9,7 +9,7 @@
  * page mixing English and French gives two analyses, each scored against its own references, and a German block
  * is reported as "not supported" instead of being scored. Group ids are stable per page session (one per
  * language), so a re-analysis after a page change replaces exactly the analyses it concerns.
- * `paintOf` and `passagesOf` re-level sentences with `levelFor(score, sensitivity)`, so changing the sensitivity
+ * `paintOf` and `passagesOf` re-level sentences with `levelFor(score, sensitivity, documentScore)`, so changing the sensitivity
  * never re-scores. Sentences are sent back as offsets inside their block (`locate`).
  * When: in the background (service worker / background page), never on the page's main thread.
  * Pure: no browser API; tested in Node (tests/unit/extension/page-analysis.test.ts).
@@ -144,7 +144,7 @@ export function paintOf(analyses: readonly PageAnalysis[], sensitivity: Sensitiv
     id: a.id,
     blocks: a.blocks,
     sentences: a.located
-      .map((s) => ({ i: s.i, b: s.b, start: s.start, end: s.end, level: levelFor(s.score, sensitivity) }))
+      .map((s) => ({ i: s.i, b: s.b, start: s.start, end: s.end, level: levelFor(s.score, sensitivity, a.report.score) }))
       .filter((s): s is { i: number; b: number; start: number; end: number; level: Level } => s.level > 0),
   }));
 }
@@ -161,7 +161,7 @@ export function passagesOf(analyses: readonly PageAnalysis[], sensitivity: Sensi
     const reasons = new Map(a.report.sentences.map((s) => [s.index, s.reasons]));
     const sentences = new Map(a.report.sentences.map((s) => [s.index, s]));
     for (const s of a.located) {
-      const level = levelFor(s.score, sensitivity);
+      const level = levelFor(s.score, sensitivity, a.report.score);
       if (level === 0) continue;
       const full = sentences.get(s.i)!;
       out.push({
@@ -206,7 +206,7 @@ export function groupsOf(analyses: readonly PageAnalysis[], sensitivity: Sensiti
       head: headOf(a.report),
       words: a.report.counts.words,
       blocks: a.blocks.length,
-      flagged: a.located.filter((s) => levelFor(s.score, sensitivity) > 0).length,
+      flagged: a.located.filter((s) => levelFor(s.score, sensitivity, a.report.score) > 0).length,
     }));
 }
 

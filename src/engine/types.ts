@@ -133,9 +133,11 @@ export interface SentenceReport {
   start: number;
   end: number;
   words: number;
-  /** Sentence predictability in [0, 1] against human reference sentences; null when too little to say. */
+  /** Sentence predictability in [0, 1] against human reference sentences (its own evidence blended with its
+   * document's stated percentile); null when too little to say. */
   score: number | null;
-  /** 0 = not highlighted; 1..3 = increasingly predictable, at the default sensitivity. */
+  /** 0 = not highlighted; 1..3 = increasingly predictable, at the default sensitivity, gated by the document's score
+   * (levels.ts: re-level with `levelFor(score, sensitivity, report.score)`). */
   level: 0 | 1 | 2 | 3;
   /** Signals that push this sentence up, strongest first: where the sentence stands among human reference
    * sentences on each (0..1, not rounded). */
@@ -157,7 +159,7 @@ export interface Agreement {
 }
 
 /** A limit that applies to a result (words in src/engine/explain/messages.ts). */
-export type CaveatCode = 'base' | 'weak' | 'mixed-language' | 'plain-style-only' | 'reference';
+export type CaveatCode = 'base' | 'weak' | 'mixed-language' | 'reference';
 export interface Caveat {
   code: CaveatCode;
   params?: Params;
@@ -170,12 +172,16 @@ export interface Report {
   status: ReportStatus;
   lang: Lang;
   counts: { chars: number; words: number; sentences: number; paragraphs: number };
-  /** Combined predictability in [0, 1]: the share of comparable human reference texts (same language, nearest in
-   * register) that are less predictable than this one. null when nothing meaningful can be said (see status). Not a probability. */
+  /** Stated predictability in (0, 1), never 1: the lowest of the text's percentiles among the kinds of human writing
+   * most like it (`comparison`) — "more predictable than this share of the texts of each of those kinds". Strictly
+   * rising with the combined evidence, beyond the reference range too (so it ranks). null when nothing meaningful
+   * can be said (see status). Not a probability. */
   score: number | null;
-  /** The default threshold's decision: true when score >= threshold AND enough signals agree. */
+  /** The default flag ("worth a closer look"): true when score >= threshold. */
   flag: boolean;
   threshold: number;
+  /** What the text was compared with to state its score; null when it was not scored. */
+  comparison: Comparison | null;
   agreement: Agreement;
   /** The length gate this result was computed with (MIN_WORDS unless the caller changed it). */
   minWords: number;
@@ -184,6 +190,28 @@ export interface Report {
   /** Limits that apply to this result. */
   caveats: Caveat[];
   ms: number;
+}
+
+/** One kind of human writing a text was compared with (words for its id in src/engine/explain/kinds.ts). */
+export interface ComparedKind {
+  id: string;
+  /** Reference texts of this kind. */
+  texts: number;
+  /** The text's percentile among them (0..1, never 0 or 1). */
+  percentile: number;
+  /** True when the text is above every one of them. */
+  beyond: boolean;
+}
+
+/** What a score was stated against: the kinds of human writing nearest to the text in register. */
+export interface Comparison {
+  /** Nearest in register first. The score is the lowest of their percentiles. */
+  kinds: ComparedKind[];
+  /** Reference texts of all those kinds together. */
+  texts: number;
+  /** True when the text is beyond every one of those texts: the words then say "beyond all N human reference texts
+   * it was compared with", never 100%. */
+  beyond: boolean;
 }
 
 /** A Report without its per-sentence list and signals: enough for a one-line headline. */

@@ -5,7 +5,7 @@
  * and never show a probability of authorship.
  */
 import type { GroupView, Level, Passage, TabView } from '../messaging';
-import { explain, headlineOf, languageName, sentenceReasonText, sharePercent, type UiLang } from '../engine';
+import { comparisonShort, explain, headlineOf, languageName, sentenceReasonText, sharePercent, type UiLang } from '../engine';
 import { LEVEL_STYLE } from '../shared/presentation';
 import { errorWords } from '../shared/errors';
 import { h, type Child } from './h';
@@ -63,7 +63,7 @@ export function renderSummary(view: TabView, ui: UiLang): HTMLElement {
     view.scope === 'selection' ? h('p', { class: 'note', text: t('panel_selectionOnly', undefined, ui) }) : null,
     h('dl', { class: 'facts' },
       ...row(t('panel_predictability', undefined, ui),
-        pct === null ? t('panel_predictabilityNone', undefined, ui) : t('panel_predictabilityValue', [pct, r.langName], ui),
+        pct === null ? t('panel_predictabilityNone', undefined, ui) : r.comparison ? comparisonShort(r.comparison, r.score ?? 0, ui) : t('panel_predictabilityValue', [pct, r.langName], ui),
         pct === null ? null : meter(r.score ?? 0)),
       ...row(t('panel_agreement', undefined, ui), tn('panel_agreementValue', r.agreement.agree, [r.agreement.agree, r.agreement.measured], ui)),
       ...row(t('panel_abstained', undefined, ui), abstained.length

@@ -48,13 +48,15 @@ export function summaryBlock(report: Report, lang: UiLang): El {
   return h(
     'div',
     { class: 'summary-block' },
-    scored
-      ? h('p', { class: 'score-line' },
-          h('span', { class: 'score-figure' }, percentText(report.score!, lang)),
-          ' ',
-          h('span', null, T('analysis_scoreMeaning')),
-        )
-      : null,
+    scored && report.comparison?.beyond
+      ? h('p', { class: 'score-line' }, h('span', null, T('analysis_scoreBeyond', [report.comparison.texts])))
+      : scored
+        ? h('p', { class: 'score-line' },
+            h('span', { class: 'score-figure' }, percentText(report.score!, lang)),
+            ' ',
+            h('span', null, T('analysis_scoreMeaning')),
+          )
+        : null,
     // Without a score the engine's summary already opens with its headline: say it once.
     scored ? h('p', { class: 'headline' }, report.headline) : null,
     h('p', null, report.summary),

@@ -65,6 +65,21 @@ function wrapLabel(label: string, max = 30): string[] {
   return best < 0 ? [label] : [label.slice(0, best), label.slice(best + 1)];
 }
 
+/** Split a label into lines at spaces: two halves when each fits `max` characters, else as many lines of at most
+ * `wide` characters (what the widest label column holds) as it takes — a signal's title with "(shown, not counted)"
+ * after it. */
+function wrapLines(label: string, max = 30, wide = 33): string[] {
+  const two = wrapLabel(label, max);
+  if (two.every((l) => l.length <= max)) return two;
+  const lines: string[] = [];
+  for (const word of label.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= wide) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 export interface Bar {
   label: string;
   value: number;
@@ -122,11 +137,11 @@ export function percentileChart(o: { title: string; desc: string; rows: Percenti
   const pct = o.fmt ?? pctDefault;
   const tick = o.tick ?? pctDefault;
   // The label column fits the longest label (about 6.4 px per character at 11 px), within bounds.
-  const lines = o.rows.map((r) => wrapLabel(r.label));
-  const wrapped = lines.some((l) => l.length > 1);
+  const lines = o.rows.map((r) => wrapLines(r.label));
+  const most = Math.max(1, ...lines.map((l) => l.length));
   const longest = Math.max(8, ...lines.flat().map((l) => l.length));
   const LBL = Math.round(Math.min(230, Math.max(110, 14 + longest * 6.4)));
-  const W = LBL + 330, R = 46, T = 22, ROW = wrapped ? 28 : 22, B = 30;
+  const W = LBL + 330, R = 46, T = 22, ROW = most > 1 ? 16 + 12 * most - 12 : 22, B = 30;
   const H = T + ROW * o.rows.length + B;
   const x = (v: number) => LBL + (W - LBL - R) * v;
   const els: El[] = [];
@@ -142,7 +157,7 @@ export function percentileChart(o: { title: string; desc: string; rows: Percenti
     const cy = T + ROW * i + ROW / 2;
     const ls = lines[i];
     const g: El[] = [
-      h('text', { x: LBL - 8, y: ls!.length > 1 ? cy - 2 : cy + 4, 'text-anchor': 'end', fill: PALETTE.ink, 'font-weight': row.strong ? 700 : 400 },
+      h('text', { x: LBL - 8, y: cy + 4 - 6 * (ls!.length - 1), 'text-anchor': 'end', fill: PALETTE.ink, 'font-weight': row.strong ? 700 : 400 },
         ls!.length > 1 ? ls!.map((l, k) => h('tspan', { x: LBL - 8, dy: k === 0 ? 0 : 12 }, l)) : row.label),
     ];
     const shown = row.marks.filter((m) => m.value !== undefined);

@@ -17,7 +17,7 @@
  * Limits: the checklist and questions are prompts for a conversation, chosen from the signals that agree; they
  * are not a procedure.
  */
-import { AGREE_PERCENTILE, sharePercent as pct, type ExplainedReport as Report, type UiLang } from '../engine';
+import { AGREE_PERCENTILE, kindName, sharePercent as pct, type ExplainedReport as Report, type UiLang } from '../engine';
 import { t } from '../shared/i18n';
 import { barChart, percentileChart, PALETTE } from './charts';
 import { sha256Hex } from './fingerprint';
@@ -66,6 +66,9 @@ export interface TeacherReport {
   score: number | null;
   flag: boolean;
   agreement: Report['agreement'];
+  /** What the score was stated against: the kinds of human writing most like the text, named in the report's
+   * language, with their counts and the text's percentile among each. null when not scored. */
+  comparison: { kinds: { id: string; name: string; texts: number; percentile: number; beyond: boolean }[]; texts: number; beyond: boolean } | null;
   headline: string;
   summary: string;
   signals: ReportSignal[];
@@ -119,6 +122,9 @@ export async function buildTeacherReport(report: Report, text: string, options: 
     score: report.score,
     flag: report.flag,
     agreement: report.agreement,
+    comparison: report.comparison
+      ? { ...report.comparison, kinds: report.comparison.kinds.map((k) => ({ ...k, name: kindName(k.id, lang) })) }
+      : null,
     headline: report.headline,
     summary: report.summary,
     signals,
@@ -272,11 +278,21 @@ function signalsSection(m: TeacherReport, tt: Words): El {
   );
 }
 
+function comparedSection(m: TeacherReport, tt: Words): El | null {
+  const c = m.comparison;
+  if (!c) return null;
+  return h('section', null,
+    h('h3', null, tt('report_comparedHeading')),
+    h('ul', { class: 'compared' }, c.kinds.map((k) =>
+      h('li', null, k.beyond ? tt('report_comparedRowBeyond', [k.name, k.texts]) : tt('report_comparedRow', [k.name, k.texts, percentText(k.percentile, m.lang)])))),
+  );
+}
+
 export function reportTree(m: TeacherReport): El {
   const lang = m.lang;
   const tt: Words = (k, subs) => t(k, subs, lang);
-  const scoreText =
-    m.score === null ? tt('report_noScore') : tt('report_scoreValue', [percentText(m.score, lang)]) + (m.status === 'weak' ? ' ' + tt('report_weak') : '');
+  const stated = m.comparison?.beyond ? tt('report_scoreBeyond', [m.comparison.texts]) : m.score === null ? '' : tt('report_scoreValue', [percentText(m.score, lang)]);
+  const scoreText = m.score === null ? tt('report_noScore') : stated + (m.status === 'weak' ? ' ' + tt('report_weak') : '');
   return h(
     'html',
     { lang },
@@ -293,6 +309,7 @@ export function reportTree(m: TeacherReport): El {
           h('p', null, m.summary),
           h('p', null, tt('report_agreement', [m.agreement.agree, m.agreement.measured, m.agreement.abstained])),
         ),
+        comparedSection(m, tt),
         signalsSection(m, tt),
         textSection(m, tt),
         h('section', null, h('h2', null, tt('report_caveatsHeading')), h('p', { class: 'frame' }, m.frame), h('ul', null, m.caveats.map((c) => h('li', null, c)))),

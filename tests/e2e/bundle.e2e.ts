@@ -2,8 +2,8 @@
  * The packed builds: one engine copy for the background, one for the engine worker of the extension pages, and
  * no engine table anywhere else (popup, side panel, options, analysis page, lab, content script, shared chunks).
  *
- * Markers are read from the shipped tables themselves (assets/reference.json, assets/lm-en.json, assets/lm-fr.json):
- * a slice of each table's data that no code contains. The test also checks that the background and the worker DO
+ * Markers are read from the shipped tables themselves (assets/reference.json, assets/lm-en.json, assets/lm-fr.json,
+ * assets/style-lr-{en,fr}.json, assets/style-profile-{en,fr}.json): a slice of each table's data that no code contains. The test also checks that the background and the worker DO
  * contain every marker, so it cannot pass because a marker went stale. Run after `npm run build` and
  * `npm run build:firefox` (npm run test:e2e does both).
  */
@@ -19,7 +19,14 @@ const MARKERS: Record<string, string> = {
   'reference.json': table('reference.json').source.slice(0, 60),
   'lm-en.json': table('lm-en.json').vocab!.slice(0, 60),
   'lm-fr.json': table('lm-fr.json').vocab!.slice(0, 40),
+  ...Object.fromEntries(['style-lr-en.json', 'style-lr-fr.json', 'style-profile-en.json', 'style-profile-fr.json'].map((name) => [name, styleMarker(name)])),
 };
+
+/** The part of a style table's `source` that names what it holds and its language ("(quantised ...) ... English"). */
+function styleMarker(name: string): string {
+  const s = table(name).source;
+  return s.slice(s.indexOf('('), s.indexOf(' texts of'));
+}
 
 function scripts(dir: string): string[] {
   const out: string[] = [];

@@ -32,6 +32,7 @@ import { SIGNAL_WORDS } from './signals/index';
 export { languageName } from './language-names';
 export { pct as sharePercent } from './messages';
 export { SIGNAL_WORDS } from './signals/index';
+export { comparisonShort, comparisonText, kindName, NAMED_KINDS } from './kinds';
 
 /** Evidence words a share of human texts: never more than 99% of them (see pct in messages.ts). */
 const EVIDENCE_MAX_PERCENTILE = 0.99;
@@ -46,6 +47,7 @@ function headlineInput(r: ReportHead, ui: UiLang): HeadlineInput {
     words: r.counts.words,
     needed: r.minWords,
     language: languageName(r.lang, ui),
+    comparison: r.comparison ?? null,
   };
 }
 

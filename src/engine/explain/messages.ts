@@ -5,8 +5,10 @@
  * wrote a text; no "AI-generated", no probability of authorship; figures are percentiles against human reference
  * writing. tests/unit/engine/explain/messages.test.ts checks both languages for the forbidden wording.
  */
-import type { AbstainCode, CaveatCode, Params, UiLang } from '../types';
+import type { AbstainCode, CaveatCode, Comparison, Params, UiLang } from '../types';
 import { AGREE_PERCENTILE } from '../score/constants';
+import { comparisonText, standingText } from './kinds';
+import { pct } from './percent';
 import { plural } from './plural';
 
 /** Headline bands for a result that is not flagged: below ORDINARY_BELOW a text is less predictable than most
@@ -15,12 +17,7 @@ import { plural } from './plural';
 export const ORDINARY_BELOW = 0.5;
 export const USUAL_BELOW = AGREE_PERCENTILE;
 
-/** A share as a whole percentage, rounded down and kept within 0..99: "more than 100%" would overclaim, and a
- * reference of 80 texts cannot support 99.6%. */
-export function pct(p: number, ui: UiLang): string {
-  const v = Math.max(0, Math.min(99, Math.floor(p * 100 + 1e-9)));
-  return ui === 'fr' ? `${v} %` : `${v}%`;
-}
+export { pct } from './percent';
 
 export function num(x: number, ui: UiLang, digits = 2): string {
   return x.toLocaleString(ui === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: digits });
@@ -57,6 +54,8 @@ export interface HeadlineInput {
   words: number;
   needed: number;
   language: string;
+  /** What the score was stated against (kinds, texts, beyond all of them); null when not scored. */
+  comparison?: Comparison | null;
 }
 
 export function headline(h: HeadlineInput, ui: UiLang): string {
@@ -81,27 +80,19 @@ export function headline(h: HeadlineInput, ui: UiLang): string {
   const agree = fr
     ? `${h.agree} ${plural(h.agree, ui, { one: 'signal', other: 'signaux' })} sur ${h.measured} ${plural(h.agree, ui, { one: 'concorde', other: 'concordent' })}`
     : `${h.agree} of ${h.measured} ${plural(h.agree, ui, { one: 'signals agrees', other: 'signals agree' })}`;
-  const base = `${band(s, h.flag, ui)} · ${agree}`;
+  const base = `${band(s, h.flag, h.comparison, ui)} · ${agree}`;
   const weak = h.status === 'weak' ? (fr ? ' · résultat fragile (texte court)' : ' · weak result (short text)') : '';
   const flag = h.flag ? (fr ? ' · à relire de plus près' : ' · worth a closer look') : '';
   return base + weak + flag;
 }
 
-/** Where a scored text stands, in a calm reading for ordinary results (see ORDINARY_BELOW, USUAL_BELOW). */
-function band(s: number, flag: boolean, ui: UiLang): string {
+/** Where a scored text stands (kinds.ts standingText), in a calm reading for ordinary results (see ORDINARY_BELOW,
+ * USUAL_BELOW). */
+function band(s: number, flag: boolean, c: Comparison | null | undefined, ui: UiLang): string {
   const fr = ui === 'fr';
-  const p = pct(s, ui);
-  if (flag || s >= USUAL_BELOW) {
-    return fr ? `Plus prévisible que ${p} des textes humains de référence comparables` : `More predictable than ${p} of comparable human reference texts`;
-  }
-  if (s < ORDINARY_BELOW) {
-    return fr
-      ? `Ordinaire pour un texte humain : plus prévisible que seulement ${p} des textes humains de référence comparables`
-      : `Ordinary for human writing: more predictable than only ${p} of comparable human reference texts`;
-  }
-  return fr
-    ? `Dans la plage habituelle de l'écriture humaine : plus prévisible que ${p} des textes humains de référence comparables`
-    : `Within the usual range of human writing: more predictable than ${p} of comparable human reference texts`;
+  if (flag || s >= USUAL_BELOW) return standingText(s, c, ui);
+  if (s < ORDINARY_BELOW) return `${fr ? 'Ordinaire pour un texte humain : ' : 'Ordinary for human writing: '}${standingText(s, c, ui, { only: true, lower: true })}`;
+  return `${fr ? "Dans la plage habituelle de l'écriture humaine : " : 'Within the usual range of human writing: '}${standingText(s, c, ui, { lower: true })}`;
 }
 
 export function summary(h: HeadlineInput, ui: UiLang): string {
@@ -113,9 +104,11 @@ export function summary(h: HeadlineInput, ui: UiLang): string {
     return `${headline(h, ui)} ${why}`;
   }
   const s = h.score ?? 0;
-  const where = fr
-    ? `Ce texte est plus prévisible, uniforme ou convenu que ${pct(s, ui)} des textes humains de référence en ${h.language} écrits dans un registre comparable.`
-    : `This text is more predictable, uniform or formulaic than ${pct(s, ui)} of the human reference texts in ${h.language} written in a comparable register.`;
+  const where = h.comparison
+    ? comparisonText(h.comparison, s, ui)
+    : fr
+      ? `Ce texte est plus prévisible, uniforme ou convenu que ${pct(s, ui)} des textes humains de référence en ${h.language} écrits dans un registre comparable.`
+      : `This text is more predictable, uniform or formulaic than ${pct(s, ui)} of the human reference texts in ${h.language} written in a comparable register.`;
   const agree = fr
     ? `${h.agree} ${plural(h.agree, ui, { one: 'signal', other: 'signaux' })} sur ${h.measured} le ${plural(h.agree, ui, { one: 'place', other: 'placent' })} au-delà de la plupart des écrits humains.`
     : `${h.agree} of ${h.measured} ${plural(h.agree, ui, { one: 'signals places', other: 'signals place' })} it beyond most human writing.`;
@@ -138,15 +131,13 @@ export function caveat(id: CaveatCode, ui: UiLang, p: Params = {}): string {
     base: 'A statistical tool measures how predictable a text is; it cannot see intention or decide authorship. Formulaic genres, non-native writers, famous texts and text polished with writing tools can score high; edited machine text can score low.',
     weak: `Only ${p.words ?? '?'} words were analysed: with under ${p.strong ?? 300} words every figure here is unstable.`,
     'mixed-language': `Part of the text is in another language (${p.share ?? '?'} of paragraphs); only the ${p.language ?? ''} part was measured.`,
-    'plain-style-only': 'Only signals of plain style (common vocabulary, even sentences, sparse punctuation) point this way; plain writing, as from learners of a language, raises them too, so they are not enough on their own.',
-    reference: 'The human reference texts are encyclopaedia articles, abstracts, news, stories, how-to guides and forum answers; other genres may sit outside their range.',
+    reference: "The human reference texts are, in English, abstracts, encyclopaedia articles, how-to guides, forum answers, news, stories, novels, learners' essays, everyday and professional writing and the fifteen genres of the Brown corpus; in French, encyclopaedia articles, news and dissertations. A kind of writing they lack is compared with the nearest kinds they have, and the score is the most lenient of those comparisons.",
   };
   const fr: Record<CaveatCode, string> = {
     base: "Un outil statistique mesure la prévisibilité d'un texte ; il ne voit pas l'intention et ne peut pas décider qui l'a écrit. Les genres codifiés, les personnes qui écrivent dans une langue apprise, les textes célèbres et les textes retouchés par des outils d'écriture peuvent obtenir un score élevé ; un texte de machine retravaillé peut obtenir un score bas.",
     weak: `Seuls ${p.words ?? '?'} mots ont été analysés : sous ${p.strong ?? 300} mots, tous les chiffres ici sont instables.`,
     'mixed-language': `Une partie du texte est dans une autre langue (${p.share ?? '?'} des paragraphes) ; seule la partie en ${p.language ?? ''} a été mesurée.`,
-    'plain-style-only': "Seuls des signaux de style simple (vocabulaire courant, phrases régulières, ponctuation sobre) vont dans ce sens ; une écriture simple, comme celle des apprenants d'une langue, les fait monter aussi : ils ne suffisent pas seuls.",
-    reference: "Les textes humains de référence sont des articles d'encyclopédie, des résumés, des dépêches, des récits, des guides pratiques et des réponses de forum ; d'autres genres peuvent sortir de leur plage.",
+    reference: "Les textes humains de référence sont, en anglais, des résumés, des articles d'encyclopédie, des guides pratiques, des réponses de forum, des dépêches, des récits, des romans, des rédactions d'élèves apprenant l'anglais, des écrits courants et professionnels et les quinze genres du corpus Brown ; en français, des articles d'encyclopédie, des articles de presse et des dissertations. Un genre d'écrit qui leur manque est comparé aux genres les plus proches, et le score retient la plus indulgente de ces comparaisons.",
   };
   return (ui === 'fr' ? fr : en)[id];
 }

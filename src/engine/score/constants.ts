@@ -3,7 +3,7 @@
  * import them (through src/engine/index.ts) without bundling the engine.
  */
 
-export const ENGINE_VERSION = '0.1.0';
+export const ENGINE_VERSION = '0.2.0';
 /** Below this many words nothing meaningful can be said (about 150: statistical measures on a paragraph or two
  * mostly reflect chance). */
 export const MIN_WORDS = 150;
@@ -11,27 +11,33 @@ export const MIN_WORDS = 150;
 export const STRONG_WORDS = 300;
 /** Largest input accepted: 5 million characters (about 800,000 English words), far beyond any real document. */
 export const MAX_CHARS = 5_000_000;
-/** A signal "agrees" when the text is beyond this share of human reference texts on it. */
+/** A signal "agrees" when the text is beyond this share of comparable human reference texts on it. */
 export const AGREE_PERCENTILE = 0.9;
-/** The default flag needs at least this many agreeing signals... */
-export const MIN_AGREE = 2;
-/** ...of which at least one about phrasing. Plain vocabulary and plain sentences (word-predictability,
- * lexical-diversity, compression, burstiness, function-words) rise for learners and careful non-native writers too
- * (Liang et al. 2023), so they never flag on their own: stock phrasing or recurring sentence frames must agree.
- * Chosen by leave-one-domain-out on the dev set: held-out false-positive rate 4.4% -> 3.2% for 60.4% -> 56.6%
- * of machine texts flagged. */
-export const PHRASING_SIGNALS: readonly string[] = ['formulaic', 'repetition'];
+/** The signals counted in the combination, each with the same weight (src/engine/score/calibration.ts `combine`):
+ * the ones whose direction held on every source under leave-one-source-out. Every other signal is shown with its
+ * evidence but not counted: formulaic phrasing, repetition, function words, lexical diversity and word predictability
+ * each point the wrong way on some kind of writing (current assistants' texts, learners' essays). `npm run calibrate`
+ * and the protocol (`npm run eval -- --protocol loso`) read this list; the shipped reference records what it counted.
+ * Change it here, in one place. */
+export const COUNTED_SIGNALS: readonly string[] = ['style-lr', 'style-profile', 'writer-slips', 'compression', 'burstiness'];
+/** A signal's percentile is taken among this many human reference texts nearest in register (1/80 steps: stable,
+ * and still one kind of writing). */
+export const NEIGHBOURS = 80;
+/** The stated percentile is the lowest over this many register-nearest kinds of human writing (src/engine/score/kinds.ts). */
+export const COMPARED_KINDS = 7;
+/** The signal whose per-sentence values place a sentence (its own evidence, beside its document's). */
+export const SENTENCE_SIGNAL = 'style-lr';
 /** Sentences shorter than this get no sentence score. */
 export const SENTENCE_MIN_WORDS = 5;
 /** A signal needs at least this many neighbouring reference values to be placed among them. */
 export const MIN_REFERENCE_VALUES = 10;
-/** Weight of the sentence's own measures against its document's combined value in a sentence score. At 0.5 nearly
- * every sentence of a predictable document was marked, so a reader could not see which passages carry it; at 0.75 a
- * plain passage inside a formulaic page stays unmarked. Range 0..1. */
-export const SENTENCE_BLEND = 0.75;
+/** Weight of a sentence's own evidence against its document's stated percentile, in log-odds. Half and half: a
+ * sentence is highlighted only when it stands out itself AND its document does (levels.ts adds the document's
+ * gates). Range 0..1. */
+export const SENTENCE_BLEND = 0.5;
 /** A sentence's reasons list the signals on which it stands at least this far out among human reference sentences. */
 export const SENTENCE_REASON_MIN = 0.8;
 /** At most this many reasons per sentence, strongest first. */
 export const SENTENCE_REASONS = 3;
 /** Every signal's id, in the registry's order (src/engine/signals/index.ts; tests check both lists agree). */
-export const SIGNAL_IDS: readonly string[] = ['burstiness', 'lexical-diversity', 'compression', 'word-predictability', 'formulaic', 'repetition', 'function-words'];
+export const SIGNAL_IDS: readonly string[] = ['burstiness', 'lexical-diversity', 'compression', 'word-predictability', 'formulaic', 'repetition', 'function-words', 'style-lr', 'style-profile', 'writer-slips'];

@@ -10,6 +10,9 @@ import wordPredictability from './word-predictability';
 import formulaic from './formulaic';
 import repetition from './repetition';
 import functionWords from './function-words';
+import styleLr from './style-lr';
+import styleProfile from './style-profile';
+import writerSlips from './writer-slips';
 
 export const SIGNALS: readonly Signal[] = [
   burstiness,
@@ -19,5 +22,8 @@ export const SIGNALS: readonly Signal[] = [
   formulaic,
   repetition,
   functionWords,
+  styleLr,
+  styleProfile,
+  writerSlips,
 ];
 

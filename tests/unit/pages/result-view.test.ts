@@ -29,6 +29,16 @@ describe('result view', () => {
     expect(t).toContain('not a probability');
   });
 
+  it.each([
+    ['en', 'Beyond all 412 human reference texts it was compared with (not a probability, and not 100%).'],
+    ['fr', 'Au-delà des 412 textes humains de référence auxquels il a été comparé (ni une probabilité, ni 100 %).'],
+  ] as const)('%s: beyond every compared text, the summary says so instead of a percentage', (lang, line) => {
+    const beyond = { kinds: [{ id: 'l2r', texts: 412, percentile: 0.9993, beyond: true }], texts: 412, beyond: true };
+    const el = toDom(summaryBlock(fakeReport(TEXT, { score: 0.9993, comparison: beyond }), lang), document) as HTMLElement;
+    expect(el.querySelector('.score-line')!.textContent).toBe(line);
+    expect(el.querySelector('.score-figure')).toBeNull();
+  });
+
   it('sentence view: the text, as text, with levelled marks and the legend', () => {
     const el = toDom(sentenceView(TEXT, fakeReport(TEXT), 'en'), document) as HTMLElement;
     const view = el.querySelector('.text-view')!;

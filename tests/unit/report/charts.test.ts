@@ -78,3 +78,14 @@ describe('charts', () => {
     expect(labels[0]!.querySelectorAll('tspan')).toHaveLength(0);
   });
 });
+
+describe('percentileChart: long row labels', () => {
+  it('wraps a label too long for two lines onto three, none wider than the label column allows', () => {
+    const label = 'Prévisibilité des mots (au-delà du niveau de vocabulaire) (affiché, non compté)';
+    const el = toDom(percentileChart({ title: 't', desc: 'd', rows: [{ label, marks: [{ value: 0.5, shape: 'circle', name: 'x' }] }], agreeAt: 0.9, axisLabel: 'a', bandLabel: 'b' }), document) as SVGElement;
+    const spans = [...el.querySelectorAll('g.row > text:first-child tspan')].map((t) => t.textContent ?? '');
+    expect(spans.length).toBe(3);
+    expect(spans.join(' ')).toBe(label);
+    for (const s of spans) expect(s.length).toBeLessThanOrEqual(33);
+  });
+});

@@ -13,6 +13,7 @@ export function fakeReport(text: string, over: Partial<ExplainedReport> = {}): E
     score: 0.93,
     flag: true,
     threshold: 0.9,
+    comparison: { kinds: [{ id: 'ellipse:learner_essay_en', texts: 198, percentile: 0.93, beyond: false }, { id: 'brown:learned', texts: 40, percentile: 0.97, beyond: false }], texts: 238, beyond: false },
     agreement: { agree: 2, measured: 3, abstained: 1 },
     minWords: 150,
     headline: 'More predictable than 93% of human reference texts · 2 of 3 signals agree',

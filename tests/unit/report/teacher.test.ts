@@ -131,4 +131,24 @@ describe('teacher report', () => {
       expect(text).not.toMatch(/is (AI|machine)[- ]generated|written by (AI|a machine)|probability of (AI|machine)|généré par (l'IA|une IA|une machine)/i);
     }
   });
+  it.each([
+    ['en', "English learners' essays (grades 8 to 12) — 198 texts — more predictable than 93% of them", 'Brown corpus: learned and scientific writing (1961) — 40 texts'],
+    ['fr', "rédactions d'élèves apprenant l'anglais (13 à 18 ans) — 198 textes — plus prévisible que 93 % d'entre eux", 'corpus Brown : écrits savants et scientifiques (1961) — 40 textes'],
+  ] as const)('%s: names what the text was compared with, kind by kind, in the report\'s language', async (lang, first, second) => {
+    const m = await buildTeacherReport(fakeReport(TEXT), TEXT, { lang, date: DATE });
+    expect(m.comparison?.kinds.map((k) => k.id)).toEqual(['ellipse:learner_essay_en', 'brown:learned']);
+    const items = [...parse(reportHtml(m)).querySelectorAll('ul.compared li')].map((li) => li.textContent?.replace(/\u00a0/g, ' '));
+    expect(items[0]).toBe(first);
+    expect(items[1]).toContain(second);
+  });
+
+  it('beyond every compared text, says "beyond all N", never 100% or 99%', async () => {
+    const beyond = { kinds: [{ id: 'm4:wikihow', texts: 50, percentile: 0.9991, beyond: true }], texts: 50, beyond: true };
+    const m = await buildTeacherReport(fakeReport(TEXT, { score: 0.9991, comparison: beyond }), TEXT, { lang: 'en', date: DATE });
+    const doc = parse(reportHtml(m));
+    const stated = doc.querySelector('section strong')?.textContent ?? '';
+    expect(stated).toMatch(/^Stated predictability: beyond all 50 human reference texts it was compared with/);
+    expect(stated).not.toMatch(/\b99 ?%|[^t] 100 ?%/);
+    expect([...doc.querySelectorAll('ul.compared li')].map((li) => li.textContent)).toEqual(['how-to guides (wikiHow) — 50 texts — beyond all of them']);
+  });
 });

@@ -10,6 +10,9 @@ import { words as wordPredictability } from './word-predictability';
 import { words as formulaic } from './formulaic';
 import { words as repetition } from './repetition';
 import { words as functionWords } from './function-words';
+import { words as styleLr } from './style-lr';
+import { words as styleProfile } from './style-profile';
+import { words as writerSlips } from './writer-slips';
 
 export type { Measure, SignalWords } from './types';
 
@@ -21,4 +24,7 @@ export const SIGNAL_WORDS: Readonly<Record<string, SignalWords>> = {
   formulaic,
   repetition,
   'function-words': functionWords,
+  'style-lr': styleLr,
+  'style-profile': styleProfile,
+  'writer-slips': writerSlips,
 };

@@ -5,7 +5,7 @@ import type { AbstainCode, CaveatCode } from '@/src/engine/types';
 
 const FORBIDDEN = /\b(ai[- ]generated|written by (ai|a machine)|[ée]crit par (l'?ia|une machine)|probability|probabilit[ée])\b/i;
 const codes: AbstainCode[] = ['too-short', 'too-few-sentences', 'language', 'undetermined-language', 'no-text', 'switched-off', 'error'];
-const caveats: CaveatCode[] = ['base', 'weak', 'mixed-language', 'plain-style-only', 'reference'];
+const caveats: CaveatCode[] = ['base', 'weak', 'mixed-language', 'reference'];
 const statuses = ['ok', 'weak', 'too-short', 'unsupported-language', 'undetermined-language', 'no-text'];
 
 describe('engine messages', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, explain, MAX_CHARS, MIN_WORDS, STRONG_WORDS } from '@/src/engine';
+import { analyse, explain, levelFor, MAX_CHARS, MIN_WORDS, STRONG_WORDS } from '@/src/engine';
+import { REFERENCE } from '@/src/engine/score/analyse';
 import { SIGNALS } from '@/src/engine/signals/index';
 import { byGroup, OWN_TEXTS } from './own-texts';
 
@@ -129,5 +130,35 @@ describe('analyse: direction', () => {
     const a = mean(byGroup('assistant-2026').map((t) => analyse(t.text).score ?? 0));
     const h = mean([...byGroup('learner-style'), ...byGroup('plain-human-style')].map((t) => analyse(t.text).score ?? 0));
     expect(a).toBeGreaterThan(h);
+  });
+});
+
+describe('analyse: the stated percentile and what it was compared with', () => {
+  const reports = OWN_TEXTS.map((t) => analyse(t.text)).filter((r) => r.score !== null);
+
+  it('states the lowest percentile among the kinds it was compared with, never 0 or 1', () => {
+    expect(reports.length).toBeGreaterThan(3);
+    for (const r of reports) {
+      const c = r.comparison!;
+      expect(c.kinds.length).toBeGreaterThan(0);
+      expect(c.kinds.length).toBeLessThanOrEqual(REFERENCE.langs[r.lang]!.compared);
+      expect(c.texts).toBe(c.kinds.reduce((a, k) => a + k.texts, 0));
+      expect(r.score).toBe(Math.min(...c.kinds.map((k) => k.percentile)));
+      expect(r.score).toBeGreaterThan(0);
+      expect(r.score).toBeLessThan(1);
+      for (const k of c.kinds) expect(REFERENCE.langs[r.lang]!.kinds.map((x) => x.id)).toContain(k.id);
+    }
+  });
+
+  it('flags exactly at the threshold the protocol chose', () => {
+    for (const r of reports) expect(r.flag).toBe(r.score! >= REFERENCE.threshold);
+  });
+
+  it('levels sentences by their own score AND the document score (levelFor re-levels them the same way)', () => {
+    for (const r of reports) for (const s of r.sentences) expect(s.level).toBe(levelFor(s.score, 'medium', r.score));
+  });
+
+  it('has no comparison when it does not score', () => {
+    expect(analyse('Too short to say anything.').comparison).toBeNull();
   });
 });

@@ -1,0 +1,183 @@
+/**
+ * trainable — signals that learn from labelled text (style-lr, style-profile), fitted without the text they measure.
+ *
+ * What: a Trainer is a signal's fit (Node-side, src/eval/train/<id>.ts) and its runtime `computeWith(doc, model)`
+ * (the signal file; the registered signal calls it with the shipped table). TRAINERS lists them, in one place.
+ * A trainer fits on PAIRED sources only: the sources that have human and machine texts in that language, so that
+ * both models see the same genres and the contrast is learnt within genres (pairedRows). The developers' current-
+ * assistant texts and the human-only sources (learners, novels, news, Brown) are never in a fit.
+ * Cross-fitting: a text's value never comes from a model that saw its source.
+ * - `forFold(held)`: the left-out source's texts get the model fitted without `held`; a TRAINING text of source T gets
+ *   the model fitted without `held` AND T. So the fold's references carry values as unseen as the left-out texts'.
+ * - `forAll()` (`npm run calibrate`): a text of source T gets the model fitted without T; the shipped table is the
+ *   model fitted on everything (npm run build:style).
+ * Fits are cached in .cache/eval/trainable/<id>/<hash>.json (the values of every text measured with that model, by
+ * text hash); <hash> covers the engine, the trainers' files and the exact training set. Models are not stored.
+ * Node only.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Abstention, Doc, SignalResult } from '../engine/types';
+import { CACHE_DIR, docOf, engineFingerprint, ROOT, valueOf, type SignalValue } from './features';
+import { TRAINERS } from './train/index';
+import type { EvalLang, Item, Label } from './sources';
+
+export interface TrainRow {
+  doc: Doc;
+  label: Label;
+  source: string;
+}
+
+export interface Trainer<M = unknown> {
+  /** The signal's id (src/engine/signals/<id>.ts). */
+  id: string;
+  languages: readonly EvalLang[];
+  /** Fit on training rows of one language (already paired: see pairedRows). The model must be JSON-serialisable. */
+  fit(train: readonly TrainRow[], lang: EvalLang): M;
+  /** The signal's runtime with that model: same orientation as every signal, per-sentence values where it has them. */
+  computeWith(doc: Doc, model: M): SignalResult | Abstention;
+}
+
+export { TRAINERS };
+
+/** Ids of the signals that are trained per fold (their values never come from the feature cache). */
+export function trainedIds(trainers: readonly Trainer[] = TRAINERS): string[] {
+  return trainers.map((t) => t.id);
+}
+
+export interface KeyedRow {
+  item: Item;
+  key: string;
+}
+
+/** Rows of `lang` from sources that have both labels in that language. */
+export function pairedRows<R extends { item: Pick<Item, 'lang' | 'label' | 'source'> }>(rows: readonly R[], lang: EvalLang): R[] {
+  const labels = new Map<string, Set<Label>>();
+  for (const r of rows) if (r.item.lang === lang) labels.set(r.item.source, (labels.get(r.item.source) ?? new Set()).add(r.item.label));
+  return rows.filter((r) => r.item.lang === lang && labels.get(r.item.source)?.size === 2);
+}
+
+/** Builds Docs on demand and keeps them (a fit reads every training text). */
+export class DocStore {
+  private docs = new Map<string, Doc>();
+  get(r: KeyedRow): Doc {
+    let d = this.docs.get(r.key);
+    if (!d) this.docs.set(r.key, (d = docOf(r.item)));
+    return d;
+  }
+}
+
+export interface TrainableStats {
+  fits: number;
+  cachedFits: number;
+  computed: number;
+  ms: number;
+}
+
+/** Values of the trainers' signals for rows, each from a model that never saw the row's source. */
+export class TrainableValues {
+  readonly stats: TrainableStats = { fits: 0, cachedFits: 0, computed: 0, ms: 0 };
+  private readonly fingerprint: string;
+  private readonly memo = new Map<string, { stored: Record<string, SignalValue>; model?: unknown; file: string; dirty: boolean }>();
+  constructor(
+    private readonly trainers: readonly Trainer[],
+    private readonly rows: readonly KeyedRow[],
+    private readonly docs = new DocStore(),
+    private readonly cacheDir = join(CACHE_DIR, 'trainable'),
+  ) {
+    const h = createHash('sha1').update(engineFingerprint());
+    for (const f of ['src/eval/trainable.ts', 'src/eval/train']) h.update(dirHash(resolve(ROOT, f)));
+    this.fingerprint = h.digest('hex').slice(0, 12);
+  }
+
+  /** Values for `wanted` rows (of `lang`) from the model fitted on the paired rows outside `excluded`. */
+  private values(t: Trainer, lang: EvalLang, excluded: ReadonlySet<string>, wanted: readonly KeyedRow[]): Map<string, SignalValue> {
+    const train = pairedRows(this.rows, lang).filter((r) => !excluded.has(r.item.source));
+    const out = new Map<string, SignalValue>();
+    if (train.length === 0 || new Set(train.map((r) => r.item.label)).size < 2) {
+      for (const r of wanted) out.set(r.key, { abstained: 'no-model' });
+      return out;
+    }
+    const h = createHash('sha1').update(this.fingerprint).update(t.id).update(lang);
+    for (const k of train.map((r) => r.key).sort()) h.update(k);
+    const hash = h.digest('hex').slice(0, 16);
+    let slot = this.memo.get(`${t.id}/${hash}`);
+    if (!slot) {
+      const file = join(this.cacheDir, t.id, `${hash}.json`);
+      const stored = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, SignalValue>) : {};
+      this.memo.set(`${t.id}/${hash}`, (slot = { stored, file, dirty: false }));
+    }
+    for (const r of wanted) {
+      let v = slot.stored[r.key];
+      if (!v) {
+        if (slot.model === undefined) {
+          const t0 = performance.now();
+          slot.model = t.fit(train.map((x) => ({ doc: this.docs.get(x), label: x.item.label, source: x.item.source })), lang);
+          this.stats.fits++;
+          this.stats.ms += performance.now() - t0;
+        }
+        const doc = this.docs.get(r);
+        try {
+          v = valueOf(t.computeWith(doc, slot.model), doc);
+        } catch {
+          v = { abstained: 'error' };
+        }
+        slot.stored[r.key] = v;
+        slot.dirty = true;
+        this.stats.computed++;
+      }
+      out.set(r.key, v);
+    }
+    if (slot.model === undefined) this.stats.cachedFits++;
+    return out;
+  }
+
+  /** Write every model's new values to the cache. */
+  flush(): void {
+    for (const slot of this.memo.values()) {
+      if (!slot.dirty) continue;
+      mkdirSync(join(slot.file, '..'), { recursive: true });
+      writeFileSync(slot.file, JSON.stringify(slot.stored));
+      slot.dirty = false;
+    }
+  }
+
+  /** Values as seen from fold `held` (null = every row is a training row, as in `npm run calibrate`): a row of `held`
+   * from the model without `held`; a row of T from the model without `held` and T. textKey -> signal id -> value. */
+  forFold(held: string | null): Map<string, Record<string, SignalValue>> {
+    const out = new Map<string, Record<string, SignalValue>>();
+    const put = (key: string, id: string, v: SignalValue) => {
+      const o = out.get(key) ?? {};
+      o[id] = v;
+      out.set(key, o);
+    };
+    for (const t of this.trainers) {
+      for (const lang of ['en', 'fr'] as const) {
+        const langRows = this.rows.filter((r) => r.item.lang === lang);
+        if (!t.languages.includes(lang)) {
+          for (const r of langRows) put(r.key, t.id, { abstained: 'language' });
+          continue;
+        }
+        for (const source of [...new Set(langRows.map((r) => r.item.source))].sort()) {
+          const excluded = new Set(held === null || source === held ? [source] : [held, source]);
+          const wanted = langRows.filter((r) => r.item.source === source);
+          for (const [k, v] of this.values(t, lang, excluded, wanted)) put(k, t.id, v);
+        }
+      }
+    }
+    this.flush();
+    return out;
+  }
+}
+
+function dirHash(p: string): string {
+  const h = createHash('sha1');
+  const walk = (q: string) => {
+    if (!existsSync(q)) return;
+    if (statSync(q).isDirectory()) for (const f of readdirSync(q).sort()) walk(join(q, f));
+    else h.update(relative(ROOT, q)).update('\0').update(readFileSync(q));
+  };
+  walk(p);
+  return h.digest('hex');
+}

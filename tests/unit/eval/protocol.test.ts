@@ -1,0 +1,168 @@
+// The leave-one-source-out protocol on a small synthetic set: a left-out source is never seen by any fit (the
+// engine's reference, kinds and threshold, and the trained signals), and each left-out text is scored exactly as the
+// engine's ranking would with that fold's reference.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fitEngine, type FitOptions } from '@/src/eval/fit-engine';
+import { applyReference, runLoso } from '@/src/eval/protocol';
+import { withSignals, type EvalRow } from '@/src/eval/rows';
+import { TrainableValues, type Trainer } from '@/src/eval/trainable';
+import type { Label } from '@/src/eval/sources';
+
+function rng(seed: number) {
+  return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** Four sources: two paired (both labels), one human-only, one machine-only; two signals, a and b, where machine
+ * texts run higher. */
+function syntheticRows(): EvalRow[] {
+  const r = rng(11);
+  const rows: EvalRow[] = [];
+  const add = (source: string, domain: string, label: Label, n: number, regShift: number) => {
+    for (let i = 0; i < n; i++) {
+      const up = label === 'machine' ? 1 : 0;
+      const words = 160 + Math.floor(r() * 300);
+      rows.push({
+        item: { id: `${source}-${label}-${i}`, text: `Text ${source} ${label} ${i}. It has a few words in it.`, label, lang: 'en', domain, source },
+        f: {
+          key: `${source}-${label}-${i}`,
+          lang: 'en',
+          words,
+          reg: [4 + regShift + r() * 0.5, r(), r() * 0.5],
+          sentWords: [12, 3, 9],
+          signals: {
+            a: { raw: up + r() * 1.5, sent: [r() + up, null, r()] },
+            b: { raw: up * 0.5 + r(), sent: [r(), null, r() + up] },
+          },
+        },
+      });
+    }
+  };
+  add('alpha', 'essays', 'human', 40, 0);
+  add('alpha', 'essays', 'machine', 40, 0);
+  add('beta', 'news', 'human', 35, 0.5);
+  add('beta', 'news', 'machine', 35, 0.5);
+  add('gamma', 'novels', 'human', 45, 1);
+  add('delta', 'answers', 'machine', 30, 0.2);
+  return rows;
+}
+
+describe('runLoso', () => {
+  const rows = syntheticRows();
+  const seen: { held: string; sources: Set<string> }[] = [];
+  let current = '';
+  const spy = (train: readonly EvalRow[], options: FitOptions) => {
+    seen.push({ held: current, sources: new Set(train.map((t) => t.item.source)) });
+    return fitEngine(train, options);
+  };
+  const run = runLoso(rows, {
+    gate: 150,
+    counted: ['a', 'b'],
+    fit: spy,
+    foldSignals: (held) => {
+      current = held;
+      return new Map();
+    },
+  });
+
+  it('fits once per source, never on the source left out', () => {
+    expect(seen.map((s) => s.held)).toEqual(['alpha', 'beta', 'delta', 'gamma']);
+    for (const s of seen) expect(s.sources.has(s.held)).toBe(false);
+  });
+
+  it('scores every left-out text at or above the gate with that fold\'s reference, as the engine ranks it', () => {
+    expect(run.outcomes).toHaveLength(rows.length);
+    const gamma = run.outcomes.filter((o) => o.row.item.source === 'gamma');
+    const ref = fitEngine(rows.filter((x) => x.item.source !== 'gamma'), { gate: 150, counted: ['a', 'b'] }).reference;
+    for (const o of gamma) expect(o.applied).toEqual(applyReference(ref, o.row));
+  });
+
+  it('states percentiles strictly inside (0, 1) and ranks machine texts above human ones here', () => {
+    const scored = run.outcomes.filter((o) => o.applied);
+    expect(scored.length).toBeGreaterThan(200);
+    for (const o of scored) {
+      expect(o.applied!.stated).toBeGreaterThan(0);
+      expect(o.applied!.stated).toBeLessThan(1);
+    }
+    const mean = (label: string) => {
+      const xs = scored.filter((o) => o.row.item.label === label).map((o) => o.applied!.stated);
+      return xs.reduce((a, v) => a + v, 0) / xs.length;
+    };
+    expect(mean('machine')).toBeGreaterThan(mean('human'));
+  });
+
+  it('leaves texts under the gate unscored', () => {
+    const short = rows.map((x) => ({ ...x, f: { ...x.f, words: 100 } }));
+    const r = runLoso(short.slice(0, 5).concat(rows.slice(5)), { gate: 150, counted: ['a', 'b'], only: ['alpha'] });
+    expect(r.outcomes.filter((o) => o.reason === 'below-gate')).toHaveLength(5);
+  });
+});
+
+describe('fitEngine', () => {
+  const rows = syntheticRows();
+  const { reference, inner } = fitEngine(rows, { gate: 150, counted: ['a', 'b'] });
+  const en = reference.langs.en!;
+
+  it('builds the reference from human texts only, one kind per (source, domain) with enough texts', () => {
+    expect(en.texts).toBe(40 + 35 + 45);
+    expect(en.kinds.map((k) => [k.id, k.n])).toEqual([
+      ['alpha:essays', 40],
+      ['beta:news', 35],
+      ['gamma:novels', 45],
+    ]);
+  });
+
+  it('chooses the threshold among the candidates from the inner leave-one-source-out flag rates', () => {
+    expect([0.95, 0.97, 0.98, 0.99, 0.995]).toContain(reference.threshold);
+    expect(inner.fpr.map((f) => f.source)).toEqual(['alpha', 'beta', 'gamma']);
+    const i = [0.95, 0.97, 0.98, 0.99, 0.995].indexOf(reference.threshold);
+    if (i < 4) for (const f of inner.fpr) expect(f.rates[i]).toBeLessThanOrEqual(0.05);
+  });
+
+  it('places sentences with the sentence signal when it has per-sentence values', () => {
+    const withLr = rows.map((x) => ({ ...x, f: { ...x.f, signals: { ...x.f.signals, 'style-lr': x.f.signals.a! } } }));
+    const ref = fitEngine(withLr, { gate: 150, counted: ['a', 'b'] }).reference.langs.en!;
+    expect(ref.sentence?.signal).toBe('style-lr');
+    expect(ref.sentence?.blended.length).toBe(1001);
+  });
+});
+
+describe('TrainableValues: cross-fitting', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mirage-trainable-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const rows = syntheticRows().filter((_, i) => i % 5 === 0);
+  const used: { text: string; sources: string[] }[] = [];
+  const trainer: Trainer<string[]> = {
+    id: 'toy',
+    languages: ['en'],
+    fit: (train) => [...new Set(train.map((t) => t.source))].sort(),
+    computeWith: (doc, model) => {
+      used.push({ text: doc.text, sources: model });
+      return { raw: model.length, details: {} };
+    },
+  };
+  const tv = new TrainableValues([trainer], rows.map((r) => ({ item: r.item, key: r.f.key })), undefined, dir);
+
+  it.each(['alpha', 'beta', 'gamma', 'delta'])('fold %s: no value comes from a model that saw the left-out source or the row\'s own', (held) => {
+    used.length = 0;
+    const values = tv.forFold(held);
+    expect(values.size).toBe(rows.length);
+    for (const u of used) {
+      const row = rows.find((r) => r.item.text === u.text)!;
+      expect(u.sources).not.toContain(held);
+      expect(u.sources).not.toContain(row.item.source);
+      // paired training only: the human-only and machine-only sources never train
+      expect(u.sources.every((s) => s === 'alpha' || s === 'beta')).toBe(true);
+    }
+    const merged = withSignals(rows, values);
+    expect(merged.every((r) => r.f.signals.toy !== undefined)).toBe(true);
+  });
+
+  it('gives no value where no paired source is left to fit on', () => {
+    const v = tv.forFold('alpha');
+    const beta = rows.find((r) => r.item.source === 'beta')!;
+    expect(v.get(beta.f.key)?.toy).toEqual({ abstained: 'no-model' });
+  });
+});

@@ -1,0 +1,39 @@
+// The shipped style tables are what `npm run build:style` makes from the data: re-running the builder on the same
+// data gives the same bytes as the committed assets (determinism), and the tables hold derived figures only. Needs
+// ../shared/data; skips cleanly without it.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { trainingDataAvailable } from '@/src/eval/train/labelled';
+import { buildStyleTables } from '@/src/eval/train/style-tables';
+
+const assets = fileURLToPath(new URL('../../../../assets/', import.meta.url));
+const NAMES = ['style-lr-en.json', 'style-lr-fr.json', 'style-profile-en.json', 'style-profile-fr.json'];
+
+describe.skipIf(!trainingDataAvailable())('npm run build:style', () => {
+  it('rebuilds the committed tables byte for byte', { timeout: 180_000 }, () => {
+    const built = buildStyleTables();
+    expect(Object.keys(built).sort()).toEqual([...NAMES].sort());
+    for (const name of NAMES) expect(built[name], name).toBe(readFileSync(assets + name, 'utf8'));
+  });
+});
+
+describe('the committed style tables', () => {
+  it.each(NAMES)('%s names its source, licence, generation and configuration, and holds no text', (name) => {
+    const t = JSON.parse(readFileSync(assets + name, 'utf8')) as Record<string, unknown>;
+    expect(t.source).toMatch(/Derived figures only/);
+    expect(t.licence).toMatch(/Mirage Lens/);
+    expect(t.generated).toMatch(/build-style.*sha256/);
+    expect(t.config).toBeTypeOf('object');
+    // every string inside the model is a single token (a word, a mark or a feature name), never a phrase
+    const strings: string[] = [];
+    const walk = (v: unknown): void => {
+      if (typeof v === 'string') strings.push(v);
+      else if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    };
+    for (const key of ['tokens', 'vocab', 'names']) walk(t[key]);
+    expect(strings.length).toBeGreaterThan(40);
+    for (const s of strings) expect(s).not.toMatch(/\s/);
+  });
+});
