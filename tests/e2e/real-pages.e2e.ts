@@ -389,6 +389,27 @@ describe('real pages in Chromium', () => {
     await Promise.all([panel.close(), page.close()]);
   });
 
+  // Issue 12: a reader's first click on a new article. The content script is injected during the traced window
+  // (the page has none before: a ping is refused), Readability after it (the article is small enough for it).
+  // Measured with npm run bench:page on this 2-core machine (first switch-on in a fresh tab, traced): longest task
+  // 10-33 ms over 15 runs, and 11-21 ms in fresh browsers. Asserted below 50 ms plus 10 ms for what tracing itself
+  // adds to a task (the trace's own bookkeeping on the renderer's main thread, stretched on a loaded machine).
+  it('the article: the traced first switch-on (first injection) has no main-thread task over 50 ms (+10 ms tracing margin)', async () => {
+    const page = await h.openFixture('hard/article-2000.html?first-click');
+    const tabId = await h.tabIdOf(page.url());
+    const ping = () => h.worker.evaluate(([id]) => chrome.tabs.sendMessage(id, { type: 'mirage:ping' }).then(() => 'answered', () => 'refused'), [tabId] as const);
+    expect(await ping()).toBe('refused'); // no page layer yet: this switch-on injects it
+    const a = await traced(page, 750, 60_000, () => on(tabId));
+    expect(a.result?.ok, JSON.stringify(a.result)).toBe(true);
+    expect(await ping()).toBe('answered');
+    console.log(`article, first switch-on: ${a.stats.tasks} tasks, longest ${Math.round(a.stats.longestMs)} ms${a.stats.longTasks.map((x) => `\n  ${Math.round(x.ms)} ms: ${x.what}`).join('')}`);
+    expect(a.stats.tasks, a.stats.note).toBeGreaterThan(0);
+    expect(a.stats.longestMs, a.stats.longTasks.map((x) => x.what).join('; ')).toBeLessThan(LONG_TASK_MS + 10);
+    expect((await ranges(page)).length).toBeGreaterThan(0);
+    expect((await off(tabId)).ok).toBe(true);
+    await page.close();
+  });
+
   it('100,000 words: lazy highlights; no main-thread task over 50 ms switching off, none near the old 186 ms switching on (Chromium trace)', async () => {
     const { page, tabId, before } = await open('huge.html');
     // warm: the first injection (script evaluation) and the engine's first run are measured by bench:page
