@@ -14,7 +14,6 @@
  * Automation contract: `{ type: 'mirage:set-highlights', tabId: number, enabled: boolean }` from any extension page.
  */
 import type { Report, ReportHead, SentenceReason, Sensitivity } from './engine';
-
 export const BLOCK_SEPARATOR = '\n\n';
 
 /** What one page-layer message may carry: the page layer reads at most MAX_PAGE_CHARS characters of a page in one
@@ -83,8 +82,7 @@ export const isInstance = (x: unknown): x is string => typeof x === 'string' && 
  * otherwise the sentence is no longer on the page. */
 export type FocusResult = { ok: true } | { ok: false; code: 'page-changed'; gone: boolean };
 
-/** Where the time of one switch-on went, in ms (rounded): injection, page reading, scoring, painting; `first`: from
- * the request to the first highlights on and near the screen (before the whole page is scored, on a long page). */
+/** Where one switch-on's time went, ms (rounded); `first`: request to first highlights near the screen. */
 export interface Timings {
   inject: number;
   extract: number;
@@ -101,8 +99,8 @@ export type SetHighlightsResult =
 
 // ---------------------------------------------------------------- background -> content script
 
-/** What the content script's main() gives back to `scripting.executeScript` once it listens for messages; `_MAIN`:
- * and the page is small enough for Readability, which is not loaded yet (READABILITY_SCRIPT, injected on demand). */
+/** The content script main()'s answer to `scripting.executeScript` once it listens; `_MAIN`: and the page wants
+ * Readability, not loaded yet (READABILITY_SCRIPT, injected on demand). */
 export const CONTENT_READY = 'mirage:ready';
 export const CONTENT_READY_MAIN = 'mirage:ready:main';
 
@@ -112,6 +110,8 @@ export interface PingMessage {
 export interface ExtractMessage {
   type: 'mirage:extract';
   scope: Scope;
+  /** Readability is being injected alongside: wait for it (bounded) before reading. */
+  main?: boolean;
 }
 export interface PaintMessage {
   type: 'mirage:paint';
@@ -186,8 +186,7 @@ export interface LegendPayload {
 }
 /** `at`: when (Date.now(), shared by the processes) the highlights on and near the screen were in place. */
 export type PaintResult = { ok: true; painted: number; ms: number; at?: number } | { ok: false; error: string };
-/** Also the answer to `mirage:scroll-to` (`ok`: the sentence was shown; `active`: the page has a session); `main`: as
- * CONTENT_READY_MAIN says. */
+/** Also answers `mirage:scroll-to` (`ok`: sentence shown; `active`: a session); `main`: as CONTENT_READY_MAIN. */
 export type PingResult = { ok: true; active: boolean; main?: boolean };
 
 // ---------------------------------------------------------------- background -> extension pages
@@ -339,7 +338,8 @@ export function parseContentRequest(x: unknown): ContentRequest | undefined {
     case 'mirage:debug':
       return { type: m.type };
     case 'mirage:extract':
-      return m.scope === 'page' || m.scope === 'selection' ? { type: m.type, scope: m.scope } : undefined;
+      if ((m.scope !== 'page' && m.scope !== 'selection') || (m.main !== undefined && typeof m.main !== 'boolean')) return undefined;
+      return { type: m.type, scope: m.scope, ...(m.main ? { main: true } : {}) };
     case 'mirage:paint':
       if (!Array.isArray(m.analyses) || !m.analyses.every(isAnalysisPaint)) return undefined;
       if (m.legend !== null && !isLegend(m.legend)) return undefined;

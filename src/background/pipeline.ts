@@ -18,7 +18,7 @@ import { originOf, type Settings } from '../settings';
 import { errorWords } from '../shared/errors';
 import { uiLanguage } from '../shared/i18n';
 import { restrictedReason } from '../shared/restricted';
-import { ensureContentScript, extract, paint, ping, stopPage } from './content-script';
+import { ensureContentScript, extract, injectReadability, paint, ping, stopPage } from './content-script';
 import { firstBlocks } from './first-blocks';
 import { analyseGroups, groupBlocks, isScored, mainAnalysis, viewOf, type PageAnalysis } from './page-analysis';
 import { paintMessage } from './paint-message';
@@ -119,10 +119,15 @@ async function extractFailure(on: SwitchOn, extracted: Exclude<ExtractResult, { 
 
 /** Read the page; its blocks, or the failure to answer. */
 async function readPage(on: SwitchOn): Promise<ExtractResult & { ok: true } | Failure> {
-  if (!(await ensureContentScript(on.tabId))) return on.fail('no-access');
+  const layer = await ensureContentScript(on.tabId);
+  if (!layer) return on.fail('no-access');
   on.timings.inject = on.lap();
   if (on.stale) return on.failure('page-changed');
-  const extracted = await extract(on.tabId, on.scope);
+  // a page small enough for Readability gets it alongside the request to read, which waits for it in the page
+  const main = layer === 'main' && on.scope === 'page';
+  const readability = main ? injectReadability(on.tabId) : undefined;
+  const extracted = await extract(on.tabId, on.scope, main);
+  await readability;
   on.timings.extract = on.lap();
   if (!extracted) return on.fail('page-changed');
   if (!extracted.ok) return extractFailure(on, extracted);

@@ -17,8 +17,8 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CONTENT_READY, CONTENT_READY_MAIN, parseContentRequest, type DebugResult, type ExtractResult, type PaintResult, type PingResult } from '../messaging';
 import { createLink } from './link';
-import { readabilityClass, wantsMainText } from './main-text';
-import { createSession, type Session } from './session';
+import { readabilityClass, wantsMainText, whenReadability } from './main-text';
+import { createSession, type PageChange, type Session } from './session';
 
 declare const __MIRAGE_E2E__: boolean;
 const E2E = typeof __MIRAGE_E2E__ !== 'undefined' && __MIRAGE_E2E__;
@@ -46,17 +46,14 @@ export function startContent(ctx: ContentScriptContext): typeof CONTENT_READY | 
     await s?.stop();
   };
 
-  const extract = async (scope: 'page' | 'selection'): Promise<ExtractResult> => {
+  const onChange = (change: PageChange) => {
+    link.ensure();
+    browser.runtime.sendMessage({ type: 'mirage:content-changed', ...change }).catch(() => undefined);
+  };
+  const extract = async (scope: 'page' | 'selection', main = false): Promise<ExtractResult> => {
     try {
-      if (!session?.active) {
-        session = createSession(document, {
-          signal: ctx.signal,
-          onChange: (change) => {
-            link.ensure();
-            browser.runtime.sendMessage({ type: 'mirage:content-changed', ...change }).catch(() => undefined);
-          },
-        });
-      }
+      if (main && scope === 'page') await whenReadability(); // sent alongside this request (bounded wait)
+      if (!session?.active) session = createSession(document, { signal: ctx.signal, onChange });
       testFailure('extract');
       return await session.extract(scope);
     } catch (e) {
@@ -84,7 +81,7 @@ export function startContent(ctx: ContentScriptContext): typeof CONTENT_READY | 
       case 'mirage:ping':
         return Promise.resolve({ ok: true, active: !!session?.active, ...(wantsReadability() ? { main: true } : {}) } satisfies PingResult);
       case 'mirage:extract':
-        return extract(m.scope);
+        return extract(m.scope, m.main);
       case 'mirage:paint':
         return paint(m);
       case 'mirage:scroll-to':

@@ -24,6 +24,11 @@ export const MAX_READABILITY_CHARS = 120_000;
 /** The extension file that provides Readability (built from entrypoints/readability.ts), and where it leaves it. */
 export const READABILITY_SCRIPT = '/readability.js';
 export const READABILITY_KEY = '__mirageReadability';
+/** Called (when set) by the Readability script once it left the class: the page layer's reading may be waiting. */
+export const READABILITY_ARRIVED = '__mirageReadabilityArrived';
+/** How long a reading waits for the Readability script the background is injecting alongside it (ms); past that,
+ * the whole body is read. In practice it arrives within a few ms of the request to read. */
+export const READABILITY_WAIT_MS = 1_000;
 
 type ReadabilityClass = typeof Readability;
 
@@ -31,6 +36,29 @@ type ReadabilityClass = typeof Readability;
 export function readabilityClass(scope: object = globalThis): ReadabilityClass | undefined {
   const r = (scope as Record<string, unknown>)[READABILITY_KEY];
   return typeof r === 'function' ? (r as ReadabilityClass) : undefined;
+}
+
+/**
+ * Resolves once Readability is in this world (true), or after `ms` (false). The background sends the request to
+ * read and the Readability script together, so that neither waits for the other's round trip.
+ */
+export function whenReadability(ms: number = READABILITY_WAIT_MS, scope: object = globalThis): Promise<boolean> {
+  if (readabilityClass(scope)) return Promise.resolve(true);
+  const slot = scope as Record<string, unknown>;
+  return new Promise<boolean>((done) => {
+    const timer = setTimeout(() => finish(false), ms);
+    const before = slot[READABILITY_ARRIVED];
+    function finish(arrived: boolean) {
+      clearTimeout(timer);
+      if (slot[READABILITY_ARRIVED] === onArrival) slot[READABILITY_ARRIVED] = before;
+      done(arrived);
+    }
+    function onArrival() {
+      if (typeof before === 'function') (before as () => void)();
+      finish(!!readabilityClass(scope));
+    }
+    slot[READABILITY_ARRIVED] = onArrival;
+  });
 }
 
 /** Whether `doc` is small enough for Readability to be worth running (it runs in one piece and its cost grows with

@@ -44,8 +44,17 @@ describe('parseContentRequest', () => {
     [{ type: 'mirage:paint', analyses: [], legend: null, mode: 'some', drop: [-1] }],
     [{ type: 'mirage:debugx' }],
     [{ type: 'mirage:extract', scope: 'everything' }],
+    [{ type: 'mirage:extract', scope: 'page', main: 'yes' }],
     [{ type: 'mirage:scroll-to', analysis: 0 }],
   ])('refuses %j', (m) => expect(parseContentRequest(m)).toBeUndefined());
+});
+
+describe('mirage:extract', () => {
+  it('says whether the page layer waits for Readability, and drops a false or missing flag', () => {
+    expect(parseContentRequest({ type: 'mirage:extract', scope: 'page', main: true })).toEqual({ type: 'mirage:extract', scope: 'page', main: true });
+    expect(parseContentRequest({ type: 'mirage:extract', scope: 'page', main: false })).toEqual({ type: 'mirage:extract', scope: 'page' });
+    expect(parseContentRequest({ type: 'mirage:extract', scope: 'selection' })).toEqual({ type: 'mirage:extract', scope: 'selection' });
+  });
 });
 
 describe('parseExtractResult', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_READABILITY_ELEMENTS, extractBlocks, extractPage, extractPageAsync, extractSelection, insideSkipped, mainTextNodes, wantsMainText } from '@/src/page/extract';
-import { READABILITY_KEY, readabilityClass } from '@/src/page/main-text';
+import { READABILITY_ARRIVED, READABILITY_KEY, readabilityClass, whenReadability } from '@/src/page/main-text';
 import { provideReadability } from '@/src/page/readability';
 
 function setBody(html: string) {
@@ -89,6 +89,34 @@ describe('Readability is not in the page layer until injected (main-text.ts)', (
     const scope: Record<string, unknown> = {};
     provideReadability(scope);
     expect(typeof readabilityClass(scope)).toBe('function');
+  });
+});
+
+describe('whenReadability: a reading waits for the script sent alongside it, within a bound', () => {
+  it('resolves true as soon as the script leaves the class, and leaves no hook behind', async () => {
+    const scope: Record<string, unknown> = {};
+    const waiting = whenReadability(10_000, scope);
+    expect(typeof scope[READABILITY_ARRIVED]).toBe('function');
+    provideReadability(scope);
+    await expect(waiting).resolves.toBe(true);
+    expect(scope[READABILITY_ARRIVED]).toBeUndefined();
+  });
+  it('resolves at once when it is already there, and false after the bound when it never comes', async () => {
+    const there: Record<string, unknown> = {};
+    provideReadability(there);
+    await expect(whenReadability(10_000, there)).resolves.toBe(true);
+    const t0 = Date.now();
+    const none: Record<string, unknown> = {};
+    await expect(whenReadability(30, none)).resolves.toBe(false);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(25);
+    expect(none[READABILITY_ARRIVED]).toBeUndefined();
+  });
+  it('two readings waiting at once are both told', async () => {
+    const scope: Record<string, unknown> = {};
+    const a = whenReadability(10_000, scope);
+    const b = whenReadability(10_000, scope);
+    provideReadability(scope);
+    await expect(Promise.all([a, b])).resolves.toEqual([true, true]);
   });
 });
 
