@@ -12,7 +12,7 @@
  * Network: none. Nothing here fetches anything; the engine's reference tables are bundled.
  */
 import { browser } from 'wxt/browser';
-import { analyse, type UiLang } from '../engine';
+import type { UiLang } from '../engine';
 import type { ErrorCode, ExtractResult, ProblemInfo, Scope, SetHighlightsResult, Timings } from '../messaging';
 import { originOf, type Settings } from '../settings';
 import { errorWords } from '../shared/errors';
@@ -20,6 +20,7 @@ import { uiLanguage } from '../shared/i18n';
 import { restrictedReason } from '../shared/restricted';
 import { ensureContentScript, extract, injectReadability, paint, ping, stopPage } from './content-script';
 import { firstBlocks } from './first-blocks';
+import { warmEngine } from './warm';
 import { analyseGroups, groupBlocks, isScored, mainAnalysis, viewOf, type PageAnalysis } from './page-analysis';
 import { paintMessage } from './paint-message';
 import { currentSettings, getView, offView, record, resetPage, setView, tabs, type TabRecord } from './tab-state';
@@ -28,25 +29,6 @@ type Failure = SetHighlightsResult & { ok: false };
 
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
-}
-
-/** A few sentences for warming the engine up (JIT, lazy tables) while the page is being read. */
-const WARM_TEXT = 'The river rose slowly through the night, and by morning the lower road was under water. '
-  + 'Nobody in the village had seen it this high since the winter of the big storm. '
-  + 'Children stood at the edge of the field and threw sticks into the brown current to watch them spin away. ';
-let warmed = false;
-
-/** Run the engine once on a small text, off the critical path (setTimeout), once per background lifetime. */
-export function warmEngine(): void {
-  if (warmed) return;
-  warmed = true;
-  setTimeout(() => {
-    try {
-      analyse(WARM_TEXT.repeat(3));
-    } catch {
-      // warming is best effort
-    }
-  }, 0);
 }
 
 /** One switch-on: the tab's record, the request's number (a later request makes this one stale), where time goes. */
