@@ -117,7 +117,7 @@ export function summary(h: HeadlineInput, ui: UiLang): string {
       ? "C'est une raison de relire attentivement et d'en parler, pas une preuve de qui l'a écrit."
       : 'That is a reason to read closely and talk about it, not proof of who wrote it.'
     : fr
-      ? 'Rien ici ne dit qui a écrit le texte : la prévisibilité n’est pas une intention.'
+      ? "Rien ici ne dit qui a écrit le texte : la prévisibilité n'est pas une intention."
       : 'Nothing here says who wrote the text: predictability is not intention.';
   return `${where} ${agree} ${meaning}`;
 }
