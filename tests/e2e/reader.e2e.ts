@@ -199,9 +199,13 @@ describe('reader extension in Chromium (English UI)', () => {
     const tabId = await h.tabIdOf(page.url());
     const ctl = await h.controller();
     const results = await ctl.evaluate((id) => chrome.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/content.js'] }), tabId);
-    expect(results.map((r) => r.result)).toEqual(['mirage:ready']);
-    // and it does listen: a ping is answered, no session yet
-    expect(await ctl.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'mirage:ping' }), tabId)).toEqual({ ok: true, active: false });
+    // a small article: the page layer listens, and asks for Readability (not loaded yet: its own script)
+    expect(results.map((r) => r.result)).toEqual(['mirage:ready:main']);
+    // and it does listen: a ping is answered, no session yet, Readability still wanted
+    const ping = () => ctl.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'mirage:ping' }), tabId);
+    expect(await ping()).toEqual({ ok: true, active: false, main: true });
+    await ctl.evaluate((id) => chrome.scripting.executeScript({ target: { tabId: id }, files: ['/readability.js'] }), tabId);
+    expect(await ping()).toEqual({ ok: true, active: false }); // Readability is there now
     await page.close();
   });
 
