@@ -5,7 +5,7 @@
  * (tests/e2e/harness.ts: fixtures served on 127.0.0.1, every other host resolves to nowhere), and for each fixture
  * page (default: the 2,000-word article and the 100,000-word page under tests/e2e/fixtures/hard/):
  *   (a) round-trip time of `mirage:set-highlights` (enabled: true) from an extension page, as the automation
- *       contract says: one cold run (first injection, traced), the median of N warm runs (untraced), and the median
+ *       contract says, timed in that page around `runtime.sendMessage` (Playwright's own CDP call is not counted): one cold run (first injection, traced), the median of N warm runs (untraced), and the median
  *       of N first runs in fresh tabs of the same page with the engine already warm (what a reader meets on each
  *       new article), with the `ms`, `sentences` and `flagged` the extension reports;
  *   (b) a CDP trace (`disabled-by-default-devtools.timeline`, `devtools.timeline`, `toplevel`) around switching on
@@ -19,21 +19,40 @@
  *       version reports it — before analysis, after switching on, after switching off, and after repeated on/off
  *       cycles (100 by default, fewer if a time budget runs out: the count is printed), with what is left behind
  *       (highlight registry entries, listeners on window/document, changed DOM);
- *   (d) the bytes injected into pages: every file of `.output-e2e/chrome-mv3/content-scripts/`, raw and gzip.
+ *   (d) the bytes injected into pages: every file of `.output-e2e/chrome-mv3/content-scripts/` and the other scripts
+ *       the background injects (readability.js), raw and gzip;
+ *   (e) a first switch-on in a fresh browser (a new profile, the service worker just started, nothing warm; the
+ *       request leaves `--pause` ms after the page loaded, as a reader's first click would), --fresh-browsers times
+ *       per page, each traced; and the first switch-on in a fresh tab of the same page with the engine warm (--runs
+ *       times, each traced). For both: the median round trip, the median of each step the extension reports
+ *       (`timings`: inject, extract, score, paint, and `first` = the first highlights on the page), and every long
+ *       task;
+ *   (f) the engine's cost per request in the background beside its cost in Node for the same text: the blocks the
+ *       page layer read, scored the way a switch-on scores them (`analyseBlocks`), in the service worker (the test
+ *       build's `__mirageEngine.time`) and in this Node process, runs interleaved, medians;
+ *   (g) the service worker after a restart (CDP ServiceWorker.stopAllWorkers, as Chrome does after 30 s idle): the
+ *       first request that wakes it (a fresh tab of the first page), and the worker's heap (Runtime.getHeapUsage
+ *       after forced GC) fresh, after that request, and after some seconds idle.
  * When: `npx tsx scripts/bench-page.ts` (or `npm run bench:page`) after `npm run build:e2e`. It builds nothing.
- * Options: --pages hard/article-2000.html,hard/huge.html  --runs 5  --cycles 100  --cycle-budget 180 (seconds per
- *   page)  --timeout 120 (seconds per step)  --settle 750 (ms traced after a response, to catch trailing paints).
+ * Options: --pages hard/article-2000.html,hard/huge.html  --runs 5  --fresh-browsers 5  --pause 1000 (ms)
+ *   --cycles 100  --cycle-budget 180 (seconds per page)  --timeout 120 (seconds per step)  --settle 750 (ms traced
+ *   after a response, to catch trailing paints)  --restarts 5  --idle 5 (seconds)  --ext DIR (another build of the
+ *   extension, to compare builds: alternate runs of each).
  * Limits: figures come from one headless Chromium on this machine, with tracing overhead in the cold run; the
  *   background's own work (the engine runs in the service worker) is not on the page's main thread and is not in
  *   the page's heap — it shows only in the round-trip times. Every step has a timeout, and a watchdog ends the whole
  *   run; a page that fails or times out is reported as such and the run carries on.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
+import type { BlockPayload } from '../src/messaging';
+import { fork, type ChildProcess } from 'node:child_process';
 import { EXTENSION_DIR, ROOT, startHarness, type Harness } from '../tests/e2e/harness';
-import { LONG_TASK_MS, traced, withTimeout, type TaskStats } from '../tests/e2e/trace';
+import { restartWorker, stopWorker, workerHeap, type WorkerHeap } from '../tests/e2e/sw';
+import { LONG_TASK_MS, sleep, traced, withTimeout, type TaskStats } from '../tests/e2e/trace';
 
 // ---------------------------------------------------------------- options
 
@@ -42,6 +61,11 @@ const WATCHDOG_MS = 25 * 60_000;
 interface Options {
   pages: string[];
   runs: number;
+  freshBrowsers: number;
+  pauseMs: number;
+  restarts: number;
+  idleS: number;
+  ext: string;
   cycles: number;
   cycleBudgetS: number;
   timeoutS: number;
@@ -60,6 +84,11 @@ function parseOptions(argv: string[]): Options {
   return {
     pages: (get('pages') ?? 'hard/article-2000.html,hard/huge.html').split(',').filter(Boolean),
     runs: Math.max(1, num('runs', 5)),
+    freshBrowsers: num('fresh-browsers', 5),
+    pauseMs: num('pause', 1000),
+    restarts: num('restarts', 5),
+    idleS: num('idle', 5),
+    ext: get('ext') ?? EXTENSION_DIR,
     cycles: num('cycles', 100),
     cycleBudgetS: num('cycle-budget', 180),
     timeoutS: num('timeout', 120),
@@ -80,11 +109,37 @@ const signedMB = (bytes: number) => `${bytes >= 0 ? '+' : '−'}${(Math.abs(byte
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const msText = (ms: number) => (Number.isFinite(ms) ? `${Math.round(ms)} ms` : 'n/a');
 const log = (s: string) => console.log(`  · ${s}`);
+const STEPS = ['inject', 'extract', 'score', 'paint', 'first'] as const;
+/** Median of each step the extension reports, over runs. */
+const stepMedians = (ts: Record<string, number>[]): Record<string, number> =>
+  Object.fromEntries(STEPS.map((k) => [k, median(ts.map((t) => t[k]).filter((x): x is number => typeof x === 'number')) ?? NaN]));
+const stepsText = (ts: Record<string, number>[]) => (ts.length ? STEPS.map((k) => `${k} ${msText(stepMedians(ts)[k]!)}`).join(', ') : 'n/a');
+/** Every trace of a series as one: counts added, the longest of all, every long task. */
+function worst(ts: TaskStats[]): TaskStats | undefined {
+  if (!ts.length) return undefined;
+  return {
+    event: ts[0]!.event,
+    tasks: ts.reduce((n, t) => n + t.tasks, 0),
+    long: ts.reduce((n, t) => n + t.long, 0),
+    longestMs: Math.max(...ts.map((t) => t.longestMs)),
+    blockingMs: ts.reduce((n, t) => n + t.blockingMs, 0),
+    windowMs: ts.reduce((n, t) => n + t.windowMs, 0),
+    longTasks: ts.flatMap((t) => t.longTasks),
+    note: ts.map((t) => t.note).find(Boolean),
+  };
+}
 
+/** The round trip as the extension page that asks sees it: timed in that page around `runtime.sendMessage`, so the
+ * automation's own overhead (Playwright's CDP call into the page, a few ms, more while tracing) is not counted. */
 async function timedSend(h: Harness, message: unknown, timeoutMs: number, label: string) {
-  const t0 = performance.now();
-  const r = await withTimeout(h.send<Result>(message), timeoutMs, label);
-  return { r, elapsed: performance.now() - t0 };
+  const page = await h.controller();
+  const timed = page.evaluate(async (m) => {
+    const t0 = performance.now();
+    const r = await chrome.runtime.sendMessage(m);
+    return { r, elapsed: performance.now() - t0 };
+  }, message as never);
+  const { r, elapsed } = await withTimeout(timed, timeoutMs, label);
+  return { r: r as Result, elapsed };
 }
 
 // ---------------------------------------------------------------- heap and leftovers
@@ -171,7 +226,10 @@ interface PageFigures {
   /** First switch-on in a fresh tab of the same page, engine already warm: what a reader meets on each new article. */
   newTabMs: number[];
   newTabTimings: Record<string, number>[];
-  traceNewTab?: TaskStats;
+  /** Every first switch-on in a new tab, traced. */
+  newTabTraces: TaskStats[];
+  /** The page's blocks as the page layer read them (for the engine's figures). */
+  blocks?: BlockPayload[];
   offMs: number[];
   traceOn?: TaskStats;
   traceOff?: TaskStats;
@@ -186,9 +244,25 @@ interface PageFigures {
   afterCycles?: Leftovers;
 }
 
+const emptyFigures = (name: string): PageFigures => ({
+  name, words: 0, failure: [], warmOnMs: [], warmExtMs: [], newTabMs: [], newTabTimings: [], newTabTraces: [], offMs: [], cyclesDone: 0,
+});
+
+/** The page's blocks as the page layer reads them for a switch-on (asked from the service worker; the page session
+ * this opens is stopped at once). */
+async function readBlocks(h: Harness, tabId: number, timeout: number): Promise<BlockPayload[]> {
+  const blocks = await withTimeout(h.worker.evaluate(async (id) => {
+    const x = (await chrome.tabs.sendMessage(id, { type: 'mirage:extract', scope: 'page' }, { frameId: 0 })) as { blocks?: BlockPayload[] };
+    await chrome.tabs.sendMessage(id, { type: 'mirage:stop' }, { frameId: 0 });
+    return x.blocks;
+  }, tabId), timeout, 'read blocks');
+  if (!blocks?.length) throw new Error('the page layer gave no blocks');
+  return blocks;
+}
+
 async function benchPage(h: Harness, name: string, o: Options): Promise<PageFigures> {
   const timeout = o.timeoutS * 1000;
-  const f: PageFigures = { name, words: 0, failure: [], warmOnMs: [], warmExtMs: [], newTabMs: [], newTabTimings: [], offMs: [], cyclesDone: 0 };
+  const f = emptyFigures(name);
   console.log(`\n${name}`);
   const page = await withTimeout(h.openFixture(name), timeout, `open ${name}`);
   const cdp = await page.context().newCDPSession(page);
@@ -265,22 +339,19 @@ async function benchPage(h: Harness, name: string, o: Options): Promise<PageFigu
     f.afterCycles = await leftovers(page, cdp, worlds);
     log(`${f.cyclesDone} on/off cycles in ${(f.cyclesMs / 1000).toFixed(1)} s; heap ${MB(f.heapCycles.total)}`);
 
-    // a fresh tab of the same page: new renderer, first injection, engine warm
+    f.blocks = await readBlocks(h, tabId, timeout);
+
+    // a fresh tab of the same page: new renderer, first injection, engine warm; every one traced
     for (let i = 0; i < o.runs; i++) {
       // a query string of its own, so that the tab is found by its URL (the first tab of this page is still open)
       const fresh = await withTimeout(h.openFixture(`${name}?new-tab=${i + 1}`), timeout, `open ${name} (new tab ${i + 1})`);
       try {
         const id = await withTimeout(h.tabIdOf(fresh.url()), timeout, 'tabIdOf');
-        const send = () => timedSend(h, { type: 'mirage:set-highlights', tabId: id, enabled: true }, timeout, `new tab ${i + 1} on`);
-        let a: Awaited<ReturnType<typeof send>>;
-        if (i === 0) {
-          // the first one traced: long tasks of a first switch-on as readers meet it
-          const t = await traced(fresh, o.settleMs, timeout, send);
-          if (t.error || !t.result) throw t.error instanceof Error ? t.error : new Error(t.error ? JSON.stringify(t.error) : 'new tab: no answer');
-          f.traceNewTab = t.stats;
-          a = t.result;
-        } else a = await send();
+        const t = await traced(fresh, o.settleMs, timeout, () => timedSend(h, { type: 'mirage:set-highlights', tabId: id, enabled: true }, timeout, `new tab ${i + 1} on`));
+        if (t.error || !t.result) throw t.error instanceof Error ? t.error : new Error(t.error ? JSON.stringify(t.error) : 'new tab: no answer');
+        const a = t.result;
         if (!a.r.ok) throw new Error(`new tab ${i + 1}: ok: false — ${a.r.error}`);
+        f.newTabTraces.push(t.stats);
         f.newTabMs.push(a.elapsed);
         if (a.r.timings) f.newTabTimings.push(a.r.timings);
         await timedSend(h, { type: 'mirage:set-highlights', tabId: id, enabled: false }, timeout, `new tab ${i + 1} off`);
@@ -288,11 +359,8 @@ async function benchPage(h: Harness, name: string, o: Options): Promise<PageFigu
         await fresh.close().catch(() => undefined);
       }
     }
-    const where = f.newTabTimings.length
-      ? Object.keys(f.newTabTimings[0]!).map((k) => `${k} ${Math.round((median(f.newTabTimings.map((t) => t[k] ?? NaN)))!)}`).join(', ')
-      : 'n/a';
-    log(`on, first in a new tab (engine warm): ${f.newTabMs.map((x) => Math.round(x)).join(', ')} ms; median ms by step: ${where}`);
-    if (f.traceNewTab) log(`  first new tab, traced: ${f.traceNewTab.tasks} main-thread tasks, longest ${msText(f.traceNewTab.longestMs)}${f.traceNewTab.note ? ` (${f.traceNewTab.note})` : ''}`);
+    log(`on, first in a new tab (engine warm, traced): ${f.newTabMs.map((x) => Math.round(x)).join(', ')} ms; median ms by step: ${stepsText(f.newTabTimings)}`);
+    log(`  longest main-thread task in each: ${f.newTabTraces.map((t) => msText(t.longestMs)).join(', ')}`);
   } catch (e) {
     f.failure.push(String((e as Error)?.message ?? e));
     log(`FAILED: ${f.failure.at(-1)}`);
@@ -306,10 +374,157 @@ async function benchPage(h: Harness, name: string, o: Options): Promise<PageFigu
   return f;
 }
 
+
+// ---------------------------------------------------------------- a first switch-on in a fresh browser
+
+interface FirstRuns {
+  ms: number[];
+  timings: Record<string, number>[];
+  traces: TaskStats[];
+  failures: string[];
+}
+
+/** For each page, `o.freshBrowsers` first switch-ons, each in a browser of its own (new profile: the service worker
+ * has just started, the content script was never injected, the engine never ran), traced. Pages alternate. */
+async function freshBrowserRuns(o: Options): Promise<Map<string, FirstRuns>> {
+  const out = new Map<string, FirstRuns>(o.pages.map((p) => [p, { ms: [], timings: [], traces: [], failures: [] }]));
+  const timeout = o.timeoutS * 1000;
+  for (let i = 0; i < o.freshBrowsers; i++) {
+    for (const name of o.pages) {
+      const runs = out.get(name)!;
+      let h: Harness | undefined;
+      try {
+        h = await withTimeout(startHarness({ extensionDir: o.ext }), 60_000, 'start Chromium');
+        await h.controller();
+        const page = await withTimeout(h.openFixture(name), timeout, `open ${name}`);
+        const tabId = await withTimeout(h.tabIdOf(page.url()), timeout, 'tabIdOf');
+        await sleep(o.pauseMs);
+        const t = await traced(page, o.settleMs, timeout, () => timedSend(h!, { type: 'mirage:set-highlights', tabId, enabled: true }, timeout, 'fresh browser on'));
+        if (t.error || !t.result) throw t.error instanceof Error ? t.error : new Error('no answer');
+        if (!t.result.r.ok) throw new Error(`ok: false — ${t.result.r.error}`);
+        runs.ms.push(t.result.elapsed);
+        if (t.result.r.timings) runs.timings.push(t.result.r.timings);
+        runs.traces.push(t.stats);
+      } catch (e) {
+        runs.failures.push(String((e as Error)?.message ?? e));
+      } finally {
+        if (h) await withTimeout(h.close(), 20_000, 'close').catch(() => undefined);
+      }
+    }
+  }
+  for (const [name, r] of out) {
+    console.log(`\n${name}, first switch-on in a fresh browser (traced, ${o.pauseMs} ms after the page loaded): ${r.ms.map((x) => Math.round(x)).join(', ')} ms`);
+    log(`median ms by step: ${stepsText(r.timings)}; longest main-thread task in each: ${r.traces.map((t) => msText(t.longestMs)).join(', ')}`);
+    for (const x of r.failures) log(`FAILED: ${x}`);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- the engine: background and Node
+
+interface EngineFigures {
+  name: string;
+  words: number;
+  sw: number[];
+  node: number[];
+}
+
+/** A Node process of its own that scores blocks on request (scripts/bench-engine-child.ts). */
+function nodeEngine(): { load(blocks: BlockPayload[]): Promise<void>; run(): Promise<number>; close(): void } {
+  const child: ChildProcess = fork(join(ROOT, 'scripts/bench-engine-child.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ask = <T>(m: object) =>
+    withTimeout(new Promise<T>((ok) => {
+      child.once('message', (x) => ok(x as T));
+      child.send(m);
+    }), 120_000, 'Node engine');
+  return {
+    load: async (blocks) => void (await ask<{ ok: true }>({ blocks })),
+    run: async () => (await ask<{ ms: number }>({ run: true })).ms,
+    close: () => void child.kill(),
+  };
+}
+
+/** The same blocks scored in the service worker and in a Node process, runs interleaved (the machine's load hits
+ * both alike), after WARM_RUNS runs each. */
+const WARM_RUNS = 3;
+async function engineFigures(h: Harness, f: PageFigures, runs: number): Promise<EngineFigures | undefined> {
+  const blocks = f.blocks;
+  if (!blocks) return undefined;
+  const inWorker = async () =>
+    (await h.worker.evaluate(([b]) => (globalThis as unknown as { __mirageEngine: { time(b: unknown, n: number): number[] } }).__mirageEngine.time(b, 1), [blocks] as const))[0]!;
+  const node = nodeEngine();
+  try {
+    await node.load(blocks);
+    for (let i = 0; i < WARM_RUNS; i++) {
+      await inWorker();
+      await node.run();
+    }
+    const e: EngineFigures = { name: f.name, words: f.words, sw: [], node: [] };
+    for (let i = 0; i < runs; i++) {
+      e.sw.push(await inWorker());
+      e.node.push(await node.run());
+    }
+    log(`${f.name}: engine per request, background ${e.sw.map((x) => Math.round(x)).join(', ')} ms; Node ${e.node.map((x) => Math.round(x)).join(', ')} ms`);
+    return e;
+  } finally {
+    node.close();
+  }
+}
+
+// ---------------------------------------------------------------- the service worker after a restart
+
+interface RestartFigures {
+  ms: number[];
+  timings: Record<string, number>[];
+  bootMs: number[];
+  fresh: WorkerHeap[];
+  after: WorkerHeap[];
+  idle: WorkerHeap[];
+  failures: string[];
+}
+
+/** `o.restarts` times: the worker's heap fresh after a restart; then a first request that wakes a stopped worker
+ * (a fresh tab of `name`), the heap after it, and after `o.idleS` seconds without events. */
+async function restartRuns(h: Harness, name: string, o: Options): Promise<RestartFigures> {
+  const r: RestartFigures = { ms: [], timings: [], bootMs: [], fresh: [], after: [], idle: [], failures: [] };
+  const timeout = o.timeoutS * 1000;
+  for (let i = 0; i < o.restarts; i++) {
+    try {
+      await restartWorker(h);
+      await sleep(o.pauseMs);
+      r.fresh.push(await workerHeap(h));
+      const page = await withTimeout(h.openFixture(`${name}?restart=${i + 1}`), timeout, 'open');
+      try {
+        const tabId = await withTimeout(h.tabIdOf(page.url()), timeout, 'tabIdOf');
+        const started = await stopWorker(h);
+        const a = await timedSend(h, { type: 'mirage:set-highlights', tabId, enabled: true }, timeout, 'on after a restart');
+        if (!a.r.ok) throw new Error(`ok: false — ${a.r.error}`);
+        const w = await started();
+        r.bootMs.push(await w.evaluate(() => (globalThis as unknown as { __mirageBootMs?: number }).__mirageBootMs ?? NaN));
+        r.ms.push(a.elapsed);
+        if (a.r.timings) r.timings.push(a.r.timings);
+        await timedSend(h, { type: 'mirage:set-highlights', tabId, enabled: false }, timeout, 'off');
+        r.after.push(await workerHeap(h));
+        await sleep(o.idleS * 1000);
+        r.idle.push(await workerHeap(h));
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    } catch (e) {
+      r.failures.push(String((e as Error)?.message ?? e));
+    }
+  }
+  console.log(`\n${name}, first request after a service-worker restart: ${r.ms.map((x) => Math.round(x)).join(', ')} ms; worker start to main() ${r.bootMs.map((x) => Math.round(x)).join(', ')} ms`);
+  log(`median ms by step: ${stepsText(r.timings)}`);
+  log(`worker heap: fresh ${r.fresh.map((x) => MB(x.total)).join(', ')}; after the request ${r.after.map((x) => MB(x.total)).join(', ')}; after ${o.idleS} s idle ${r.idle.map((x) => MB(x.total)).join(', ')}`);
+  for (const x of r.failures) log(`FAILED: ${x}`);
+  return r;
+}
+
 // ---------------------------------------------------------------- injected bytes
 
-function injectedFiles(): { file: string; raw: number; gzip: number }[] {
-  const dir = join(EXTENSION_DIR, 'content-scripts');
+function injectedFiles(ext: string): { file: string; raw: number; gzip: number }[] {
+  const dir = join(ext, 'content-scripts');
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((n) => statSync(join(dir, n)).isFile())
@@ -339,6 +554,44 @@ function taskCell(t: TaskStats | undefined): string {
   return `${t.long} (longest ${msText(t.longestMs)})`;
 }
 
+interface Extra {
+  fresh: Map<string, FirstRuns>;
+  engine: EngineFigures[];
+  restart?: RestartFigures;
+}
+
+/** Where the time of a first switch-on goes, per page and situation: the issue's breakdown table. */
+function breakdown(figures: PageFigures[], x: Extra, o: Options): void {
+  const rows: string[][] = [['page, situation', 'round trip', 'first highlights', 'inject', 'extract', 'score', 'paint', 'longest task']];
+  const add = (label: string, ms: number[], ts: Record<string, number>[], traces: TaskStats[] | undefined) => {
+    if (!ms.length) return;
+    const m = stepMedians(ts);
+    const w = traces && worst(traces);
+    rows.push([label, msText(median(ms) ?? NaN), msText(m.first ?? NaN), msText(m.inject!), msText(m.extract!), msText(m.score!), msText(m.paint!), w ? msText(w.longestMs) : 'n/a']);
+  };
+  for (const f of figures) {
+    const short = f.name.replace(/^hard\//, '');
+    const fb = x.fresh.get(f.name);
+    if (fb) add(`${short}, fresh browser (median of ${fb.ms.length})`, fb.ms, fb.timings, fb.traces);
+    add(`${short}, fresh tab, engine warm (median of ${f.newTabMs.length})`, f.newTabMs, f.newTabTimings, f.newTabTraces);
+    if (x.restart && f.name === o.pages[0]) add(`${short}, after a worker restart (median of ${x.restart.ms.length})`, x.restart.ms, x.restart.timings, undefined);
+  }
+  console.log('\n=== Where the time of a first switch-on goes (ms, medians; steps as the extension reports them) ===\n');
+  console.log(table(rows));
+  console.log('first highlights = from the request to the first highlights painted (n/a: this build paints once).');
+  if (x.engine.length) {
+    const er: string[][] = [['page', 'background (service worker)', 'Node', 'ratio']];
+    for (const e of x.engine) er.push([`${e.name.replace(/^hard\//, '')} (${e.words} words)`, msText(median(e.sw) ?? NaN), msText(median(e.node) ?? NaN), ((median(e.sw) ?? NaN) / (median(e.node) ?? NaN)).toFixed(2)]);
+    console.log(`\n=== The engine per request, same blocks, medians of ${x.engine[0]!.sw.length} interleaved runs ===\n`);
+    console.log(table(er));
+  }
+  if (x.restart?.fresh.length) {
+    const r = x.restart;
+    const med = (hs: WorkerHeap[]) => MB(median(hs.map((y) => y.total)) ?? NaN);
+    console.log(`\nService worker heap (V8 + Blink, after GC, median of ${r.fresh.length}): fresh ${med(r.fresh)}; after a request ${med(r.after)}; after ${o.idleS} s idle ${med(r.idle)}; worker start to main() ${msText(median(r.bootMs) ?? NaN)}.`);
+  }
+}
+
 function report(figures: PageFigures[], o: Options): void {
   const head = ['', ...figures.map((f) => f.name.replace(/^hard\//, ''))];
   const col = (fn: (f: PageFigures) => string) => figures.map((f) => fn(f));
@@ -355,7 +608,7 @@ function report(figures: PageFigures[], o: Options): void {
     [`tasks > ${LONG_TASK_MS} ms, switching on`, col((f) => taskCell(f.traceOn))],
     ['  … blocking time (Σ dur − 50)', col((f) => (f.traceOn && f.traceOn.tasks ? msText(f.traceOn.blockingMs) : 'n/a'))],
     ['  … main-thread tasks in window', col((f) => (f.traceOn ? `${f.traceOn.tasks} in ${msText(f.traceOn.windowMs)}` : 'n/a'))],
-    [`tasks > ${LONG_TASK_MS} ms, 1st on in a new tab`, col((f) => taskCell(f.traceNewTab))],
+    [`tasks > ${LONG_TASK_MS} ms, 1st on in a new tab (all ${o.runs})`, col((f) => taskCell(worst(f.newTabTraces)))],
     [`tasks > ${LONG_TASK_MS} ms, switching off`, col((f) => taskCell(f.traceOff))],
     ['heap before (V8 + Blink, after GC)', col((f) => heapCell(f.heapBefore, undefined))],
     ['heap after on', col((f) => heapCell(f.heapOn, f.heapBefore))],
@@ -382,13 +635,13 @@ function report(figures: PageFigures[], o: Options): void {
     `Long tasks = \`${ev}\` trace events over ${LONG_TASK_MS} ms on CrRendererMain of the page's renderer, from sending the message until ${o.settleMs} ms after its answer.`,
   );
   for (const f of figures) {
-    for (const [dir, t] of [['on', f.traceOn], ['on in a new tab', f.traceNewTab], ['off', f.traceOff]] as const) {
+    for (const [dir, t] of [['on', f.traceOn], ['on in a new tab', worst(f.newTabTraces)], ['off', f.traceOff]] as const) {
       for (const x of t?.longTasks ?? []) console.log(`Long task on ${f.name.replace(/^hard\//, '')}, switching ${dir}: ${msText(x.ms)} — ${x.what}`);
     }
   }
   for (const f of figures) for (const x of f.failure) console.log(`FAILED on ${f.name}: ${x}`);
 
-  const files = injectedFiles();
+  const files = injectedFiles(o.ext);
   console.log('\nInjected into pages (content-scripts/ of the test build):\n');
   if (!files.length) console.log('  none found');
   else {
@@ -403,11 +656,12 @@ function report(figures: PageFigures[], o: Options): void {
 
 async function main(): Promise<number> {
   const o = parseOptions(process.argv.slice(2));
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    console.error(`No test build at ${relative(ROOT, EXTENSION_DIR)}/: run \`npm run build:e2e\` first, then this script again.`);
+  if (!existsSync(join(o.ext, 'manifest.json'))) {
+    console.error(`No test build at ${relative(ROOT, o.ext)}/: run \`npm run build:e2e\` first, then this script again.`);
     return 2;
   }
-  console.log(`bench-page: ${o.pages.join(', ')}; ${o.runs} warm runs, up to ${o.cycles} on/off cycles (${o.cycleBudgetS} s budget per page), ${o.timeoutS} s per step`);
+  console.log(`bench-page: ${o.pages.join(', ')}; ${o.runs} warm runs and new tabs, ${o.freshBrowsers} fresh browsers and ${o.restarts} worker restarts per page, up to ${o.cycles} on/off cycles (${o.cycleBudgetS} s budget per page), ${o.timeoutS} s per step; build ${relative(ROOT, o.ext) || o.ext}`);
+  console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} (1, 5, 15 min) at the start`);
   let h: Harness | undefined;
   const cleanup = async () => {
     const x = h;
@@ -422,18 +676,32 @@ async function main(): Promise<number> {
     process.once(sig, () => void cleanup().finally(() => process.exit(130)));
   }
   try {
-    h = await withTimeout(startHarness(), 60_000, 'start Chromium');
+    h = await withTimeout(startHarness({ extensionDir: o.ext }), 60_000, 'start Chromium');
     console.log(`Chromium ${h.context.browser()?.version() ?? '(version n/a)'}; extension ${h.extensionId}; fixtures at ${h.baseUrl}`);
     const figures: PageFigures[] = [];
     for (const name of o.pages) {
       try {
         figures.push(await benchPage(h, name, o));
       } catch (e) {
-        figures.push({ name, words: 0, failure: [String((e as Error)?.message ?? e)], warmOnMs: [], warmExtMs: [], newTabMs: [], newTabTimings: [], offMs: [], cyclesDone: 0 });
+        figures.push({ ...emptyFigures(name), failure: [String((e as Error)?.message ?? e)] });
       }
     }
+    const x: Extra = { fresh: new Map(), engine: [] };
+    console.log('\nThe engine per request, background and Node, same blocks:');
+    for (const f of figures) {
+      const e = await engineFigures(h, f, f.words > 20_000 ? o.runs : 4 * o.runs).catch((err: unknown) => {
+        f.failure.push(`engine figures: ${String((err as Error)?.message ?? err)}`);
+        return undefined;
+      });
+      if (e) x.engine.push(e);
+    }
+    if (o.restarts > 0 && o.pages[0]) x.restart = await restartRuns(h, o.pages[0], o);
     report(figures, o);
     const violations = h.networkViolations();
+    await cleanup();
+    if (o.freshBrowsers > 0) x.fresh = await freshBrowserRuns(o);
+    breakdown(figures, x, o);
+    console.log(`\nMachine load average at the end: ${loadavg().map((y) => y.toFixed(2)).join(' ')}`);
     console.log(violations.length ? `\nNETWORK: ${violations.length} request(s) outside 127.0.0.1: ${violations.map((v) => v.url).join(', ')}` : '\nNetwork: no request beyond 127.0.0.1 and extension pages.');
     return 0;
   } finally {
@@ -449,3 +717,5 @@ main().then(
     process.exit(1);
   },
 );
+
+declare const chrome: { tabs: { sendMessage(tabId: number, m: unknown, o: { frameId: number }): Promise<unknown> }; runtime: { sendMessage(m: unknown): Promise<unknown> } };

@@ -14,7 +14,6 @@
  * Automation contract: `{ type: 'mirage:set-highlights', tabId: number, enabled: boolean }` from any extension page.
  */
 import type { Report, ReportHead, SentenceReason, Sensitivity } from './engine';
-
 export const BLOCK_SEPARATOR = '\n\n';
 
 /** What one page-layer message may carry: the page layer reads at most MAX_PAGE_CHARS characters of a page in one
@@ -83,7 +82,7 @@ export const isInstance = (x: unknown): x is string => typeof x === 'string' && 
  * otherwise the sentence is no longer on the page. */
 export type FocusResult = { ok: true } | { ok: false; code: 'page-changed'; gone: boolean };
 
-/** Where the time of one switch-on went, in ms (rounded): injection, page reading, scoring, painting. */
+/** Where one switch-on's time went, ms (rounded); `first`: request to first highlights near the screen. */
 export interface Timings {
   inject: number;
   extract: number;
@@ -91,6 +90,7 @@ export interface Timings {
   extractInPage: number;
   score: number;
   paint: number;
+  first?: number;
 }
 
 export type SetHighlightsResult =
@@ -99,8 +99,10 @@ export type SetHighlightsResult =
 
 // ---------------------------------------------------------------- background -> content script
 
-/** What the content script's main() gives back to `scripting.executeScript` once it listens for messages. */
+/** The content script main()'s answer to `scripting.executeScript` once it listens; `_MAIN`: and the page wants
+ * Readability, not loaded yet (READABILITY_SCRIPT, injected on demand). */
 export const CONTENT_READY = 'mirage:ready';
+export const CONTENT_READY_MAIN = 'mirage:ready:main';
 
 export interface PingMessage {
   type: 'mirage:ping';
@@ -108,6 +110,8 @@ export interface PingMessage {
 export interface ExtractMessage {
   type: 'mirage:extract';
   scope: Scope;
+  /** Readability is being injected alongside: wait for it (bounded) before reading. */
+  main?: boolean;
 }
 export interface PaintMessage {
   type: 'mirage:paint';
@@ -147,8 +151,9 @@ export interface BlockPayload {
   lang: string;
 }
 export type ExtractErrorCode = 'no-text' | 'no-selection' | 'no-access' | 'engine';
+/** `near`: ids of the blocks on or near the screen (page order), which the background may score and paint first. */
 export type ExtractResult =
-  | { ok: true; blocks: BlockPayload[]; ms: number }
+  | { ok: true; blocks: BlockPayload[]; ms: number; near?: number[] }
   | { ok: false; code: ExtractErrorCode; error?: string };
 
 export interface PaintedSentence {
@@ -179,9 +184,10 @@ export interface LegendPayload {
   levels: [string, string, string];
   lang: string;
 }
-export type PaintResult = { ok: true; painted: number; ms: number } | { ok: false; error: string };
-/** Also the answer to `mirage:scroll-to` (`ok`: the sentence was shown; `active`: the page has a session). */
-export type PingResult = { ok: true; active: boolean };
+/** `at`: when (Date.now(), shared by the processes) the highlights on and near the screen were in place. */
+export type PaintResult = { ok: true; painted: number; ms: number; at?: number } | { ok: false; error: string };
+/** Also answers `mirage:scroll-to` (`ok`: sentence shown; `active`: a session); `main`: as CONTENT_READY_MAIN. */
+export type PingResult = { ok: true; active: boolean; main?: boolean };
 
 // ---------------------------------------------------------------- background -> extension pages
 
@@ -310,14 +316,7 @@ function isPaintedSentence(x: unknown): x is PaintedSentence {
   return isObject(x) && isIndex(x.i) && isIndex(x.b) && isIndex(x.start) && isIndex(x.end) && x.end >= x.start && isLevel(x.level);
 }
 function isAnalysisPaint(x: unknown): x is AnalysisPaint {
-  return (
-    isObject(x) &&
-    isIndex(x.id) &&
-    Array.isArray(x.blocks) &&
-    x.blocks.every(isIndex) &&
-    Array.isArray(x.sentences) &&
-    x.sentences.every(isPaintedSentence)
-  );
+  return isObject(x) && isIndex(x.id) && Array.isArray(x.blocks) && x.blocks.every(isIndex) && Array.isArray(x.sentences) && x.sentences.every(isPaintedSentence);
 }
 function isLegend(x: unknown): x is LegendPayload {
   return (
@@ -339,7 +338,8 @@ export function parseContentRequest(x: unknown): ContentRequest | undefined {
     case 'mirage:debug':
       return { type: m.type };
     case 'mirage:extract':
-      return m.scope === 'page' || m.scope === 'selection' ? { type: m.type, scope: m.scope } : undefined;
+      if ((m.scope !== 'page' && m.scope !== 'selection') || (m.main !== undefined && typeof m.main !== 'boolean')) return undefined;
+      return { type: m.type, scope: m.scope, ...(m.main ? { main: true } : {}) };
     case 'mirage:paint':
       if (!Array.isArray(m.analyses) || !m.analyses.every(isAnalysisPaint)) return undefined;
       if (m.legend !== null && !isLegend(m.legend)) return undefined;
@@ -380,13 +380,14 @@ export function parseExtractResult(x: unknown): ExtractResult | undefined {
   }
   if (x.ok !== true || typeof x.ms !== 'number') return undefined;
   const blocks = parseBlocks(x.blocks);
-  return blocks ? { ok: true, blocks, ms: x.ms } : undefined;
+  const near = Array.isArray(x.near) && x.near.length <= MAX_PAGE_BLOCKS && x.near.every(isIndex) ? { near: x.near } : {};
+  return blocks ? { ok: true, blocks, ms: x.ms, ...near } : undefined;
 }
 
 export function parsePaintResult(x: unknown): PaintResult | undefined {
   if (!isObject(x)) return undefined;
   if (x.ok === true && typeof x.painted === 'number' && typeof x.ms === 'number') {
-    return { ok: true, painted: x.painted, ms: x.ms };
+    return { ok: true, painted: x.painted, ms: x.ms, ...(typeof x.at === 'number' ? { at: x.at } : {}) };
   }
   if (x.ok === false && typeof x.error === 'string') return { ok: false, error: x.error };
   return undefined;

@@ -4,19 +4,23 @@
  *
  * `setHighlights(tabId, enabled, scope)`: every way of switching (popup, shortcut, context menu, automation message)
  * ends here. It injects the content script when needed, asks it for the page's blocks, scores them here with the
- * engine (off the page's main thread), and sends back what to paint (paint-message.ts). The answer is
+ * engine (off the page's main thread), and sends back what to paint (paint-message.ts). On a long page the blocks
+ * on and near the screen are scored and painted first (first-blocks.ts): the page paints them while the whole page
+ * is scored here, and the whole page's paint then replaces them. The answer is
  * `{ ok: true, sentences, flagged, ms, timings }` once the page is painted, or `{ ok: false, error, code }`.
  * Page changes are followed in page-changes.ts. `relevel`: a sensitivity or legend change repaints every tab that is on, without re-scoring.
  * Network: none. Nothing here fetches anything; the engine's reference tables are bundled.
  */
 import { browser } from 'wxt/browser';
-import { analyse, type UiLang } from '../engine';
+import type { UiLang } from '../engine';
 import type { ErrorCode, ExtractResult, ProblemInfo, Scope, SetHighlightsResult, Timings } from '../messaging';
 import { originOf, type Settings } from '../settings';
 import { errorWords } from '../shared/errors';
 import { uiLanguage } from '../shared/i18n';
 import { restrictedReason } from '../shared/restricted';
-import { ensureContentScript, extract, paint, ping, stopPage } from './content-script';
+import { ensureContentScript, extract, injectReadability, paint, ping, stopPage } from './content-script';
+import { firstBlocks } from './first-blocks';
+import { warmEngine } from './warm';
 import { analyseGroups, groupBlocks, isScored, mainAnalysis, viewOf, type PageAnalysis } from './page-analysis';
 import { paintMessage } from './paint-message';
 import { currentSettings, getView, offView, record, resetPage, setView, tabs, type TabRecord } from './tab-state';
@@ -27,30 +31,13 @@ function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
-/** A few sentences for warming the engine up (JIT, lazy tables) while the page is being read. */
-const WARM_TEXT = 'The river rose slowly through the night, and by morning the lower road was under water. '
-  + 'Nobody in the village had seen it this high since the winter of the big storm. '
-  + 'Children stood at the edge of the field and threw sticks into the brown current to watch them spin away. ';
-let warmed = false;
-
-/** Run the engine once on a small text, off the critical path (setTimeout), once per background lifetime. */
-export function warmEngine(): void {
-  if (warmed) return;
-  warmed = true;
-  setTimeout(() => {
-    try {
-      analyse(WARM_TEXT.repeat(3));
-    } catch {
-      // warming is best effort
-    }
-  }, 0);
-}
-
 /** One switch-on: the tab's record, the request's number (a later request makes this one stale), where time goes. */
 class SwitchOn {
   readonly timings: Timings = { inject: 0, extract: 0, extractInPage: 0, score: 0, paint: 0 };
   private mark = now();
   readonly t0 = now();
+  /** The request's start on the clock the page layer shares (Date.now()), for `timings.first`. */
+  readonly epoch0 = Date.now();
   readonly run: number;
 
   constructor(readonly tabId: number, readonly rec: TabRecord, readonly s: Settings, readonly ui: UiLang, readonly scope: Scope, readonly origin: string | undefined) {
@@ -66,6 +53,11 @@ class SwitchOn {
     const d = Math.round(x - this.mark);
     this.mark = x;
     return d;
+  }
+
+  /** A paint answered: the first highlights were in place at `at` (the page's clock), if none were before. */
+  painted(at: number | undefined): void {
+    if (this.timings.first === undefined && at !== undefined) this.timings.first = Math.max(0, at - this.epoch0);
   }
 
   failure(code: ErrorCode, problem: ProblemInfo = {}): Failure {
@@ -109,10 +101,15 @@ async function extractFailure(on: SwitchOn, extracted: Exclude<ExtractResult, { 
 
 /** Read the page; its blocks, or the failure to answer. */
 async function readPage(on: SwitchOn): Promise<ExtractResult & { ok: true } | Failure> {
-  if (!(await ensureContentScript(on.tabId))) return on.fail('no-access');
+  const layer = await ensureContentScript(on.tabId);
+  if (!layer) return on.fail('no-access');
   on.timings.inject = on.lap();
   if (on.stale) return on.failure('page-changed');
-  const extracted = await extract(on.tabId, on.scope);
+  // a page small enough for Readability gets it alongside the request to read, which waits for it in the page
+  const main = layer === 'main' && on.scope === 'page';
+  const readability = main ? injectReadability(on.tabId) : undefined;
+  const extracted = await extract(on.tabId, on.scope, main);
+  await readability;
   on.timings.extract = on.lap();
   if (!extracted) return on.fail('page-changed');
   if (!extracted.ok) return extractFailure(on, extracted);
@@ -121,9 +118,26 @@ async function readPage(on: SwitchOn): Promise<ExtractResult & { ok: true } | Fa
   return extracted;
 }
 
+/** On a long page, score the blocks on and near the screen and send their paint (first-blocks.ts), without waiting
+ * for its answer: the page paints them while the whole page is scored. Best effort: any failure leaves it to the
+ * whole page's paint. Resolves once the page answered. */
+function paintFirst(on: SwitchOn, page: ExtractResult & { ok: true }): Promise<void> | undefined {
+  const blocks = firstBlocks(page.blocks, page.near ?? []);
+  if (!blocks || on.stale) return undefined;
+  let analyses: PageAnalysis[];
+  try {
+    analyses = analyseGroups(groupBlocks(blocks, on.rec.langCache), { groupIds: on.rec.groupIds });
+  } catch {
+    return undefined;
+  }
+  if (!analyses.some((a) => isScored(a.report))) return undefined;
+  // no legend yet: its counts are the whole page's, and it comes with the whole page's paint
+  const sent = paint(on.tabId, paintMessage(analyses, { ...on.s, showLegend: false }, on.ui).message);
+  return sent.then((r) => on.painted(r?.ok ? r.at : undefined));
+}
+
 /** Score the page's blocks, one engine run per language group. */
 async function score(on: SwitchOn, blocks: ExtractResult & { ok: true }): Promise<PageAnalysis[] | Failure> {
-  resetPage(on.rec);
   let analyses: PageAnalysis[];
   try {
     analyses = analyseGroups(groupBlocks(blocks.blocks, on.rec.langCache), { groupIds: on.rec.groupIds });
@@ -147,11 +161,15 @@ async function switchOn(on: SwitchOn, url: string | undefined): Promise<SetHighl
   setView(on.tabId, { ...offView(on.tabId, on.s.sensitivity, on.scope), phase: 'working', origin: on.origin });
   const page = await readPage(on);
   if (!page.ok) return page;
+  resetPage(on.rec);
+  const first = paintFirst(on, page);
   const analyses = await score(on, page);
   if (!Array.isArray(analyses)) return analyses;
+  await first; // answered while the whole page was scored
   const plan = paintMessage(analyses, on.s, on.ui);
   const painted = await paint(on.tabId, plan.message);
   on.timings.paint = on.lap();
+  on.painted(painted?.ok ? painted.at : undefined);
   if (!painted) return on.fail('page-changed');
   if (!painted.ok) {
     await stopPage(on.tabId);

@@ -15,8 +15,9 @@ import { t } from '../shared/i18n';
 import { senderOf, type Sender } from '../shared/senders';
 import { focus, linkPage, pageGone } from './page-link';
 import { onContentChanged } from './page-changes';
-import { setHighlights, warmEngine } from './pipeline';
+import { setHighlights } from './pipeline';
 import { getView, tabs } from './tab-state';
+import { warmEngine } from './warm';
 
 /** Which kind of sender each request may come from. */
 export const SENDERS: Record<BackgroundRequest['type'], Sender['kind']> = {

@@ -7,7 +7,7 @@
  *
  * Two kinds of export:
  * - what runs the engine and needs its reference tables (about 0.8 MB): `analyse`, `analyseDetailed`, `rescore`,
- *   `engineInfo`, `blockLanguages`, `wordRanks`, `measure`. Only the background, the one engine worker
+ *   `engineInfo`, `blockLanguages`, `wordRanks`, `measure`, `warmSteps`. Only the background, the one engine worker
  *   (src/pages/engine-worker.ts) and Node (CLI, evaluation) call them;
  * - what holds no table, for every page: `explain` and its pieces, the documented constants (MIN_WORDS,
  *   AGREE_PERCENTILE, SIGNAL_IDS...), `levelFor` and the sensitivities, the ROC metrics, and the types.
@@ -25,6 +25,7 @@ export { analyse, analyseDetailed, engineInfo, isScoredLang, measure, rescore, t
 export * from './score/constants';
 export { DEFAULT_SENSITIVITY, DOCUMENT_GATES, isSensitivity, LEVEL_CUTS, levelFor } from './score/levels';
 export { auroc, confusion, quantile, rocCurve, tprAtFpr, type Confusion, type RocPoint, type Scored } from './score/metrics';
+export { warmSteps } from './warm';
 export { comparisonShort, comparisonText, explain, headlineOf, kindName, languageName, NAMED_KINDS, sentenceReasonText, sharePercent, signalTitle, summaryOf, SIGNAL_WORDS } from './explain/index';
 
 /** The language of each block of a page (or of any list of texts read together), by the engine's one rule

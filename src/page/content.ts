@@ -3,9 +3,11 @@
  *
  * What: `startContent(ctx)` answers the background's messages (ping, extract, paint, scroll-to, stop) for this page
  * and reports later page changes (blocks removed and added, debounced) so the background can re-analyse only what
- * changed. It bundles no engine: scoring happens in the background. Everything it adds is undone when `ctx` is
- * invalidated (extension reloaded or updated, or a page dispatching WXT's public "content script started" event) or
- * on `mirage:stop`; an invalidation also tells the background (link.ts), which switches the tab off at once.
+ * changed. It bundles no engine (scoring happens in the background) and no Readability (injected on its own, only
+ * into a page small enough for it: main-text.ts; main() and ping say when it is wanted). Everything it adds is
+ * undone when `ctx` is invalidated (extension reloaded or updated, or a page dispatching WXT's public "content script
+ * started" event) or on `mirage:stop`; an invalidation also tells the background (link.ts), which switches the tab
+ * off at once.
  * Errors: every handler catches; a failure answers `{ ok: false, code: 'engine', error }` (shown in the side panel),
  * takes the highlights away, and never throws into the page.
  * Test build only (`__MIRAGE_E2E__`, see wxt.config.ts): `mirage:debug` reports what the session holds, and a page
@@ -13,9 +15,10 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { CONTENT_READY, parseContentRequest, type DebugResult, type ExtractResult, type PaintResult, type PingResult } from '../messaging';
+import { CONTENT_READY, CONTENT_READY_MAIN, parseContentRequest, type DebugResult, type ExtractResult, type PaintResult, type PingResult } from '../messaging';
 import { createLink } from './link';
-import { createSession, type Session } from './session';
+import { readabilityClass, wantsMainText, whenReadability } from './main-text';
+import { createSession, type PageChange, type Session } from './session';
 
 declare const __MIRAGE_E2E__: boolean;
 const E2E = typeof __MIRAGE_E2E__ !== 'undefined' && __MIRAGE_E2E__;
@@ -30,7 +33,10 @@ function message(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).slice(0, 300);
 }
 
-export function startContent(ctx: ContentScriptContext): typeof CONTENT_READY {
+/** Whether this page wants Readability and does not have it yet (the background then injects it). */
+const wantsReadability = () => !readabilityClass() && wantsMainText(document);
+
+export function startContent(ctx: ContentScriptContext): typeof CONTENT_READY | typeof CONTENT_READY_MAIN {
   let session: Session | undefined;
   const link = createLink();
   link.ensure(); // the background learns of this page layer now, and of its end when the port closes
@@ -40,17 +46,14 @@ export function startContent(ctx: ContentScriptContext): typeof CONTENT_READY {
     await s?.stop();
   };
 
-  const extract = async (scope: 'page' | 'selection'): Promise<ExtractResult> => {
+  const onChange = (change: PageChange) => {
+    link.ensure();
+    browser.runtime.sendMessage({ type: 'mirage:content-changed', ...change }).catch(() => undefined);
+  };
+  const extract = async (scope: 'page' | 'selection', main = false): Promise<ExtractResult> => {
     try {
-      if (!session?.active) {
-        session = createSession(document, {
-          signal: ctx.signal,
-          onChange: (change) => {
-            link.ensure();
-            browser.runtime.sendMessage({ type: 'mirage:content-changed', ...change }).catch(() => undefined);
-          },
-        });
-      }
+      if (main && scope === 'page') await whenReadability(); // sent alongside this request (bounded wait)
+      if (!session?.active) session = createSession(document, { signal: ctx.signal, onChange });
       testFailure('extract');
       return await session.extract(scope);
     } catch (e) {
@@ -76,9 +79,9 @@ export function startContent(ctx: ContentScriptContext): typeof CONTENT_READY {
     link.ensure(); // the background is awake and talks to this page: hold a port again if a restart closed it
     switch (m.type) {
       case 'mirage:ping':
-        return Promise.resolve({ ok: true, active: !!session?.active } satisfies PingResult);
+        return Promise.resolve({ ok: true, active: !!session?.active, ...(wantsReadability() ? { main: true } : {}) } satisfies PingResult);
       case 'mirage:extract':
-        return extract(m.scope);
+        return extract(m.scope, m.main);
       case 'mirage:paint':
         return paint(m);
       case 'mirage:scroll-to':
@@ -108,5 +111,5 @@ export function startContent(ctx: ContentScriptContext): typeof CONTENT_READY {
     void stop();
     link.end(had); // the background marks the tab off at once: the popup and side panel say so
   });
-  return CONTENT_READY;
+  return wantsReadability() ? CONTENT_READY_MAIN : CONTENT_READY;
 }

@@ -10,9 +10,10 @@
  * page-level header/footer/aside), code (code, pre, kbd, samp), form fields and buttons, editable regions
  * (contenteditable), hidden elements (hidden, aria-hidden, display:none, visibility:hidden), script/style/template,
  * media, and the extension's own elements.
- * Main text: when `main` is true (default) and Mozilla's Readability (the Firefox Reader View engine, maintained by
- * Mozilla) finds an article on a clone of the document, only the text nodes it keeps are read; otherwise the whole
- * body is read with the skip rules above. Readability works on a clone: the page is never touched. It runs only on
+ * Main text: when `main` is true (default), Readability was injected (main-text.ts), and Mozilla's Readability (the
+ * Firefox Reader View engine, maintained by Mozilla) finds an article on a clone of the document, only the text
+ * nodes it keeps are read; otherwise the whole body is read with the skip rules above. Readability works on a
+ * clone: the page is never touched. It runs only on
  * documents of at most MAX_READABILITY_ELEMENTS elements (its cost grows with the DOM and cannot be sliced).
  * Flat tree: open shadow roots are entered (a <slot> reads the light DOM assigned to it) and so are same-origin
  * iframes (`iframe.contentDocument`); Readability's choice does not apply inside them (it never sees them).
@@ -26,7 +27,7 @@ import { MAX_PAGE_BLOCKS, MAX_PAGE_CHARS } from '../messaging';
 import { mainTextNodes } from './main-text';
 import type { Yielder } from './yield';
 
-export { MAX_READABILITY_CHARS, MAX_READABILITY_ELEMENTS, MIN_MAIN_LETTERS, mainTextNodes } from './main-text';
+export { MAX_READABILITY_CHARS, MAX_READABILITY_ELEMENTS, MIN_MAIN_LETTERS, mainTextNodes, wantsMainText } from './main-text';
 
 /** Where one run of characters of a block comes from. */
 export interface Segment {

@@ -17,6 +17,9 @@
  * screen (tens to a few hundred ranges) keeps every such frame short, switching on, scrolling and switching off.
  * The wrapper fallback (no Highlight API) paints lazily too, but keeps what it painted (each wrap or unwrap is a DOM
  * change the page may see; removing them while the reader scrolls would only add churn).
+ * Ranges: an item's Range is made when it is first painted (ranges.ts), and let go (`release`) when the item leaves
+ * the registry or the page, so a long page holds live Ranges only for what is near the screen (Chromium updates
+ * every live Range of the document on each of the page's own DOM changes).
  * API: `setLazy(on)` switches the mode (the session decides from the number of items); `add(element, items, near)`,
  * `remove(items)`, `reveal(item)` (paint the block of one item now: "Show on the page" for a passage that is off
  * the screen), `dispose()` (disconnect; the painter is cleared by its owner). `pending` = items not painted yet.
@@ -130,7 +133,10 @@ class LazyShower implements Shower {
     if (!st.shown) return;
     st.shown = false;
     this.waiting += st.items.size;
-    if (st.items.size) this.run(() => this.painter.remove([...st.items]));
+    if (!st.items.size) return;
+    const items = [...st.items];
+    this.run(() => this.painter.remove(items));
+    for (const it of items) it.release?.(); // no live Range for what is not shown
   }
 
   private readonly onEntries = (entries: { target: Element; isIntersecting: boolean }[]): void => {
@@ -249,6 +255,7 @@ class LazyShower implements Shower {
       if (!st.items.size) this.forgetElement(el);
     }
     if (painted.length) this.run(() => this.painter.remove(painted));
+    for (const it of items) it.release?.();
   }
 
   reveal(item: PaintItem): boolean {
@@ -270,6 +277,33 @@ class LazyShower implements Shower {
 
 export function createShower(options: ShowerOptions): Shower {
   return new LazyShower(options);
+}
+
+/** Which of `ids` (blocks in page order) are on the screen or within `screens` screens of it (`vh` px high), read
+ * from the layout: a binary search for the first block that reaches that band, then the run of blocks from it (blocks
+ * follow each other down the page; a layout that breaks the order is put right by the observer a frame later).
+ * `first` = the index in `ids` where painting starts (ids.length when every block is above the band). */
+export function nearRun(
+  ids: readonly number[],
+  spanOf: (id: number) => { top: number; bottom: number },
+  vh: number,
+  screens = NEAR_SCREENS,
+): { first: number; near: number[] } {
+  const margin = screens * vh;
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spanOf(ids[mid]!).bottom < -margin) lo = mid + 1;
+    else hi = mid;
+  }
+  const near: number[] = [];
+  for (let i = lo; i < ids.length; i++) {
+    const s = spanOf(ids[i]!);
+    if (s.top > vh + margin || s.bottom < -margin) break;
+    near.push(ids[i]!);
+  }
+  return { first: lo, near };
 }
 
 /** Top and bottom of `el` in the top window's viewport (adds the offsets of same-origin frames). */

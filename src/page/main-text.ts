@@ -1,8 +1,14 @@
 /**
  * main-text — which of a page's text nodes are its article, as Mozilla's Readability sees it (run on a clone of the
  * document, never on the page), when the page is small enough for that to be worth its cost.
+ *
+ * Readability is not part of the content script: it is a script of its own (entrypoints/readability.ts, built as
+ * /readability.js, READABILITY_SCRIPT), which the background injects only into a page that `wantsMainText` says is
+ * small enough to run it; it leaves the class on the extension's isolated world (readability.ts), where
+ * `mainTextNodes` finds it. Without it, the whole body is read (the skip rules of extract.ts). So a large page never
+ * evaluates Readability's code, and the first injection is smaller for every page.
  */
-import { Readability } from '@mozilla/readability';
+import type { Readability } from '@mozilla/readability';
 
 const LETTER = /\p{L}/u;
 
@@ -15,14 +21,61 @@ export const MAX_READABILITY_ELEMENTS = 1_500;
 /** ... and on documents with more text than this (characters of body.textContent). */
 export const MAX_READABILITY_CHARS = 120_000;
 
+/** The extension file that provides Readability (built from entrypoints/readability.ts), and where it leaves it. */
+export const READABILITY_SCRIPT = '/readability.js';
+export const READABILITY_KEY = '__mirageReadability';
+/** Called (when set) by the Readability script once it left the class: the page layer's reading may be waiting. */
+export const READABILITY_ARRIVED = '__mirageReadabilityArrived';
+/** How long a reading waits for the Readability script the background is injecting alongside it (ms); past that,
+ * the whole body is read. In practice it arrives within a few ms of the request to read. */
+export const READABILITY_WAIT_MS = 1_000;
+
+type ReadabilityClass = typeof Readability;
+
+/** Readability, when its script was injected into this world (or provided by a test); else undefined. */
+export function readabilityClass(scope: object = globalThis): ReadabilityClass | undefined {
+  const r = (scope as Record<string, unknown>)[READABILITY_KEY];
+  return typeof r === 'function' ? (r as ReadabilityClass) : undefined;
+}
+
 /**
- * The live text nodes that Readability keeps as the article, or undefined when it finds no article (or the page is
- * too big for it to be worth running).
+ * Resolves once Readability is in this world (true), or after `ms` (false). The background sends the request to
+ * read and the Readability script together, so that neither waits for the other's round trip.
+ */
+export function whenReadability(ms: number = READABILITY_WAIT_MS, scope: object = globalThis): Promise<boolean> {
+  if (readabilityClass(scope)) return Promise.resolve(true);
+  const slot = scope as Record<string, unknown>;
+  return new Promise<boolean>((done) => {
+    const timer = setTimeout(() => finish(false), ms);
+    const before = slot[READABILITY_ARRIVED];
+    function finish(arrived: boolean) {
+      clearTimeout(timer);
+      if (slot[READABILITY_ARRIVED] === onArrival) slot[READABILITY_ARRIVED] = before;
+      done(arrived);
+    }
+    function onArrival() {
+      if (typeof before === 'function') (before as () => void)();
+      finish(!!readabilityClass(scope));
+    }
+    slot[READABILITY_ARRIVED] = onArrival;
+  });
+}
+
+/** Whether `doc` is small enough for Readability to be worth running (it runs in one piece and its cost grows with
+ * the page). Cheap: the element count first, the text only for a page that passes it. */
+export function wantsMainText(doc: Document): boolean {
+  if (!doc.body) return false;
+  if (doc.getElementsByTagName('*').length > MAX_READABILITY_ELEMENTS) return false;
+  return (doc.body.textContent?.length ?? 0) <= MAX_READABILITY_CHARS;
+}
+
+/**
+ * The live text nodes that Readability keeps as the article, or undefined when it finds no article, when the page is
+ * too big for it to be worth running, or when Readability was not injected.
  */
 export function mainTextNodes(doc: Document): Set<Text> | undefined {
-  if (!doc.body) return undefined;
-  if (doc.getElementsByTagName('*').length > MAX_READABILITY_ELEMENTS) return undefined;
-  if ((doc.body.textContent?.length ?? 0) > MAX_READABILITY_CHARS) return undefined;
+  const Readability = readabilityClass();
+  if (!Readability || !wantsMainText(doc)) return undefined;
   let content: Node | null | undefined;
   try {
     const clone = doc.cloneNode(true) as Document;

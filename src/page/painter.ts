@@ -27,7 +27,12 @@ export { HIGHLIGHT_NAMES, MARK_TAG } from './styles';
 
 export interface PaintItem {
   level: Level;
-  range: Range;
+  /** May be made on first use (ranges.ts): a painter reads it only in add, remove and focus. */
+  readonly range: Range;
+  /** Read the item's text now, before a painter changes the DOM (ranges.ts). */
+  keepText?(): void;
+  /** Let the item's Range go once it is no longer shown (ranges.ts). */
+  release?(): void;
 }
 
 export interface Painter {

@@ -11,10 +11,10 @@
  * read again (a block whose nodes were replaced, or whose text changed elsewhere); `scrollTo` points at one sentence; `drain()` takes every highlight away (slice by slice
  * for wrapper marks).
  */
-import type { AnalysisPaint, PaintMessage, PaintResult, PaintedSentence } from '../messaging';
+import type { AnalysisPaint, LegendPayload, PaintMessage, PaintResult, PaintedSentence } from '../messaging';
 import type { BlockIndex } from './block-index';
 import type { Block } from './extract';
-import { createShower, EAGER_MAX_ITEMS, NEAR_SCREENS, viewportSpan, type ObserverCtor, type Shower } from './lazy';
+import { createShower, EAGER_MAX_ITEMS, nearRun, viewportSpan, type ObserverCtor, type Shower } from './lazy';
 import { showLegend } from './legend';
 import type { Painter } from './painter';
 import { mapSentence, type MappedSentence } from './ranges';
@@ -61,6 +61,7 @@ export class Highlights {
   private readonly items = new Map<number, MappedSentence[]>();
   readonly shower: Shower;
   private removeLegend: (() => void) | undefined;
+  private legendKey: string | null = null;
 
   constructor(private readonly d: HighlightsDeps) {
     const Observer = d.IntersectionObserver === null ? undefined : (d.IntersectionObserver ?? (d.view as unknown as { IntersectionObserver?: ObserverCtor } | null)?.IntersectionObserver);
@@ -149,6 +150,7 @@ export class Highlights {
   async drain(sliceMs: number, now: () => number): Promise<void> {
     this.removeLegend?.();
     this.removeLegend = undefined;
+    this.legendKey = null;
     this.shower.dispose();
     const old = this.all();
     this.items.clear();
@@ -160,48 +162,41 @@ export class Highlights {
     }
   }
 
-  /** Block ids in painting order: from the first block near the screen downwards, then the blocks above it; and,
-   * when `lazy`, which of them are on or near the screen now (NEAR_SCREENS above and below; read from the layout
-   * before anything is painted, so that no paint forces a style recalculation in the middle of the loop). */
-  private order(ids: number[], lazy: boolean): { order: number[]; near: Set<number> } {
+  /** Block ids in painting order: from the first block near the screen downwards, then the blocks above it; and
+   * which of them are on or near the screen now (NEAR_SCREENS above and below; read from the layout before anything
+   * is painted, so that no paint forces a style recalculation in the middle of the loop). */
+  private order(ids: number[]): { order: number[]; near: Set<number> } {
     ids.sort((a, b) => a - b);
     const vh = this.d.view?.innerHeight ?? 0;
     if (!ids.length || !vh) return { order: ids, near: new Set(ids) };
-    const margin = NEAR_SCREENS * vh;
-    const span = (id: number) => {
-      const el = this.d.index.get(id)?.element;
-      return el?.isConnected ? viewportSpan(el) : { top: Infinity, bottom: Infinity };
-    };
-    let lo = 0;
-    let hi = ids.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (span(ids[mid]!).bottom < -margin) lo = mid + 1;
-      else hi = mid;
-    }
-    const order = [...ids.slice(lo), ...ids.slice(0, lo).reverse()];
-    const near = new Set<number>();
-    // blocks follow each other down the page: the near ones are a run from the first one (a layout that breaks the
-    // order is put right by the observer one frame later)
-    for (let i = lo; lazy && i < ids.length; i++) {
-      const s = span(ids[i]!);
-      if (s.top > vh + margin || s.bottom < -margin) break;
-      near.add(ids[i]!);
-    }
-    return { order, near };
+    const { first, near } = nearRun(ids, (id) => this.spanOf(id), vh);
+    return { order: [...ids.slice(first), ...ids.slice(0, first).reverse()], near: new Set(near) };
   }
 
-  /** 1. take away what the message replaces. */
-  private async replace(message: Omit<PaintMessage, 'type'>): Promise<void> {
-    if (message.mode === 'all') return this.clear();
-    for (const id of [...message.analyses.map((a) => a.id), ...message.drop]) {
-      const old = this.items.get(id) ?? [];
+  private spanOf(id: number): { top: number; bottom: number } {
+    const el = this.d.index.get(id)?.element;
+    return el?.isConnected ? viewportSpan(el) : { top: Infinity, bottom: Infinity };
+  }
+
+  /** Ids of the blocks on or near the screen, in page order (the background may score and paint them first). */
+  nearBlocks(): number[] {
+    const vh = this.d.view?.innerHeight ?? 0;
+    return vh ? nearRun(this.d.index.ids().sort((a, b) => a - b), (id) => this.spanOf(id), vh).near : [];
+  }
+
+  /** 1. take out what the message replaces, by block: each block's old highlights give way to its new ones in the
+   * same task (no frame shows the block bare), and those of blocks with nothing new go at the end. */
+  private detach(message: Omit<PaintMessage, 'type'>): Map<number, MappedSentence[]> {
+    const ids = message.mode === 'all' ? [...this.items.keys()] : [...message.analyses.map((a) => a.id), ...message.drop];
+    const old: MappedSentence[] = [];
+    for (const id of ids) {
+      old.push(...(this.items.get(id) ?? []));
       this.items.delete(id);
-      await this.remove(old);
     }
+    return byBlock(old);
   }
 
-  /** The new sentences by block; and whether there are so many that painting goes lazy. */
+  /** 2. the new sentences by block; and whether there are so many that painting goes lazy. */
   private plan(message: Omit<PaintMessage, 'type'>): Map<number, { a: AnalysisPaint; s: PaintedSentence }[]> {
     const todo = new Map<number, { a: AnalysisPaint; s: PaintedSentence }[]>();
     for (const a of message.analyses) {
@@ -235,30 +230,44 @@ export class Highlights {
     // the message (every flagged sentence) was parsed in this task: paint from the next one
     await yielder();
     if (!isActive()) return STOPPED;
-    await this.replace(message);
+    const old = this.detach(message);
     const todo = this.plan(message);
     if (todo.size) await this.prepare();
     if (!isActive()) return STOPPED;
-    const { order, near } = this.order([...todo.keys()], this.shower.lazy);
+    const { order, near } = this.order([...todo.keys()]);
+    let nearLeft = near.size;
+    let at: number | undefined; // when the highlights on and near the screen are all in
     const sl = this.d.newSlicer();
     for (const id of order) {
       const block = this.d.index.get(id);
-      if (!block) continue; // removed meanwhile
       const batch: MappedSentence[] = [];
-      for (const { a, s } of todo.get(id) ?? []) {
+      for (const { a, s } of (block && todo.get(id)) ?? []) {
         const m = mapSentence(block, a.id, s);
         if (m) batch.push(m);
       }
-      this.shower.add(block.element, batch, near.has(id));
+      this.shower.remove(old.get(id) ?? []); // one block: in this task, just before its new highlights
+      old.delete(id);
+      if (block) this.shower.add(block.element, batch, near.has(id));
       for (const m of batch) this.items.get(m.analysis)?.push(m);
+      if (near.has(id) && --nearLeft === 0) at = Date.now();
+      if (!(await sl.maybeYield())) return STOPPED;
+    }
+    for (const list of old.values()) {
+      await this.remove(list);
       if (!(await sl.maybeYield())) return STOPPED;
     }
     await yielder();
     if (!isActive()) return STOPPED;
-    this.d.quietly(() => {
-      this.removeLegend?.();
-      this.removeLegend = message.legend ? showLegend(this.d.doc, message.legend) : undefined;
-    });
-    return { ok: true, painted: this.all().length, ms: now() - t0 };
+    this.d.quietly(() => this.legend(message.legend));
+    return { ok: true, painted: this.all().length, ms: now() - t0, at: at ?? Date.now() };
+  }
+
+  /** Show the legend, or take it away; the same words keep the legend that is there (its focus, its place). */
+  private legend(payload: LegendPayload | null): void {
+    const key = payload && JSON.stringify(payload);
+    if (key && key === this.legendKey && this.removeLegend) return;
+    this.removeLegend?.();
+    this.removeLegend = payload ? showLegend(this.d.doc, payload) : undefined;
+    this.legendKey = key;
   }
 }

@@ -2,8 +2,14 @@
  * ranges — engine offsets back to DOM Ranges.
  *
  * What: the background analyses the blocks' texts joined with BLOCK_SEPARATOR; a sentence comes back as offsets
- * inside its block (src/shared/block-offsets.ts `locate`); `blockRange` turns block offsets into a live `Range` across as many Text nodes (and inline elements) as the
- * sentence spans. `rangesForPaint` does it for every sentence of an analysis.
+ * inside its block (src/shared/block-offsets.ts `locate`); `blockRange` turns block offsets into a live `Range`
+ * across as many Text nodes (and inline elements) as the sentence spans. `mapSentence` places one sentence
+ * (`MappedSentence`) and `rangesForPaint` every sentence of an analysis.
+ * Ranges only when needed: a MappedSentence keeps the two DOM points of its sentence and makes its `range` on first
+ * use; `release()` lets it go (made again on the next use). Chromium updates every live Range of a document on each
+ * of the page's DOM changes (one text change: 0.008 ms with no range, 0.7 ms with 6,000), so the painting layer
+ * holds ranges only for the highlights it shows (lazy.ts), not for every flagged sentence of a long page. A point
+ * past the end of its node (the page changed the text before the change watcher read it again) is clamped.
  * Limits: a sentence never spans two blocks (blocks are paragraphs for the engine); offsets that fall in a gap that
  * belongs to no node (a <br>) snap to the nearest node boundary inside the sentence.
  */
@@ -54,30 +60,69 @@ function pointAt(block: Block, offset: number, side: 'start' | 'end'): DomPoint 
   return { node: s!.node, offset: s!.nodeStart + Math.min(s!.end, offset) - s!.start };
 }
 
-/** A Range over [start, end) of `block`'s text, or undefined when it covers no node text. */
-export function blockRange(block: Block, start: number, end: number): Range | undefined {
+/** The DOM points of [start, end) of `block`'s text, or undefined when they cover no node text. */
+function blockPoints(block: Block, start: number, end: number): [DomPoint, DomPoint] | undefined {
   if (end <= start) return undefined;
   const a = pointAt(block, start, 'start');
   const b = pointAt(block, end, 'end');
-  if (!a || !b) return undefined;
-  const doc = a.node.ownerDocument;
-  const range = doc.createRange();
-  range.setStart(a.node, a.offset);
-  range.setEnd(b.node, b.offset);
-  return range.collapsed ? undefined : range;
+  if (!a || !b || (a.node === b.node && a.offset >= b.offset)) return undefined;
+  return [a, b];
 }
 
-export interface MappedSentence {
-  analysis: number;
-  sentence: number;
-  level: Level;
-  block: number;
-  /** [start, end) inside the block's text (what the paint message said). */
-  start: number;
-  end: number;
-  range: Range;
-  /** The sentence as the page shows it (read before painting: the wrapper fallback splits nodes). */
-  text: string;
+function rangeOf(a: DomPoint, b: DomPoint): Range {
+  const range = a.node.ownerDocument.createRange();
+  range.setStart(a.node, Math.min(a.offset, a.node.length));
+  range.setEnd(b.node, Math.min(b.offset, b.node.length));
+  return range;
+}
+
+/** A Range over [start, end) of `block`'s text, or undefined when it covers no node text. */
+export function blockRange(block: Block, start: number, end: number): Range | undefined {
+  const p = blockPoints(block, start, end);
+  const range = p && rangeOf(p[0], p[1]);
+  return range && !range.collapsed ? range : undefined;
+}
+
+/** One flagged sentence placed in the page: where it is, at which level; its Range made when first needed. */
+export class MappedSentence {
+  private made: Range | undefined;
+  private readText: string | undefined;
+
+  constructor(
+    readonly analysis: number,
+    readonly sentence: number,
+    readonly level: Level,
+    readonly block: number,
+    /** [start, end) inside the block's text (what the paint message said). */
+    readonly start: number,
+    readonly end: number,
+    private readonly from: DomPoint,
+    private readonly to: DomPoint,
+  ) {}
+
+  /** The sentence's live Range (made now if it was not, or was released). */
+  get range(): Range {
+    return (this.made ??= rangeOf(this.from, this.to));
+  }
+
+  /** Whether the Range exists now (debug and tests). */
+  get hasRange(): boolean {
+    return this.made !== undefined;
+  }
+
+  /** The sentence as the page shows it; `keepText()` reads it before a painter changes the DOM (wrapper marks). */
+  get text(): string {
+    return this.readText ?? this.range.toString();
+  }
+
+  keepText(): void {
+    this.readText ??= this.range.toString();
+  }
+
+  /** Let the Range go: a live Range costs every DOM change of its document. */
+  release(): void {
+    this.made = undefined;
+  }
 }
 
 /** Every painted sentence of an analysis, as live Ranges. Offsets are inside blocks (`s.b`); a sentence whose
@@ -91,8 +136,9 @@ export function rangesForPaint(blockOf: (id: number) => Block | undefined, paint
   return out;
 }
 
+/** `s` placed in `block` (no Range is made yet), or undefined when the block is gone or the offsets do not fit. */
 export function mapSentence(block: Block | undefined, analysis: number, s: PaintedSentence): MappedSentence | undefined {
   if (!block || s.end > block.text.length) return undefined;
-  const range = blockRange(block, s.start, s.end);
-  return range ? { analysis, sentence: s.i, level: s.level, block: block.id, start: s.start, end: s.end, range, text: range.toString() } : undefined;
+  const p = blockPoints(block, s.start, s.end);
+  return p ? new MappedSentence(analysis, s.i, s.level, block.id, s.start, s.end, p[0], p[1]) : undefined;
 }

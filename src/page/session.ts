@@ -14,7 +14,9 @@
  *   (tests/unit/page/session.test.ts and tests/e2e/real-pages.e2e.ts check it).
  * Speed (STYLE 9): reading and painting run in slices of `sliceMs` (default 8 ms) with the main thread given back
  * between slices (yield.ts); the answers to `extract` (every block's text) and the start of `paint` (a parsed
- * message) get tasks of their own. Operations run one after the other (a paint never interleaves a reading).
+ * message) get tasks of their own. Operations run one after the other (a paint never interleaves a reading). The
+ * answer to `extract` names the blocks on or near the screen (`near`), which the background may score and paint
+ * before the rest of a long page; a `paint` replaces highlights block by block, those on and near the screen first.
  * Limits: a moved block keeps its highlight (its text nodes did not change); cross-origin frames and closed shadow
  * roots are not read.
  */
@@ -192,9 +194,10 @@ class PageSession implements Session {
       }
       if (!read.length) return { ok: false, code: scope === 'selection' ? 'no-selection' : 'no-text' };
       const blocks = read.map(payload);
+      const near = scope === 'page' ? this.highlights.nearBlocks() : [];
       await this.yielder();
       if (!this.active) return STOPPED;
-      return { ok: true, blocks, ms: this.now() - t0 };
+      return { ok: true, blocks, ms: this.now() - t0, near };
     });
   }
 

@@ -71,7 +71,10 @@ export class WrapPainter implements Painter {
   }
 
   add(items: readonly PaintItem[]): void {
-    for (const it of items) this.byItem.set(it, { wrapped: [], marks: [] });
+    for (const it of items) {
+      it.keepText?.(); // the marks split the text nodes the item's Range points into
+      this.byItem.set(it, { wrapped: [], marks: [] });
+    }
     for (const [node, list] of intervals(items)) this.split(node, list);
   }
 

@@ -22,6 +22,7 @@ interface Manifest {
   optional_host_permissions?: string[];
   content_security_policy: { extension_pages: string };
   content_scripts?: unknown[];
+  web_accessible_resources?: unknown[];
 }
 
 type Result = { ok: true; sentences: number; flagged: number; ms: number } | { ok: false; error: string };
@@ -49,6 +50,14 @@ describe('manifests', () => {
     expect(m.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(m.content_security_policy.extension_pages).toContain("connect-src 'none'");
     expect(m.content_scripts ?? []).toEqual([]);
+    expect(m.web_accessible_resources ?? []).toEqual([]); // nothing of the extension is exposed to pages
+  });
+  it('a small first injection: Mozilla Readability ships as a script of its own, not in the content script', () => {
+    const file = (p: string) => readFileSync(join(ROOT, '.output/chrome-mv3', p), 'utf8');
+    // Readability's own identifiers, which minification keeps (they are property names and strings)
+    const readability = /_grabArticle|unlikelyCandidates/;
+    expect(file('readability.js')).toMatch(readability);
+    expect(file('content-scripts/content.js')).not.toMatch(readability);
   });
   it('the test build adds only http://127.0.0.1/*', () => {
     const m = JSON.parse(readFileSync(join(ROOT, '.output-e2e/chrome-mv3/manifest.json'), 'utf8')) as Manifest;
@@ -190,9 +199,13 @@ describe('reader extension in Chromium (English UI)', () => {
     const tabId = await h.tabIdOf(page.url());
     const ctl = await h.controller();
     const results = await ctl.evaluate((id) => chrome.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/content.js'] }), tabId);
-    expect(results.map((r) => r.result)).toEqual(['mirage:ready']);
-    // and it does listen: a ping is answered, no session yet
-    expect(await ctl.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'mirage:ping' }), tabId)).toEqual({ ok: true, active: false });
+    // a small article: the page layer listens, and asks for Readability (not loaded yet: its own script)
+    expect(results.map((r) => r.result)).toEqual(['mirage:ready:main']);
+    // and it does listen: a ping is answered, no session yet, Readability still wanted
+    const ping = () => ctl.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'mirage:ping' }), tabId);
+    expect(await ping()).toEqual({ ok: true, active: false, main: true });
+    await ctl.evaluate((id) => chrome.scripting.executeScript({ target: { tabId: id }, files: ['/readability.js'] }), tabId);
+    expect(await ping()).toEqual({ ok: true, active: false }); // Readability is there now
     await page.close();
   });
 

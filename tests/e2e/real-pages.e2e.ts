@@ -103,6 +103,33 @@ describe('real pages in Chromium', () => {
     await page.close();
   });
 
+  it('main text: Readability, injected on its own into a page small enough for it, leaves the comments out; a page past its size is read whole', async () => {
+    const inComments = (page: Page) =>
+      page.evaluate(() => {
+        const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+        const box = document.getElementById('comments')!;
+        return ['mirage-1', 'mirage-2', 'mirage-3'].flatMap((n) => [...(reg.get(n) ?? [])]).filter((r) => box.contains(r.startContainer)).length;
+      });
+    const small = await open('comments.html');
+    const r = await on(small.tabId);
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    const d = await debug(small.tabId);
+    expect(d.blocks).toBeGreaterThanOrEqual(8); // the story's eight paragraphs
+    expect(d.blocks).toBeLessThanOrEqual(9); // and its title at most: no comment
+    expect(await inComments(small.page)).toBe(0);
+    // the library lives in the extension's isolated world only: the page's own scripts never see it
+    expect(await small.page.evaluate(() => Object.keys(window).filter((k) => /mirage/i.test(k)))).toEqual([]);
+    await offRestores(small.page, small.tabId, small.before);
+    await small.page.close();
+
+    const big = await open('comments.html?big');
+    const rb = await on(big.tabId);
+    expect(rb.ok, JSON.stringify(rb)).toBe(true);
+    expect((await debug(big.tabId)).blocks).toBeGreaterThanOrEqual(8 + 3); // the comments are read too
+    await offRestores(big.page, big.tabId, big.before);
+    await big.page.close();
+  });
+
   it('same-origin iframe: the framed article is highlighted in its own document, then both are restored', async () => {
     const { page, tabId, before } = await open('iframe.html');
     const r = await on(tabId);
@@ -360,6 +387,27 @@ describe('real pages in Chromium', () => {
     expect((await ranges(page)).some((x) => norm(x.text).includes(quote))).toBe(true);
     await offRestores(page, tabId, before);
     await Promise.all([panel.close(), page.close()]);
+  });
+
+  // Issue 12: a reader's first click on a new article. The content script is injected during the traced window
+  // (the page has none before: a ping is refused), Readability after it (the article is small enough for it).
+  // Measured with npm run bench:page on this 2-core machine (first switch-on in a fresh tab, traced): longest task
+  // 10-33 ms over 15 runs, and 11-21 ms in fresh browsers. Asserted below 50 ms plus 10 ms for what tracing itself
+  // adds to a task (the trace's own bookkeeping on the renderer's main thread, stretched on a loaded machine).
+  it('the article: the traced first switch-on (first injection) has no main-thread task over 50 ms (+10 ms tracing margin)', async () => {
+    const page = await h.openFixture('hard/article-2000.html?first-click');
+    const tabId = await h.tabIdOf(page.url());
+    const ping = () => h.worker.evaluate(([id]) => chrome.tabs.sendMessage(id, { type: 'mirage:ping' }).then(() => 'answered', () => 'refused'), [tabId] as const);
+    expect(await ping()).toBe('refused'); // no page layer yet: this switch-on injects it
+    const a = await traced(page, 750, 60_000, () => on(tabId));
+    expect(a.result?.ok, JSON.stringify(a.result)).toBe(true);
+    expect(await ping()).toBe('answered');
+    console.log(`article, first switch-on: ${a.stats.tasks} tasks, longest ${Math.round(a.stats.longestMs)} ms${a.stats.longTasks.map((x) => `\n  ${Math.round(x.ms)} ms: ${x.what}`).join('')}`);
+    expect(a.stats.tasks, a.stats.note).toBeGreaterThan(0);
+    expect(a.stats.longestMs, a.stats.longTasks.map((x) => x.what).join('; ')).toBeLessThan(LONG_TASK_MS + 10);
+    expect((await ranges(page)).length).toBeGreaterThan(0);
+    expect((await off(tabId)).ok).toBe(true);
+    await page.close();
   });
 
   it('100,000 words: lazy highlights; no main-thread task over 50 ms switching off, none near the old 186 ms switching on (Chromium trace)', async () => {

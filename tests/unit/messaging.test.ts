@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PAGE_BLOCKS, MAX_PAGE_CHARS, parseBackgroundRequest, parseContentRequest, parseExtractResult } from '@/src/messaging';
+import { MAX_PAGE_BLOCKS, MAX_PAGE_CHARS, parseBackgroundRequest, parseContentRequest, parseExtractResult, parsePaintResult } from '@/src/messaging';
 import { sanitise, originOf } from '@/src/settings';
 
 describe('parseBackgroundRequest: the automation contract is validated by type and shape', () => {
@@ -44,8 +44,17 @@ describe('parseContentRequest', () => {
     [{ type: 'mirage:paint', analyses: [], legend: null, mode: 'some', drop: [-1] }],
     [{ type: 'mirage:debugx' }],
     [{ type: 'mirage:extract', scope: 'everything' }],
+    [{ type: 'mirage:extract', scope: 'page', main: 'yes' }],
     [{ type: 'mirage:scroll-to', analysis: 0 }],
   ])('refuses %j', (m) => expect(parseContentRequest(m)).toBeUndefined());
+});
+
+describe('mirage:extract', () => {
+  it('says whether the page layer waits for Readability, and drops a false or missing flag', () => {
+    expect(parseContentRequest({ type: 'mirage:extract', scope: 'page', main: true })).toEqual({ type: 'mirage:extract', scope: 'page', main: true });
+    expect(parseContentRequest({ type: 'mirage:extract', scope: 'page', main: false })).toEqual({ type: 'mirage:extract', scope: 'page' });
+    expect(parseContentRequest({ type: 'mirage:extract', scope: 'selection' })).toEqual({ type: 'mirage:extract', scope: 'selection' });
+  });
 });
 
 describe('parseExtractResult', () => {
@@ -56,6 +65,23 @@ describe('parseExtractResult', () => {
     expect(parseExtractResult({ ok: false, code: 'no-text' })).toEqual({ ok: false, code: 'no-text' });
     expect(parseExtractResult({ ok: false, code: 'engine', error: 'boom' })).toEqual({ ok: false, code: 'engine', error: 'boom' });
     expect(parseExtractResult({ ok: false, code: 'whatever' })).toBeUndefined();
+  });
+
+  it('keeps the ids of the blocks near the screen when they are a list of indices, and drops them otherwise', () => {
+    const base = { ok: true, ms: 1, blocks: [{ id: 4, text: 'a', lang: '' }] };
+    expect(parseExtractResult({ ...base, near: [4] })).toEqual({ ...base, near: [4] });
+    for (const near of [[-1], ['4'], [1.5], 'all', { 0: 4 }, Array.from({ length: MAX_PAGE_BLOCKS + 1 }, () => 0)]) {
+      expect(parseExtractResult({ ...base, near })).toEqual(base);
+    }
+  });
+});
+
+describe('parsePaintResult', () => {
+  it('keeps when the highlights near the screen were in place, when it is a number', () => {
+    expect(parsePaintResult({ ok: true, painted: 3, ms: 2, at: 1700000000000 })).toEqual({ ok: true, painted: 3, ms: 2, at: 1700000000000 });
+    expect(parsePaintResult({ ok: true, painted: 3, ms: 2, at: 'now' })).toEqual({ ok: true, painted: 3, ms: 2 });
+    expect(parsePaintResult({ ok: true, painted: '3', ms: 2 })).toBeUndefined();
+    expect(parsePaintResult({ ok: false, error: 'x' })).toEqual({ ok: false, error: 'x' });
   });
 });
 

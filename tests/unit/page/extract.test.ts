@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
-import { extractBlocks, extractPage, extractPageAsync, extractSelection, insideSkipped, mainTextNodes } from '@/src/page/extract';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_READABILITY_ELEMENTS, extractBlocks, extractPage, extractPageAsync, extractSelection, insideSkipped, mainTextNodes, wantsMainText } from '@/src/page/extract';
+import { READABILITY_ARRIVED, READABILITY_KEY, readabilityClass, whenReadability } from '@/src/page/main-text';
+import { provideReadability } from '@/src/page/readability';
 
 function setBody(html: string) {
   // test fixture markup, written here: not page or user strings
@@ -53,16 +55,79 @@ describe('extractBlocks: what is read', () => {
   });
 });
 
-describe('mainTextNodes (Readability)', () => {
-  const para = (n: number) =>
-    `<p>Paragraph ${n} of the article carries enough ordinary words, commas, and full sentences to look like prose to Readability, which scores paragraphs by their length and punctuation.</p>`;
+const para = (n: number) =>
+  `<p>Paragraph ${n} of the article carries enough ordinary words, commas, and full sentences to look like prose to Readability, which scores paragraphs by their length and punctuation.</p>`;
+const chrome =
+  `<div class="sidebar"><ul><li><a href="/a">Related link one</a></li><li><a href="/b">Related link two</a></li></ul></div>` +
+  `<div class="comments">Share this on every network</div>`;
+
+describe('Readability is not in the page layer until injected (main-text.ts)', () => {
+  it('without it, the whole body is read and mainTextNodes says nothing', () => {
+    expect(readabilityClass()).toBeUndefined();
+    setBody(chrome + `<article>${[1, 2, 3, 4, 5, 6].map(para).join('')}</article>`);
+    expect(wantsMainText(document)).toBe(true); // the page would want it: the background injects it
+    expect(mainTextNodes(document)).toBeUndefined();
+    const texts = extractBlocks(document).map((b) => b.text);
+    expect(texts.some((t) => t.includes('Related link'))).toBe(true);
+    expect(texts.filter((t) => t.startsWith('Paragraph')).length).toBe(6);
+  });
+
+  it('wantsMainText: a page over the element or character limit does not want it, nor a page without a body', () => {
+    setBody(`<div>${'<span>x</span>'.repeat(MAX_READABILITY_ELEMENTS)}</div>`);
+    expect(wantsMainText(document)).toBe(false);
+    setBody(`<p>${'word '.repeat(30_000)}</p>`);
+    expect(wantsMainText(document)).toBe(false);
+    setBody(`<article>${para(1)}</article>`);
+    expect(wantsMainText(document)).toBe(true);
+    const bare = document.implementation.createHTMLDocument('');
+    bare.documentElement.removeChild(bare.body);
+    expect(wantsMainText(bare)).toBe(false);
+  });
+
+  it('readabilityClass reads only a function left under its key', () => {
+    expect(readabilityClass({ [READABILITY_KEY]: 'not a class' })).toBeUndefined();
+    const scope: Record<string, unknown> = {};
+    provideReadability(scope);
+    expect(typeof readabilityClass(scope)).toBe('function');
+  });
+});
+
+describe('whenReadability: a reading waits for the script sent alongside it, within a bound', () => {
+  it('resolves true as soon as the script leaves the class, and leaves no hook behind', async () => {
+    const scope: Record<string, unknown> = {};
+    const waiting = whenReadability(10_000, scope);
+    expect(typeof scope[READABILITY_ARRIVED]).toBe('function');
+    provideReadability(scope);
+    await expect(waiting).resolves.toBe(true);
+    expect(scope[READABILITY_ARRIVED]).toBeUndefined();
+  });
+  it('resolves at once when it is already there, and false after the bound when it never comes', async () => {
+    const there: Record<string, unknown> = {};
+    provideReadability(there);
+    await expect(whenReadability(10_000, there)).resolves.toBe(true);
+    const t0 = Date.now();
+    const none: Record<string, unknown> = {};
+    await expect(whenReadability(30, none)).resolves.toBe(false);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(25);
+    expect(none[READABILITY_ARRIVED]).toBeUndefined();
+  });
+  it('two readings waiting at once are both told', async () => {
+    const scope: Record<string, unknown> = {};
+    const a = whenReadability(10_000, scope);
+    const b = whenReadability(10_000, scope);
+    provideReadability(scope);
+    await expect(Promise.all([a, b])).resolves.toEqual([true, true]);
+  });
+});
+
+describe('mainTextNodes (Readability, once injected)', () => {
+  beforeAll(() => provideReadability());
+  afterAll(() => {
+    delete (globalThis as Record<string, unknown>)[READABILITY_KEY];
+  });
 
   it('keeps the article and leaves the site chrome out', () => {
-    setBody(
-      `<div class="sidebar"><ul><li><a href="/a">Related link one</a></li><li><a href="/b">Related link two</a></li></ul></div>` +
-        `<div class="comments">Share this on every network</div>` +
-        `<article>${[1, 2, 3, 4, 5, 6].map(para).join('')}</article>`,
-    );
+    setBody(chrome + `<article>${[1, 2, 3, 4, 5, 6].map(para).join('')}</article>`);
     const keep = mainTextNodes(document);
     expect(keep).toBeDefined();
     const texts = [...keep!].map((t) => t.data);

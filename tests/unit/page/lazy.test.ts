@@ -307,6 +307,9 @@ describe.each([
     // screen 500 px + two screens below (1,000 px): paragraphs 0..14 (top <= 1,500)
     const near = Array.from({ length: 16 }, (_, i) => i);
     expect(new Set(painted())).toEqual(new Set(near));
+    // only what is shown holds a live Range (each one costs every DOM change of the page): none for the rest
+    const withRange = () => new Set(session.painted.filter((m) => m.hasRange).map((m) => m.block));
+    expect(withRange()).toEqual(new Set(near));
     expect(instances).toHaveLength(1);
     expect(instances[0]!.targets.size).toBe(PARAS);
     // the reader scrolls down: paragraph 40 comes near, paragraph 0 goes away
@@ -315,6 +318,8 @@ describe.each([
     instances[0]!.fire([p(0)], false);
     expect(painted()).toContain(40);
     expect(painted().includes(0)).toBe(kind === 'wrap'); // the fallback keeps its marks
+    expect(withRange().has(40)).toBe(true);
+    expect(withRange().has(0)).toBe(kind === 'wrap'); // a highlight taken out of the registry lets its Range go
     // "show on the page" for a passage far below: painted at once, with the focus mark
     expect(session.scrollTo(0, 55)).toBe(true);
     expect(painted()).toContain(55);
@@ -349,6 +354,55 @@ describe.each([
     document.querySelector('main')!.insertBefore(p1, document.getElementById('p2'));
     document.querySelector('main')!.insertBefore(p50, document.getElementById('p51'));
     expect(document.documentElement.outerHTML).toBe(before.html);
+  });
+
+  it('names the blocks on and near the screen when it reads the page; a second paint replaces block by block, near ones first, never leaving one bare', async () => {
+    const hl = fakeHighlights();
+    const { Observer } = fakeObserver();
+    const painted = () =>
+      kind === 'highlight' ? paras(hl.registered()) : paras([...document.querySelectorAll('mirage-mark')].map((m) => m.parentElement!.textContent));
+    // every time the session gives the thread back, the near blocks that had highlights must still have them
+    const bare: number[][] = [];
+    let watch: number[] = [];
+    const yielder = async () => {
+      const shown = new Set(painted());
+      const missing = watch.filter((i) => !shown.has(i));
+      if (missing.length) bare.push(missing);
+      await Promise.resolve();
+    };
+    const session = createSession(document, { main: false, highlightApi: kind === 'highlight' ? hl.api : null, IntersectionObserver: Observer, eagerMax: 10, yielder, sliceMs: 0 });
+    scrollY = 2000; // paragraphs 20..24 on the screen
+    const r = await session.extract('page');
+    if (!r.ok) throw new Error('no text');
+    // two screens (1,000 px) above and below a 500 px screen: every paragraph that reaches [1,000, 3,500) px
+    expect(r.near).toEqual(Array.from({ length: 27 }, (_, i) => 9 + i));
+    const first = await session.paint({ mode: 'all', drop: [], analyses: [paintAll(r.blocks.filter((b) => r.near!.includes(b.id)))], legend: null });
+    expect(first).toMatchObject({ ok: true, painted: 27 });
+    expect(first.ok && typeof first.at).toBe('number');
+    expect(new Set(painted())).toEqual(new Set(r.near));
+    watch = r.near!;
+    const second = await session.paint({ mode: 'all', drop: [], analyses: [paintAll(r.blocks)], legend: null });
+    expect(second).toMatchObject({ ok: true, painted: PARAS });
+    expect(bare).toEqual([]);
+    expect(new Set(painted())).toEqual(new Set(r.near));
+    await session.stop();
+  });
+
+  it('keeps the legend that is there when a paint brings the same words, and draws it again when they change', async () => {
+    const session = createSession(document, { main: false, highlightApi: kind === 'highlight' ? fakeHighlights().api : null, IntersectionObserver: fakeObserver().Observer, eagerMax: 10 });
+    const r = await session.extract('page');
+    if (!r.ok) throw new Error('no text');
+    const legend = { title: 'Mirage Lens', note: 'n', summary: '3 of 60', close: 'x', fold: 'f', unfold: 'u', levels: ['a', 'b', 'c'] as [string, string, string], lang: 'en' };
+    await session.paint({ mode: 'all', drop: [], analyses: [paintAll(r.blocks)], legend });
+    const el = document.querySelector('mirage-lens-root');
+    expect(el).not.toBeNull();
+    await session.paint({ mode: 'all', drop: [], analyses: [paintAll(r.blocks)], legend });
+    expect(document.querySelector('mirage-lens-root')).toBe(el);
+    await session.paint({ mode: 'all', drop: [], analyses: [paintAll(r.blocks)], legend: { ...legend, summary: '4 of 60' } });
+    expect(document.querySelectorAll('mirage-lens-root')).toHaveLength(1);
+    expect(document.querySelector('mirage-lens-root')).not.toBe(el);
+    await session.stop();
+    expect(document.querySelector('mirage-lens-root')).toBeNull();
   });
 
   it(`stays eager below the threshold (default ${EAGER_MAX_ITEMS} items): everything painted, nothing observed`, async () => {

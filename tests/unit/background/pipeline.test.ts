@@ -1,0 +1,87 @@
+// The pipeline on a long page (issue 12): the blocks near the screen are scored and painted first, without the
+// legend, while the whole page is scored; the whole page's paint follows and the answer reports when the first
+// highlights were in place. A short page is painted once. Runs the real pipeline on WXT's fake browser, with a fake
+// page layer answering the background's messages.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { FIRST_PAGE_CHARS } from '@/src/background/first-blocks';
+import { setHighlights } from '@/src/background/pipeline';
+import { tabs } from '@/src/background/tab-state';
+import { parseContentRequest, type BlockPayload, type PaintMessage } from '@/src/messaging';
+import { OWN_TEXTS } from '../engine/score/own-texts';
+
+const paragraphs = OWN_TEXTS.filter((t) => t.lang === 'en').flatMap((t) => t.text.split(/\n\n+/));
+
+/** Blocks of English paragraphs, ids 0.., until `chars` characters. */
+function pageOf(chars: number): BlockPayload[] {
+  const out: BlockPayload[] = [];
+  for (let n = 0; n < chars; ) {
+    const text = paragraphs[out.length % paragraphs.length]!;
+    out.push({ id: out.length, text, lang: '' });
+    n += text.length;
+  }
+  return out;
+}
+
+/** A page layer in tab `tabId`: answers ping, extract (with `near`) and paint; records what it was asked to paint. */
+function fakePage(tabId: number, blocks: BlockPayload[], near: number[]) {
+  const paints: PaintMessage[] = [];
+  const answer = (id: number, raw: unknown): unknown => {
+    const m = parseContentRequest(raw);
+    if (id !== tabId || !m) return undefined;
+    if (m.type === 'mirage:ping') return { ok: true, active: false };
+    if (m.type === 'mirage:extract') return { ok: true, blocks, ms: 1, near };
+    if (m.type === 'mirage:paint') {
+      paints.push(m);
+      return { ok: true, painted: m.analyses.reduce((n, a) => n + a.sentences.length, 0), ms: 1, at: Date.now() };
+    }
+    return { ok: true };
+  };
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(((id: number, raw: unknown) => Promise.resolve(answer(id, raw))));
+  return paints;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  tabs.clear();
+});
+
+describe('pipeline: the first highlights before the whole page is scored', () => {
+  it('a long page: the near blocks first (no legend), then the whole page replacing them', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'http://127.0.0.1/long.html' });
+    const blocks = pageOf(FIRST_PAGE_CHARS * 1.5);
+    const near = blocks.slice(100, 130).map((b) => b.id);
+    const paints = fakePage(tab.id!, blocks, near);
+    const r = await setHighlights(tab.id!, true);
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    expect(paints).toHaveLength(2);
+    const [first, whole] = paints as [PaintMessage, PaintMessage];
+    expect(first.mode).toBe('all');
+    expect(first.legend).toBeNull();
+    const firstBlocks = new Set(first.analyses.flatMap((a) => a.blocks));
+    expect(near.every((id) => firstBlocks.has(id))).toBe(true);
+    expect(firstBlocks.size).toBeLessThan(blocks.length / 3);
+    expect(whole.mode).toBe('all');
+    expect(whole.legend).not.toBeNull();
+    expect(new Set(whole.analyses.flatMap((a) => a.blocks)).size).toBe(blocks.length);
+    // the same analysis id, so that the whole page's paint replaces the first one
+    expect(whole.analyses.map((a) => a.id)).toEqual(expect.arrayContaining(first.analyses.map((a) => a.id)));
+    if (r.ok) {
+      expect(r.timings?.first).toBeTypeOf('number');
+      expect(r.timings!.first!).toBeLessThanOrEqual(r.ms + 5);
+      expect(r.flagged).toBe(whole.analyses.reduce((n, a) => n + a.sentences.length, 0));
+    }
+    expect(tabs.get(tab.id!)?.view.phase).toBe('on');
+  });
+
+  it('a short page: one paint, with the legend', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'http://127.0.0.1/short.html' });
+    const blocks = pageOf(12_000);
+    const paints = fakePage(tab.id!, blocks, blocks.slice(0, 5).map((b) => b.id));
+    const r = await setHighlights(tab.id!, true);
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    expect(paints).toHaveLength(1);
+    expect(paints[0]!.legend).not.toBeNull();
+    if (r.ok) expect(r.timings?.first).toBeTypeOf('number');
+  });
+});
