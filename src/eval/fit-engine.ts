@@ -29,9 +29,11 @@ import { kindOf, measuresOfFeatures, type EvalRow } from './rows';
 /** A kind of writing needs this many reference texts to stand on its own. */
 export const MIN_KIND_TEXTS = 25;
 /** Candidate flag thresholds, lowest first: a text is never flagged below the 95th percentile. */
-export const FLAG_CANDIDATES: readonly number[] = [0.95, 0.97, 0.98, 0.99, 0.995];
-/** Largest inner flag rate allowed on any human source. */
-export const MAX_FLAG_FPR = 0.05;
+export const FLAG_CANDIDATES: readonly number[] = [0.95, 0.97, 0.98, 0.99, 0.995, 0.997, 0.998, 0.999];
+/** Largest inner flag rate allowed on any human source: half the issue's 5% target, a margin for the kind of writing
+ * no training source resembles. Chosen with the protocol: at 5% the L2R fold took 0.99 and flagged 7.6% of L2R's
+ * left-out human texts; at 2.5% every left-out human source stays at or below 1% (README, "Measured figures"). */
+export const MAX_FLAG_FPR = 0.025;
 /** A human source counts for the threshold rule with at least this many scored texts. */
 export const MIN_FPR_TEXTS = 30;
 /** Points of the sentence quantile grids (fine enough for the 0.99 cut). */
