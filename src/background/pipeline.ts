@@ -166,6 +166,7 @@ async function switchOn(on: SwitchOn, url: string | undefined): Promise<SetHighl
   const analyses = await score(on, page);
   if (!Array.isArray(analyses)) return analyses;
   await first; // answered while the whole page was scored
+  if (on.stale) return on.failure('page-changed'); // switched off (or again) meanwhile: paint nothing more
   const plan = paintMessage(analyses, on.s, on.ui);
   const painted = await paint(on.tabId, plan.message);
   on.timings.paint = on.lap();

@@ -24,7 +24,7 @@ function pageOf(chars: number): BlockPayload[] {
 }
 
 /** A page layer in tab `tabId`: answers ping, extract (with `near`) and paint; records what it was asked to paint. */
-function fakePage(tabId: number, blocks: BlockPayload[], near: number[]) {
+function fakePage(tabId: number, blocks: BlockPayload[], near: number[], beforePaintAnswer?: (n: number) => Promise<void> | undefined) {
   const paints: PaintMessage[] = [];
   const answer = (id: number, raw: unknown): unknown => {
     const m = parseContentRequest(raw);
@@ -33,7 +33,9 @@ function fakePage(tabId: number, blocks: BlockPayload[], near: number[]) {
     if (m.type === 'mirage:extract') return { ok: true, blocks, ms: 1, near };
     if (m.type === 'mirage:paint') {
       paints.push(m);
-      return { ok: true, painted: m.analyses.reduce((n, a) => n + a.sentences.length, 0), ms: 1, at: Date.now() };
+      const painted = { ok: true, painted: m.analyses.reduce((n, a) => n + a.sentences.length, 0), ms: 1, at: Date.now() };
+      const wait = beforePaintAnswer?.(paints.length);
+      return wait ? wait.then(() => painted) : painted;
     }
     return { ok: true };
   };
@@ -72,6 +74,23 @@ describe('pipeline: the first highlights before the whole page is scored', () =>
       expect(r.flagged).toBe(whole.analyses.reduce((n, a) => n + a.sentences.length, 0));
     }
     expect(tabs.get(tab.id!)?.view.phase).toBe('on');
+  });
+
+  it('switched off while the near blocks are being painted: the whole page is not painted after all', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'http://127.0.0.1/long-off.html' });
+    const blocks = pageOf(FIRST_PAGE_CHARS * 1.5);
+    let off: Promise<unknown> | undefined;
+    const paints = fakePage(tab.id!, blocks, blocks.slice(100, 130).map((b) => b.id), (n) => {
+      if (n !== 1) return undefined;
+      // the reader switches off before the page answers the first paint
+      off = setHighlights(tab.id!, false);
+      return off.then(() => undefined);
+    });
+    const r = await setHighlights(tab.id!, true);
+    expect(r).toMatchObject({ ok: false, code: 'page-changed' });
+    expect(await off).toMatchObject({ ok: true });
+    expect(paints).toHaveLength(1); // the near blocks only
+    expect(tabs.get(tab.id!)?.view.phase).toBe('off');
   });
 
   it('a short page: one paint, with the legend', async () => {
