@@ -19,7 +19,7 @@
  *    sentence value (each sentence's document stated as in step 3).
  * Labels are used only to choose the threshold; machine texts never enter a reference.
  */
-import { COMPARED_KINDS, COUNTED_SIGNALS, NEIGHBOURS, SENTENCE_MIN_WORDS, SENTENCE_SIGNAL } from '../engine/score/constants';
+import { COMPARED_KINDS, COUNTED_SIGNALS, NEIGHBOURS, SENTENCE_BLEND, SENTENCE_MIN_WORDS, SENTENCE_SIGNAL } from '../engine/score/constants';
 import { quantileGrid } from '../engine/score/calibration';
 import { blendSentence, combinedOfRefs, rankMeasures } from '../engine/score/rank';
 import { percentileOf } from '../engine/score/calibration';
@@ -219,5 +219,5 @@ export const METHOD =
   'the text\'s percentiles among the 7 kinds of human writing (source and domain, or Brown genre) whose register centroids are nearest, ' +
   'interpolated between order statistics with exponential tails beyond each kind\'s range (never 1). The flag threshold is the lowest of ' +
   `${FLAG_CANDIDATES.join(', ')} whose leave-one-source-out flag rate is at most ${MAX_FLAG_FPR * 100}% on every human source with ` +
-  `${MIN_FPR_TEXTS}+ texts. Sentences: half their own style-lr percentile, half their document's stated percentile, in log-odds, placed among ` +
+  `${MIN_FPR_TEXTS}+ texts. Sentences: their own style-lr percentile (weight ${SENTENCE_BLEND}) and their document's stated percentile, in log-odds, placed among ` +
   'human reference sentences blended the same way. Trained signals are cross-fitted: no reference value comes from a model that saw its source.';

@@ -69,8 +69,8 @@ export function rankMeasures(m: Measures, ref: LangReference, counted: readonly 
   return { percentiles, combined, ...(stated ? { stated } : {}), sentences: sentenceScores(m, ref, stated?.stated) };
 }
 
-/** The blended value of a sentence: half its own percentile among human reference sentences, half its document's
- * stated percentile, in log-odds. */
+/** The blended value of a sentence, in log-odds: its own percentile among human reference sentences (weight
+ * SENTENCE_BLEND) and its document's stated percentile (the rest). */
 export function blendSentence(own: number, docStated: number): number {
   return SENTENCE_BLEND * logit(own) + (1 - SENTENCE_BLEND) * logit(docStated);
 }
