@@ -3,8 +3,9 @@
  * document, never on the page), when the page is small enough for that to be worth its cost.
  *
  * Readability is not part of the content script: it is a script of its own (entrypoints/readability.ts, built as
- * /readability.js, READABILITY_SCRIPT), which the background injects only into a page that `wantsMainText` says is
- * small enough to run it; it leaves the class on the extension's isolated world (readability.ts), where
+ * /readability.js: READABILITY_SCRIPT in src/background/content-script.ts), which the background injects only into
+ * a page that `wantsMainText` says is small enough to run it, alongside the request to read, which waits for it
+ * (`whenReadability`); it leaves the class in the extension's isolated world (readability.ts), where
  * `mainTextNodes` finds it. Without it, the whole body is read (the skip rules of extract.ts). So a large page never
  * evaluates Readability's code, and the first injection is smaller for every page.
  */
@@ -21,8 +22,8 @@ export const MAX_READABILITY_ELEMENTS = 1_500;
 /** ... and on documents with more text than this (characters of body.textContent). */
 export const MAX_READABILITY_CHARS = 120_000;
 
-/** The extension file that provides Readability (built from entrypoints/readability.ts), and where it leaves it. */
-export const READABILITY_SCRIPT = '/readability.js';
+/** Where the Readability script (entrypoints/readability.ts, built as /readability.js: the background's
+ * READABILITY_SCRIPT) leaves the class in the extension's isolated world. */
 export const READABILITY_KEY = '__mirageReadability';
 /** Called (when set) by the Readability script once it left the class: the page layer's reading may be waiting. */
 export const READABILITY_ARRIVED = '__mirageReadabilityArrived';
