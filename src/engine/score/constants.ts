@@ -3,7 +3,8 @@
  * import them (through src/engine/index.ts) without bundling the engine.
  */
 
-export const ENGINE_VERSION = '0.2.0';
+/** 0.2.1: sentence levels weigh a sentence's own evidence 0.9 (SENTENCE_BLEND; 0.5 in 0.2.0). */
+export const ENGINE_VERSION = '0.2.1';
 /** Below this many words nothing meaningful can be said (about 150: statistical measures on a paragraph or two
  * mostly reflect chance). */
 export const MIN_WORDS = 150;
