@@ -3,16 +3,16 @@
  * each with the short source id the leave-one-source-out protocol uses as its fold.
  *
  * `loadTrainingTexts(dataDir?)` returns the texts of both files in file order (dev, then dev2), skipping lines that
- * are not a usable record (no text, unknown label or language). `sourceId(source)` maps a data set's `source` field
- * to its short id (cdb, m4, fastdetect, iu, l2r, dissertation, orangesum, eltec, ellipse). Node only (reads files);
+ * are not a usable record (no text, unknown label or language). Each text's source id comes from `sourceId` in
+ * sources.ts, the protocol's own (cdb, m4, fastdetect, iu, l2r, dissertation, orangesum, eltec, ellipse). Node only (reads files);
  * texts are never written anywhere: only derived figures leave the callers.
  * Limits: the team's current-assistant texts and the Brown corpus are not read here: they have one label only, and
  * paired training (the style signals') cannot use them.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { DATA_DIR, sourceId } from '../sources';
 
 export interface TrainingText {
   id: string;
@@ -25,28 +25,7 @@ export interface TrainingText {
   sourceName: string;
 }
 
-/** ../shared/data beside the repository. */
-export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/data');
 export const TRAINING_FILES = ['dev.jsonl', 'dev2.jsonl'] as const;
-
-/** The `source` field of the data sets -> short id, matched on a prefix, case-insensitive. */
-const SOURCE_IDS: [RegExp, string][] = [
-  [/^chatgpt-detector-bias/i, 'cdb'],
-  [/^m4\b/i, 'm4'],
-  [/^fast-detect-gpt/i, 'fastdetect'],
-  [/^iu\b/i, 'iu'],
-  [/^l2r\b/i, 'l2r'],
-  [/^plagiarism-checker/i, 'dissertation'],
-  [/^orangesum/i, 'orangesum'],
-  [/^eltec/i, 'eltec'],
-  [/^ellipse/i, 'ellipse'],
-];
-
-export function sourceId(source: string | undefined): string {
-  const s = (source ?? 'unknown').trim();
-  for (const [re, id] of SOURCE_IDS) if (re.test(s)) return id;
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'unknown';
-}
 
 export function trainingDataAvailable(dataDir = DATA_DIR): boolean {
   return TRAINING_FILES.every((f) => existsSync(join(dataDir, f)));

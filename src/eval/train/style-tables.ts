@@ -15,7 +15,8 @@ import { MIN_WORDS as PROFILE_MIN_WORDS } from '../../engine/signals/_lib/style-
 import { buildDoc } from '../../engine/text/doc';
 import { fitStyleLr } from './style-lr';
 import { fitStyleProfile } from './style-profile';
-import { DATA_DIR, loadTrainingTexts, type TrainingText } from './labelled';
+import { DATA_DIR } from '../sources';
+import { loadTrainingTexts, type TrainingText } from './labelled';
 import { pairedRows, type TrainRow } from './rows';
 
 const LANGS = ['en', 'fr'] as const;
