@@ -144,7 +144,7 @@ export function paintOf(analyses: readonly PageAnalysis[], sensitivity: Sensitiv
     id: a.id,
     blocks: a.blocks,
     sentences: a.located
-      .map((s) => ({ i: s.i, b: s.b, start: s.start, end: s.end, level: levelFor(s.score, sensitivity, a.report.score) }))
+      .map((s) => ({ i: s.i, b: s.b, start: s.start, end: s.end, level: levelFor(s.score, sensitivity, a.report.stated ?? a.report.score) }))
       .filter((s): s is { i: number; b: number; start: number; end: number; level: Level } => s.level > 0),
   }));
 }
@@ -161,7 +161,7 @@ export function passagesOf(analyses: readonly PageAnalysis[], sensitivity: Sensi
     const reasons = new Map(a.report.sentences.map((s) => [s.index, s.reasons]));
     const sentences = new Map(a.report.sentences.map((s) => [s.index, s]));
     for (const s of a.located) {
-      const level = levelFor(s.score, sensitivity, a.report.score);
+      const level = levelFor(s.score, sensitivity, a.report.stated ?? a.report.score);
       if (level === 0) continue;
       const full = sentences.get(s.i)!;
       out.push({
@@ -206,7 +206,7 @@ export function groupsOf(analyses: readonly PageAnalysis[], sensitivity: Sensiti
       head: headOf(a.report),
       words: a.report.counts.words,
       blocks: a.blocks.length,
-      flagged: a.located.filter((s) => levelFor(s.score, sensitivity, a.report.score) > 0).length,
+      flagged: a.located.filter((s) => levelFor(s.score, sensitivity, a.report.stated ?? a.report.score) > 0).length,
     }));
 }
 

@@ -135,7 +135,7 @@ function patch(a: PageAnalysis, st: FollowState, edits: Map<number, TextEdit>, s
     const edit = edits.get(s.b);
     const at = !st.blocks.has(s.b) ? undefined : edit ? shiftSpan(s.start, s.end, edit) : s;
     if (at) located.push(at === s ? s : { ...s, ...at });
-    else if (levelFor(s.score, sensitivity, a.report.score) > 0) lost = true;
+    else if (levelFor(s.score, sensitivity, a.report.stated ?? a.report.score) > 0) lost = true;
   }
   const blocks = a.blocks.filter((id) => st.blocks.has(id));
   return { a: { ...a, blocks, located }, lost };

@@ -137,7 +137,7 @@ export interface SentenceReport {
    * document's stated percentile); null when too little to say. */
   score: number | null;
   /** 0 = not highlighted; 1..3 = increasingly predictable, at the default sensitivity, gated by the document's score
-   * (levels.ts: re-level with `levelFor(score, sensitivity, report.score)`). */
+   * (levels.ts: re-level with `levelFor(score, sensitivity, report.stated ?? report.score)`). */
   level: 0 | 1 | 2 | 3;
   /** Signals that push this sentence up, strongest first: where the sentence stands among human reference
    * sentences on each (0..1, not rounded). */
@@ -172,12 +172,17 @@ export interface Report {
   status: ReportStatus;
   lang: Lang;
   counts: { chars: number; words: number; sentences: number; paragraphs: number };
-  /** Stated predictability in (0, 1), never 1: the lowest of the text's percentiles among the kinds of human writing
-   * most like it (`comparison`) — "more predictable than this share of the texts of each of those kinds". Strictly
-   * rising with the combined evidence, beyond the reference range too (so it ranks). null when nothing meaningful
-   * can be said (see status). Not a probability. */
+  /** Shown predictability in (0, 1), never 1: the lowest of the text's percentiles among the kinds of human writing
+   * most like it (`comparison`), lowered where that would over-claim for human writing the reference lacks (kinds.ts
+   * `shownPercentile`: the held-out check) — "more predictable than this share of the texts of each of those kinds,
+   * and of each kind of human writing tested as unseen". Strictly rising with the combined evidence, beyond the
+   * reference range too (so it ranks). null when nothing meaningful can be said (see status). Not a probability. */
   score: number | null;
-  /** The default flag ("worth a closer look"): true when score >= threshold. */
+  /** The stated percentile before the held-out check (the lowest among the nearest kinds): the document's evidence
+   * that sentence levels are gated on (`levelFor(score, sensitivity, report.stated)`). Absent in reports of engines
+   * before 0.3.0, where it equals `score`. */
+  stated?: number | null;
+  /** The default flag ("worth a closer look"): true when score >= threshold (threshold in the shown figure's terms). */
   flag: boolean;
   threshold: number;
   /** What the text was compared with to state its score; null when it was not scored. */
@@ -212,6 +217,9 @@ export interface Comparison {
   /** True when the text is beyond every one of those texts: the words then say "beyond all N human reference texts
    * it was compared with", never 100%. */
   beyond: boolean;
+  /** When the held-out check lowered the figure: the human source that lowered it most, scored as unseen writing, and
+   * the text's percentile among it (the shown score). */
+  heldOut?: { source: string; lang: string; texts: number; percentile: number };
 }
 
 /** A Report without its per-sentence list and signals: enough for a one-line headline. */

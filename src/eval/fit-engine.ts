@@ -16,14 +16,17 @@
  * 4. the flag threshold: the lowest candidate whose inner flag rate is at most MAX_FLAG_FPR on EVERY human source with
  *    at least MIN_FPR_TEXTS scored texts;
  * 5. sentences: quantiles of the sentence signal's values over human reference sentences, and of the blended
- *    sentence value (each sentence's document stated as in step 3).
+ *    sentence value (each sentence's document stated as in step 3);
+ * 6. the held-out check: each human source's stated percentiles from step 3, kept so that the shown figure
+ *    (kinds.ts shownPercentile) never claims more than held for a kind of writing scored as unseen.
  * Labels are used only to choose the threshold; machine texts never enter a reference.
  */
 import { COMPARED_KINDS, COUNTED_SIGNALS, NEIGHBOURS, SENTENCE_BLEND, SENTENCE_MIN_WORDS, SENTENCE_SIGNAL } from '../engine/score/constants';
 import { quantileGrid } from '../engine/score/calibration';
 import { blendSentence, combinedOfRefs, rankMeasures } from '../engine/score/rank';
 import { percentileOf } from '../engine/score/calibration';
-import type { KindInfo, LangReference, Reference, ReferenceText } from '../engine/score/reference';
+import type { HeldOutGroup, KindInfo, LangReference, Reference, ReferenceText } from '../engine/score/reference';
+import { HELD_OUT_MIN_TEXTS } from '../engine/score/kinds';
 import { kindOf, measuresOfFeatures, type EvalRow } from './rows';
 
 /** A kind of writing needs this many reference texts to stand on its own. */
@@ -184,6 +187,24 @@ export function countedIn(rows: readonly EvalRow[], wanted: readonly string[] = 
   return wanted.filter((id) => rows.some((r) => { const v = r.f.signals[id]; return v !== undefined && !('abstained' in v); }));
 }
 
+/** Step 6: each human source (and language) with HELD_OUT_MIN_TEXTS texts or more, as the engine places it when the
+ * source is left out (step 3): what the shown percentile is checked against (kinds.ts `shownPercentile`). */
+export function heldOutGroups(train: readonly EvalRow[], stated: ReadonlyMap<string, number>): HeldOutGroup[] {
+  const groups = new Map<string, HeldOutGroup>();
+  for (const r of train) {
+    const s = stated.get(r.f.key);
+    if (r.item.label !== 'human' || s === undefined || !(s > 0 && s < 1)) continue;
+    const id = `${r.item.source}\u0000${r.item.lang}`;
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { source: r.item.source, lang: r.item.lang, values: [] }));
+    g.values.push(Math.round(Math.log(s / (1 - s)) * 1e4) / 1e4);
+  }
+  return [...groups.values()]
+    .filter((g) => g.values.length >= HELD_OUT_MIN_TEXTS)
+    .map((g) => ({ ...g, values: g.values.sort((a, b) => a - b) }))
+    .sort((a, b) => (a.source + a.lang < b.source + b.lang ? -1 : 1));
+}
+
 /** Fit the whole reference from training rows (every source but the one left out, or every source). */
 export function fitEngine(train: readonly EvalRow[], options: FitOptions): FittedEngine {
   const counted = [...(options.counted ?? countedIn(train))];
@@ -209,6 +230,7 @@ export function fitEngine(train: readonly EvalRow[], options: FitOptions): Fitte
     counted,
     threshold,
     langs,
+    heldOut: heldOutGroups(train, stated),
   };
   return { reference, inner: { stated, fpr } };
 }
@@ -220,4 +242,6 @@ export const METHOD =
   'interpolated between order statistics with exponential tails beyond each kind\'s range (never 1). The flag threshold is the lowest of ' +
   `${FLAG_CANDIDATES.join(', ')} whose leave-one-source-out flag rate is at most ${MAX_FLAG_FPR * 100}% on every human source with ` +
   `${MIN_FPR_TEXTS}+ texts. Sentences: their own style-lr percentile (weight ${SENTENCE_BLEND}) and their document's stated percentile, in log-odds, placed among ` +
-  'human reference sentences blended the same way. Trained signals are cross-fitted: no reference value comes from a model that saw its source.';
+  'human reference sentences blended the same way. The shown figure is the lowest of the stated percentile and its percentiles among ' +
+  `each human source of ${HELD_OUT_MIN_TEXTS}+ texts scored as unseen (its stated percentiles when it was left out: heldOut). ` +
+  'Trained signals are cross-fitted: no reference value comes from a model that saw its source.';

@@ -28,7 +28,7 @@ function detectionTable(fig: RunFigures): string[] {
 }
 
 function calibrationTable(fig: RunFigures): string[] {
-  const L = ['', 'Calibration of the stated percentile (as displayed: rounded down, at most 99%): observed % of scored HUMAN texts at or above p | expected | diff (points)'];
+  const L = ['', 'Calibration of the shown percentile (after the held-out check, as displayed: rounded down, at most 99%): observed % of scored HUMAN texts at or above p | expected | diff (points)'];
   L.push('source          nH' + PERCENTS.map((p) => `   >=${Math.round(p * 100)}%: obs  exp  diff`.padStart(27)).join(''));
   const cal = (g: GroupFigures) =>
     `${g.name.padEnd(13)} ${String(g.scoredHumans).padStart(4)}` +

@@ -11,6 +11,7 @@
  */
 import { AGREE_PERCENTILE } from '../engine/score/constants';
 import { levelFor } from '../engine/score/levels';
+import { shownPercentile } from '../engine/score/kinds';
 import { rankMeasures } from '../engine/score/rank';
 import type { Reference } from '../engine/score/reference';
 import type { SignalValue } from './features';
@@ -19,8 +20,10 @@ import { measuresOfFeatures, withSignals, type EvalRow } from './rows';
 
 /** What the engine says about one left-out text. */
 export interface Applied {
-  /** The stated percentile, exact (it ranks: strictly monotone, never 1). */
+  /** The percentile the user is shown (kinds.ts shownPercentile), exact (it ranks: strictly monotone, never 1). */
   stated: number;
+  /** The stated percentile before the held-out check (the lowest among the nearest kinds). */
+  raw?: number;
   flag: boolean;
   /** True when beyond every reference text of the compared kinds. */
   beyond: boolean;
@@ -75,11 +78,14 @@ export function applyReference(reference: Reference, row: EvalRow): Applied | un
   const ranked = rankMeasures(measuresOfFeatures(row.f), ref, reference.counted);
   const st = ranked.stated;
   if (!st || !Number.isFinite(st.stated)) return undefined;
+  const shown = shownPercentile(st.stated, reference.heldOut).shown;
   return {
-    stated: st.stated,
+    stated: shown,
+    raw: st.stated,
     flag: st.stated >= reference.threshold,
     beyond: st.beyond,
     agree: reference.counted.filter((id) => (ranked.percentiles[id] ?? 0) >= AGREE_PERCENTILE).length,
+    // sentence levels are gated on the stated percentile (the document's evidence), as analyse does
     levels: ranked.sentences.map((s) => levelFor(s.score, 'medium', st.stated)),
   };
 }

@@ -48,6 +48,7 @@ function headlineInput(r: ReportHead, ui: UiLang): HeadlineInput {
     needed: r.minWords,
     language: languageName(r.lang, ui),
     comparison: r.comparison ?? null,
+    stated: r.stated ?? null,
   };
 }
 

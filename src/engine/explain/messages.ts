@@ -7,7 +7,7 @@
  */
 import type { AbstainCode, CaveatCode, Comparison, Params, UiLang } from '../types';
 import { AGREE_PERCENTILE } from '../score/constants';
-import { comparisonText, standingText } from './kinds';
+import { comparisonText, heldOutText, standingText } from './kinds';
 import { pct } from './percent';
 import { plural } from './plural';
 
@@ -56,6 +56,8 @@ export interface HeadlineInput {
   language: string;
   /** What the score was stated against (kinds, texts, beyond all of them); null when not scored. */
   comparison?: Comparison | null;
+  /** The figure before the held-out check (Report.stated); absent in older reports. */
+  stated?: number | null;
 }
 
 export function headline(h: HeadlineInput, ui: UiLang): string {
@@ -119,7 +121,8 @@ export function summary(h: HeadlineInput, ui: UiLang): string {
     : fr
       ? "Rien ici ne dit qui a écrit le texte : la prévisibilité n'est pas une intention."
       : 'Nothing here says who wrote the text: predictability is not intention.';
-  return `${where} ${agree} ${meaning}`;
+  const held = h.comparison ? heldOutText(h.comparison, s, h.stated, ui) : '';
+  return `${where}${held ? ` ${held}` : ''} ${agree} ${meaning}`;
 }
 
 function cap(s: string): string {

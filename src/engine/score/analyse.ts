@@ -39,6 +39,7 @@ import {
 import { measure, measuresOf, type Measured } from './measure';
 import { levelFor } from './levels';
 import { kindValuesFor, rankMeasures, type Measures, type Ranked } from './rank';
+import { shownPercentile, type Shown } from './kinds';
 import type { LangReference, Reference } from './reference';
 import { AGREE_PERCENTILE, ENGINE_VERSION, MAX_CHARS, MIN_WORDS, SENTENCE_REASON_MIN, SENTENCE_REASONS, SENTENCE_SIGNAL, STRONG_WORDS } from './constants';
 
@@ -114,13 +115,14 @@ function caveatsOf(doc: Doc, status: ReportStatus): Caveat[] {
   return caveats;
 }
 
-function comparisonOf(ranked: Ranked | undefined, langRef: LangReference | undefined): Comparison | null {
+function comparisonOf(ranked: Ranked | undefined, langRef: LangReference | undefined, lowest: Shown['lowest']): Comparison | null {
   const st = ranked?.stated;
   if (!st || !langRef) return null;
   return {
     kinds: st.kinds.map((k) => ({ id: langRef.kinds[k.kind]?.id ?? 'unknown', texts: k.n, percentile: k.p, beyond: k.beyond })),
     texts: st.texts,
     beyond: st.beyond,
+    ...(lowest ? { heldOut: lowest } : {}),
   };
 }
 
@@ -140,8 +142,11 @@ export function analyseDetailed(text: string, options: AnalyseOptions = {}): { r
   const active = SIGNALS.filter((s) => !disabled.includes(s.id));
   const m = doc.words.length > 0 ? measure(doc, active) : { doc, results: new Map<string, SignalResult | Abstention>() };
   const ranked = scored && langRef ? rankShipped(measuresOf(m), langRef, disabled) : undefined;
-  const score = ranked?.stated?.stated ?? null;
-  const threshold = REFERENCE.threshold;
+  const stated = ranked?.stated?.stated ?? null;
+  const shown = stated === null ? null : shownPercentile(stated, REFERENCE.heldOut);
+  const score = shown?.shown ?? null;
+  // the flag threshold, chosen on stated percentiles, in the shown figure's terms (the same decisions: both rise together)
+  const threshold = shownPercentile(REFERENCE.threshold, REFERENCE.heldOut).shown;
   const counted = countedOf(REFERENCE, disabled);
 
   const signals = SIGNALS.map((s) => signalReport(s, m.results.get(s.id), ranked?.percentiles[s.id], counted.includes(s.id) ? 1 : 0, disabled.includes(s.id)));
@@ -152,9 +157,10 @@ export function analyseDetailed(text: string, options: AnalyseOptions = {}): { r
     lang: doc.lang,
     counts: { chars: text.length, words: doc.words.length, sentences: doc.sentences.length, paragraphs: doc.paragraphs.length },
     score,
-    flag: score !== null && score >= threshold,
+    stated,
+    flag: stated !== null && stated >= REFERENCE.threshold,
     threshold,
-    comparison: comparisonOf(ranked, langRef),
+    comparison: comparisonOf(ranked, langRef, shown?.lowest),
     agreement: {
       agree: countedReports.filter((s) => s.agrees).length,
       measured: countedReports.length,
@@ -192,7 +198,8 @@ export function rescore(m: Measured, disabled: readonly string[]): number | null
   const ref = REFERENCE.langs[m.doc.lang];
   if (!ref) return null;
   const measures = measuresOf({ doc: m.doc, results: new Map([...m.results].filter(([id]) => !disabled.includes(id))) });
-  return rankShipped(measures, ref, disabled).stated?.stated ?? null;
+  const stated = rankShipped(measures, ref, disabled).stated?.stated;
+  return stated === undefined ? null : shownPercentile(stated, REFERENCE.heldOut).shown;
 }
 
 /** The shipped reference's decision figures: the default flag threshold and each signal's weight (1 = counted, 0 =

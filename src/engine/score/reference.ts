@@ -79,4 +79,17 @@ export interface Reference {
   /** Default flag: stated percentile at or above which a text is "worth a closer look". */
   threshold: number;
   langs: Record<string, LangReference>;
+  /** Human writing the reference was checked against as if unseen (kinds.ts `shownPercentile`): per human source
+   * and language with at least HELD_OUT_MIN_TEXTS texts, the sorted log-odds of its texts' stated percentiles when
+   * that source was left out of the reference. Absent in older references (the stated percentile is then shown). */
+  heldOut?: HeldOutGroup[];
+}
+
+/** One human source scored as unseen writing (fit-engine.ts, the inner leave-one-source-out). */
+export interface HeldOutGroup {
+  /** The source's id (sources.ts) and language. */
+  source: string;
+  lang: string;
+  /** Its texts' stated percentiles in log-odds, sorted ascending, 4 decimals. */
+  values: number[];
 }

@@ -114,6 +114,19 @@ describe('fitEngine', () => {
     ]);
   });
 
+  it('keeps each human source as the inner protocol placed it, unseen, for the held-out check', () => {
+    const humans = rows.filter((r) => r.item.label === 'human' && r.f.words >= 150);
+    expect(reference.heldOut!.map((g) => [g.source, g.lang, g.values.length])).toEqual(
+      ['alpha', 'beta', 'gamma'].map((s) => [s, 'en', humans.filter((r) => r.item.source === s).length]),
+    );
+    for (const g of reference.heldOut!) {
+      expect([...g.values].sort((a, b) => a - b)).toEqual(g.values);
+      const keys = humans.filter((r) => r.item.source === g.source).map((r) => r.f.key);
+      const expected = keys.map((k) => inner.stated.get(k)!).map((p) => Math.round(Math.log(p / (1 - p)) * 1e4) / 1e4).sort((a, b) => a - b);
+      expect(g.values).toEqual(expected);
+    }
+  });
+
   it('chooses the threshold among the candidates from the inner leave-one-source-out flag rates', () => {
     expect(FLAG_CANDIDATES).toContain(reference.threshold);
     expect(inner.fpr.map((f) => f.source)).toEqual(['alpha', 'beta', 'gamma']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonShort, comparisonText, kindName, NAMED_KINDS, standingText } from '@/src/engine/explain/kinds';
+import { comparisonShort, comparisonText, heldOutText, kindName, NAMED_KINDS, standingText } from '@/src/engine/explain/kinds';
 import { headline, summary } from '@/src/engine/explain/messages';
 import { REFERENCE } from '@/src/engine/score/analyse';
 import type { Comparison } from '@/src/engine/types';
@@ -70,5 +70,28 @@ describe('what a score was stated against, in words', () => {
   it('a kind without a name of its own is named by its source, not left as an id', () => {
     expect(kindName('newsource:blogs', 'en')).toBe('human texts (source newsource)');
     expect(kindName('brown:unknown_genre', 'fr')).toBe('corpus Brown : unknown genre (1961)');
+  });
+});
+
+describe('the held-out check, in words', () => {
+  const lowered: Comparison = { ...seven, heldOut: { source: 'dissertation', lang: 'fr', texts: 103, percentile: 0.86 } };
+  it.each([
+    ['en', "Lowered from 93% so that it also holds for human writing the reference lacks: scored as unseen writing, 14% of French pupils' and students' dissertations reach this level."],
+    ['fr', "Chiffre abaissé (93 % avant) pour valoir aussi pour des écrits humains absents de la référence : notés comme des textes inconnus, 14 % des dissertations d'élèves et d'étudiants atteignent ce niveau."],
+  ] as const)('%s: says what was lowered, from what, and by which human writing', (ui, text) => {
+    expect(heldOutText(lowered, 0.86, 0.93, ui)).toBe(text);
+    const h = { status: 'ok', score: 0.86, stated: 0.93, flag: false, agree: 2, measured: 5, words: 400, needed: 150, language: 'English', comparison: lowered };
+    expect(summary(h, ui)).toContain(text);
+    expect(summary(h, ui)).not.toMatch(FORBIDDEN);
+  });
+
+  it('says nothing when the check did not lower the whole figure, or without the figure before it (older reports)', () => {
+    expect(heldOutText(seven, 0.93, 0.93, 'en')).toBe('');
+    expect(heldOutText({ ...seven, heldOut: { source: 'iu', lang: 'en', texts: 49, percentile: 0.931 } }, 0.931, 0.938, 'en')).toBe('');
+    expect(heldOutText({ ...seven, heldOut: { source: 'iu', lang: 'en', texts: 49, percentile: 0.8 } }, 0.8, undefined, 'en')).toBe('');
+  });
+
+  it('names every source the shipped reference checks against', () => {
+    for (const g of REFERENCE.heldOut ?? []) expect(heldOutText({ ...seven, heldOut: { ...g, texts: g.values.length, percentile: 0.5 } }, 0.5, 0.9, 'en')).not.toMatch(/\(source /);
   });
 });

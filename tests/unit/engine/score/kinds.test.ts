@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nearestKinds, statedPercentile, tailPercentile, TAIL_MIN_SPREAD } from '@/src/engine/score/kinds';
-import type { LangReference } from '@/src/engine/score/reference';
+import { HELD_OUT_MIN_TEXTS, nearestKinds, shownPercentile, statedPercentile, tailPercentile, TAIL_MIN_SPREAD } from '@/src/engine/score/kinds';
+import type { HeldOutGroup, LangReference } from '@/src/engine/score/reference';
 
 describe('tailPercentile: strictly monotone, mid-ranks inside, exponential tails outside, never 0 or 1', () => {
   const sorted = [-1, 0, 0, 0.5, 2];
@@ -84,5 +84,47 @@ describe('statedPercentile: the lowest percentile among the nearest kinds', () =
 
   it('is undefined for a text with no combined value', () => {
     expect(statedPercentile(NaN, [0, 0, 0], ref)).toBeUndefined();
+  });
+});
+
+describe('shownPercentile: the stated percentile lowered to hold for each human source scored as unseen', () => {
+  const logit = (p: number) => Math.log(p / (1 - p));
+  // a lenient group (its unseen texts score high) and a strict one; a third too small to count
+  const spread = (n: number, lo: number, hi: number) => Array.from({ length: n }, (_, i) => logit(lo + ((hi - lo) * i) / (n - 1)));
+  const lenient: HeldOutGroup = { source: 'iu', lang: 'fr', values: spread(40, 0.3, 0.99) };
+  const strict: HeldOutGroup = { source: 'brown', lang: 'en', values: spread(100, 0.01, 0.7) };
+  const tiny: HeldOutGroup = { source: 'cdb', lang: 'en', values: spread(HELD_OUT_MIN_TEXTS - 1, 0.9, 0.999) };
+  const groups = [lenient, strict, tiny];
+
+  it('never raises the stated figure, and keeps it when no group is given (older references)', () => {
+    for (const s of [0.01, 0.2, 0.5, 0.8, 0.95, 0.999]) {
+      expect(shownPercentile(s, groups).shown).toBeLessThanOrEqual(s);
+      expect(shownPercentile(s, undefined)).toEqual({ shown: s });
+      expect(shownPercentile(s, []).shown).toBe(s);
+    }
+  });
+
+  it('is the lowest of the groups\' percentiles, so that no group has more than 1 - p of its texts at or above p', () => {
+    for (const p of [0.5, 0.8, 0.9, 0.95]) {
+      for (const g of [lenient, strict]) {
+        const atOrAbove = g.values.filter((v) => shownPercentile(1 / (1 + Math.exp(-v)), groups).shown >= p).length / g.values.length;
+        expect(atOrAbove).toBeLessThanOrEqual(1 - p + 1 / g.values.length);
+      }
+    }
+    const s = shownPercentile(0.9, groups);
+    expect(s.lowest?.source).toBe('iu');
+    expect(s.shown).toBe(tailPercentile(logit(0.9), lenient.values, Math.sqrt(lenient.values.reduce((a, v, _i, xs) => a + (v - xs.reduce((b, u) => b + u, 0) / xs.length) ** 2, 0) / lenient.values.length)));
+  });
+
+  it('ignores groups under the minimum size', () => {
+    expect(shownPercentile(0.95, [tiny]).shown).toBe(0.95);
+    expect(shownPercentile(0.95, [tiny]).lowest).toBeUndefined();
+  });
+
+  it('is strictly rising and never reaches 1, beyond every group too', () => {
+    const xs = [0.1, 0.5, 0.9, 0.99, 0.999, 0.99999, 1 - 1e-9];
+    const ys = xs.map((x) => shownPercentile(x, groups).shown);
+    for (let i = 1; i < ys.length; i++) expect(ys[i]!).toBeGreaterThan(ys[i - 1]!);
+    expect(ys.at(-1)!).toBeLessThan(1);
   });
 });
