@@ -75,7 +75,9 @@ export function heldOutText(c: Comparison, shown: number, stated: number | null 
   const h = c.heldOut;
   if (!h || stated == null || pct(stated, ui) === pct(shown, ui)) return '';
   const name = sourceName(h.source, ui);
-  const reach = pct(1 - h.percentile, ui);
+  // the share that reaches the level, as the complement of the whole percent shown (89% shown: 11% reach it), so the
+  // two figures a reader sees add up to 100
+  const reach = pct((100 - Math.floor(shown * 100 + 1e-9)) / 100, ui);
   return ui === 'fr'
     ? `Chiffre abaissé (${pct(stated, ui)} avant) pour valoir aussi pour des écrits humains absents de la référence : notés comme des textes inconnus, ${reach} des ${name} atteignent ce niveau.`
     : `Lowered from ${pct(stated, ui)} so that it also holds for human writing the reference lacks: scored as unseen writing, ${reach} of ${name} reach this level.`;

@@ -91,6 +91,13 @@ describe('the held-out check, in words', () => {
     expect(heldOutText({ ...seven, heldOut: { source: 'iu', lang: 'en', texts: 49, percentile: 0.8 } }, 0.8, undefined, 'en')).toBe('');
   });
 
+  it('gives the share that reaches the level as the complement of the whole percent shown (they add up to 100)', () => {
+    const c: Comparison = { ...seven, heldOut: { source: 'iu', lang: 'fr', texts: 47, percentile: 0.8912 } };
+    expect(heldOutText(c, 0.8912, 0.96, 'fr')).toContain('(96 % avant)');
+    expect(heldOutText(c, 0.8912, 0.96, 'fr')).toContain(", 11 % des articles d'encyclopédie éducatifs atteignent ce niveau");
+    expect(heldOutText(c, 0.8912, 0.96, 'en')).toContain('11% of educational encyclopaedia articles reach this level');
+  });
+
   it('names every source the shipped reference checks against', () => {
     for (const g of REFERENCE.heldOut ?? []) expect(heldOutText({ ...seven, heldOut: { ...g, texts: g.values.length, percentile: 0.5 } }, 0.5, 0.9, 'en')).not.toMatch(/\(source /);
   });
