@@ -43,6 +43,9 @@ const WARM_FR =
   'gris et fin qui sentait la menthe et le gazole, et les hommes le balayaient en tas pendant que les chiens ' +
   'couraient en rond.';
 
+/** The texts the warm-up analyses (scripts/bench-cold.ts times the same first run). */
+export const WARM_TEXTS = { en: WARM_EN, fr: WARM_FR } as const;
+
 /** The first analysis in small steps, English then French; run one per task. Steps never throw. */
 export function warmSteps(): (() => void)[] {
   const steps: (() => void)[] = [];
