@@ -15,7 +15,8 @@
  *     paragraphs) analysed once cold and then warm (median of 10): the first request's engine cost in Node; and in
  *     a third, the same after the warm-up's steps (what a request meets in a worker that warmed up first).
  * Prints the median of each part over the runs.
- * When: `npx tsx scripts/bench-cold.ts [--runs 7] [--json]`. Figures move with the machine's load (printed).
+ * When: `npx tsx scripts/bench-cold.ts [--runs 7] [--json] [--compare DIR]` (DIR: another copy of the project, e.g.
+ *   `git archive` of an older commit with node_modules linked; its processes alternate with this tree's). Figures move with the machine's load (printed).
  */
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -96,9 +97,9 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }
 
-function runChild(mode: string): Promise<Parts> {
+function runChild(mode: string, script = HERE): Promise<Parts> {
   return new Promise((ok, fail) => {
-    const child = fork(HERE, ['--child', mode], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(script, ['--child', mode], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.once('message', (m) => ok(m as Parts));
     child.once('exit', (code) => (code ? fail(new Error(`child ${mode} exited ${code}`)) : undefined));
   });
@@ -111,26 +112,40 @@ async function main(): Promise<void> {
     process.exit(0);
   }
   const runs = Number(arg('runs') ?? 7);
-  console.log(`bench-cold: ${runs} runs; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} at the start`);
-  const all: Parts[] = [];
-  for (let i = 0; i < runs; i++) all.push({ ...(await runChild('parts')), ...(await runChild('article')), ...(await runChild('article-after-warm')) });
-  const keys = Object.keys(all[0]!);
-  const med = Object.fromEntries(keys.map((k) => [k, median(all.map((p) => p[k]!))]));
-  if (argv.includes('--json')) console.log(JSON.stringify(med));
+  // --compare DIR: another copy of the project (e.g. `git archive` of an older commit, node_modules linked), its
+  // processes alternating with this one's, so both see the same machine load
+  const other = arg('compare');
+  const trees = [HERE, ...(other ? [join(other, 'scripts/bench-cold.ts')] : [])];
+  console.log(`bench-cold: ${runs} runs${other ? ` of this tree and of ${other}, alternating` : ''}; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} at the start`);
+  const all: Parts[][] = trees.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [t, script] of trees.entries()) {
+      all[t]!.push({ ...(await runChild('parts', script)), ...(await runChild('article', script)), ...(await runChild('article-after-warm', script)) });
+    }
+  }
+  const keys = Object.keys(all[0]![0]!);
+  const meds = all.map((a) => Object.fromEntries(keys.map((k) => [k, median(a.map((p) => p[k]!))])));
+  if (argv.includes('--json')) console.log(JSON.stringify(meds));
   const f = (x: number | undefined) => (x === undefined ? '' : x.toFixed(1));
-  console.log(`\nimport ${f(med['import'])} ms (under tsx)`);
-  console.log('\n| part | cold ms | warm ms | cold - warm |\n|---|---|---|---|');
-  let sum = 0;
+  const names = other ? ['this tree', other] : ['this tree'];
+  console.log(`\nimport ${meds.map((m) => f(m['import'])).join(' / ')} ms (under tsx)`);
+  console.log(`\n| part | ${names.map((n) => `${n}: cold ms | warm ms | cold - warm`).join(' | ')} |\n|---|${names.map(() => '---|---|---').join('|')}|`);
+  const sums = names.map(() => 0);
   for (const k of keys.filter((x) => x.endsWith(' cold'))) {
     const base = k.slice(0, -5);
-    const c = med[k]!;
-    const w = med[`${base} warm`]!;
-    sum += c - w;
-    console.log(`| ${base} | ${f(c)} | ${f(w)} | ${f(c - w)} |`);
+    const cells = meds.map((med, t) => {
+      const c = med[k]!;
+      const w = med[`${base} warm`]!;
+      sums[t]! += c - w;
+      return `${f(c)} | ${f(w)} | ${f(c - w)}`;
+    });
+    console.log(`| ${base} | ${cells.join(' | ')} |`);
   }
-  console.log(`| total of cold - warm | | | ${f(sum)} |`);
-  for (const m of ['article', 'article-after-warm']) {
-    console.log(`\n2,000-word article (${med['article words']} words), ${m === 'article' ? 'nothing warm' : "after the warm-up's steps"}: first analyse ${f(med[`${m} first analyse`])} ms, then ${f(med[`${m} warm analyse (median of 10)`])} ms (medians of ${runs} processes)`);
+  console.log(`| total of cold - warm | ${sums.map((x) => `| | ${f(x)}`).join(' | ')} |`);
+  for (const [t, med] of meds.entries()) {
+    for (const m of ['article', 'article-after-warm']) {
+      console.log(`\n${names[t]}: 2,000-word article (${med['article words']} words), ${m === 'article' ? 'nothing warm' : "after the warm-up's steps"}: first analyse ${f(med[`${m} first analyse`])} ms, then ${f(med[`${m} warm analyse (median of 10)`])} ms (medians of ${runs} processes)`);
+    }
   }
   console.log(`load average at the end ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 }
