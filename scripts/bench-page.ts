@@ -565,6 +565,8 @@ interface RestartFigures {
   ms: number[];
   timings: Record<string, number>[];
   bootMs: number[];
+  /** ms from the worker's start to its first module's evaluation (boot-mark.ts): loading and compiling the script. */
+  evalStartMs: number[];
   fresh: WorkerHeap[];
   after: WorkerHeap[];
   idle: WorkerHeap[];
@@ -574,7 +576,7 @@ interface RestartFigures {
 /** `o.restarts` times: the worker's heap fresh after a restart; then a first request that wakes a stopped worker
  * (a fresh tab of `name`), the heap after it, and after `o.idleS` seconds without events. */
 async function restartRuns(h: Harness, name: string, o: Options): Promise<RestartFigures> {
-  const r: RestartFigures = { ms: [], timings: [], bootMs: [], fresh: [], after: [], idle: [], failures: [] };
+  const r: RestartFigures = { ms: [], timings: [], bootMs: [], evalStartMs: [], fresh: [], after: [], idle: [], failures: [] };
   const timeout = o.timeoutS * 1000;
   for (let i = 0; i < o.restarts; i++) {
     try {
@@ -589,6 +591,7 @@ async function restartRuns(h: Harness, name: string, o: Options): Promise<Restar
         if (!a.r.ok) throw new Error(`ok: false — ${a.r.error}`);
         const w = await started();
         r.bootMs.push(await w.evaluate(() => (globalThis as unknown as { __mirageBootMs?: number }).__mirageBootMs ?? NaN));
+        r.evalStartMs.push(await w.evaluate(() => (globalThis as unknown as { __mirageEvalStartMs?: number }).__mirageEvalStartMs ?? NaN));
         r.ms.push(a.elapsed);
         if (a.r.timings) r.timings.push(a.r.timings);
         await timedSend(h, { type: 'mirage:set-highlights', tabId, enabled: false }, timeout, 'off');
@@ -602,7 +605,7 @@ async function restartRuns(h: Harness, name: string, o: Options): Promise<Restar
       r.failures.push(String((e as Error)?.message ?? e));
     }
   }
-  console.log(`\n${name}, first request after a service-worker restart: ${r.ms.map((x) => Math.round(x)).join(', ')} ms; worker start to main() ${r.bootMs.map((x) => Math.round(x)).join(', ')} ms`);
+  console.log(`\n${name}, first request after a service-worker restart: ${r.ms.map((x) => Math.round(x)).join(', ')} ms; worker start to main() ${r.bootMs.map((x) => Math.round(x)).join(', ')} ms, of which to the first module's evaluation (loading, compiling) ${r.evalStartMs.map((x) => Math.round(x)).join(', ')} ms`);
   log(`median ms by step: ${stepsText(r.timings)}`);
   log(`worker heap: fresh ${r.fresh.map((x) => MB(x.total)).join(', ')}; after the request ${r.after.map((x) => MB(x.total)).join(', ')}; after ${o.idleS} s idle ${r.idle.map((x) => MB(x.total)).join(', ')}`);
   for (const x of r.failures) log(`FAILED: ${x}`);
@@ -684,7 +687,7 @@ function breakdown(figures: PageFigures[], x: Extra, o: Options): void {
   if (x.restart?.fresh.length) {
     const r = x.restart;
     const med = (hs: WorkerHeap[]) => MB(median(hs.map((y) => y.total)) ?? NaN);
-    console.log(`\nService worker heap (V8 + Blink, after GC, median of ${r.fresh.length}): fresh ${med(r.fresh)}; after a request ${med(r.after)}; after ${o.idleS} s idle ${med(r.idle)}; worker start to main() ${msText(median(r.bootMs) ?? NaN)}.`);
+    console.log(`\nService worker heap (V8 + Blink, after GC, median of ${r.fresh.length}): fresh ${med(r.fresh)}; after a request ${med(r.after)}; after ${o.idleS} s idle ${med(r.idle)}; worker start to main() ${msText(median(r.bootMs) ?? NaN)} (to the first module's evaluation ${msText(median(r.evalStartMs) ?? NaN)}, then evaluating the modules ${msText(median(r.bootMs.map((b, i) => b - r.evalStartMs[i]!)) ?? NaN)}).`);
   }
 }
 
