@@ -414,6 +414,7 @@ interface WarmRecord {
   startedAt: number;
   doneAt: number;
   busyMs: number;
+  longestMs?: number;
   steps: number;
 }
 
@@ -444,7 +445,7 @@ const warmText = (ws: (WarmRecord | undefined)[]) => {
   if (!known.length) return 'n/a (this build does not say)';
   const started = known.filter((w) => w.reason);
   const done = started.filter((w) => Number.isFinite(w.doneAt));
-  return `${started.length} of ${known.length} had started a warm-up (${[...new Set(started.map((w) => w.reason))].join(', ') || 'none'}), ${done.length} had finished it; steps took ${started.map((w) => Math.round(w.busyMs)).join(', ') || '-'} ms of the worker's time, from ${started.map((w) => Math.round(w.startedAt)).join(', ') || '-'} to ${done.map((w) => Math.round(w.doneAt)).join(', ') || '-'} ms after the worker's start`;
+  return `${started.length} of ${known.length} had started a warm-up (${[...new Set(started.map((w) => w.reason))].join(', ') || 'none'}), ${done.length} had finished it; steps took ${started.map((w) => Math.round(w.busyMs)).join(', ') || '-'} ms of the worker's time (longest step ${started.map((w) => (w.longestMs === undefined ? 'n/a' : Math.round(w.longestMs))).join(', ')} ms), from ${started.map((w) => Math.round(w.startedAt)).join(', ') || '-'} to ${done.map((w) => Math.round(w.doneAt)).join(', ') || '-'} ms after the worker's start`;
 };
 
 /** For each page, `o.freshBrowsers` first switch-ons per `--fresh-at` moment (and per build with `--compare`), each

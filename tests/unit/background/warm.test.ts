@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import type { Browser } from 'wxt/browser';
 import { warmSteps } from '@/src/engine';
 import { startBackground } from '@/src/background';
-import { resetWarm, warmEngine, warmRecord, warmStarted } from '@/src/background/warm';
+import { LAUNCH_REPEAT, resetWarm, warmEngine, warmRecord, warmStarted } from '@/src/background/warm';
 
 describe('warmEngine: once per worker lifetime, one step per task', () => {
   beforeEach(() => resetWarm());
@@ -12,6 +12,7 @@ describe('warmEngine: once per worker lifetime, one step per task', () => {
     const queue: (() => void)[] = [];
     const schedule = (run: () => void) => void queue.push(run);
     warmEngine(schedule);
+    expect(warmRecord.repeat).toBe(1); // a warm-up with a request on its way keeps its steps short
     warmEngine(schedule); // a second reason to warm up: nothing more
     expect(queue).toHaveLength(1); // nothing ran in the caller's task
     let tasks = 0;
@@ -64,6 +65,7 @@ describe('the background warms the engine once per browser session, not at every
     await fakeBrowser.runtime.onStartup.trigger();
     expect(warmStarted()).toBe(true);
     expect(warmRecord.reason).toBe('startup');
+    expect(warmRecord.repeat).toBe(LAUNCH_REPEAT); // no page waits at launch: the longer texts
     expect(warmRecord.steps).toBe(0); // nothing ran in the event's own task
     await vi.runAllTimersAsync();
     expect(warmRecord.steps).toBe(warmSteps().length);
@@ -73,6 +75,7 @@ describe('the background warms the engine once per browser session, not at every
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false } as never);
     expect(warmStarted()).toBe(true);
     expect(warmRecord.reason).toBe('installed');
+    expect(warmRecord.repeat).toBe(LAUNCH_REPEAT);
     const queued = vi.getTimerCount();
     await fakeBrowser.runtime.onStartup.trigger(); // a second reason in the same worker: nothing more
     expect(vi.getTimerCount()).toBe(queued);
