@@ -21,9 +21,13 @@
  *       (highlight registry entries, listeners on window/document, changed DOM);
  *   (d) the bytes injected into pages: every file of `.output-e2e/chrome-mv3/content-scripts/` and the other scripts
  *       the background injects (readability.js), raw and gzip;
- *   (e) a first switch-on in a fresh browser (a new profile, the service worker just started, nothing warm; the
- *       request leaves `--pause` ms after the page loaded, as a reader's first click would), --fresh-browsers times
- *       per page, each traced; and the first switch-on in a fresh tab of the same page with the engine warm (--runs
+ *   (e) a first switch-on in a fresh browser (a new profile, the service worker just started, the content script
+ *       never injected), --fresh-browsers times per page and per moment of `--fresh-at`: `ready` (the request
+ *       leaves as soon as the worker answers and the page has loaded), `launch+N` (N ms after the browser was
+ *       launched, as a reader's click some seconds later would), `load+N` (N ms after the page loaded), `heap+N`
+ *       (no request: the worker's heap N ms after the launch); each traced, with what the worker's warm-up had done
+ *       (the test build's `__mirageWarm`: why it started, the time its steps took, when it ended); `--compare DIR`
+ *       alternates each run with another build; and the first switch-on in a fresh tab of the same page with the engine warm (--runs
  *       times, each traced). For both: the median round trip, the median of each step the extension reports
  *       (`timings`: inject, extract, score, paint, and `first` = the first highlights on the page), and every long
  *       task;
@@ -37,7 +41,8 @@
  * Options: --pages hard/article-2000.html,hard/huge.html  --runs 5  --fresh-browsers 5  --pause 1000 (ms)
  *   --cycles 100  --cycle-budget 180 (seconds per page)  --timeout 120 (seconds per step)  --settle 750 (ms traced
  *   after a response, to catch trailing paints)  --restarts 5  --idle 5 (seconds)  --ext DIR (another build of the
- *   extension, to compare builds: alternate runs of each).
+ *   extension)  --fresh-at ready,launch+2000  --compare DIR (a second build, alternated with --ext in the
+ *   fresh-browser runs)  --only-fresh (nothing but the fresh-browser runs).
  * Limits: figures come from one headless Chromium on this machine, with tracing overhead in the cold run; the
  *   background's own work (the engine runs in the service worker) is not on the page's main thread and is not in
  *   the page's heap — it shows only in the round-trip times. Every step has a timeout, and a watchdog ends the whole
@@ -70,6 +75,30 @@ interface Options {
   cycleBudgetS: number;
   timeoutS: number;
   settleMs: number;
+  /** When a fresh browser's request leaves (see `FreshAt`). */
+  freshAt: FreshAt[];
+  /** Another build whose fresh-browser runs alternate with `ext`'s (before/after comparisons). */
+  compare?: string;
+  /** Only the fresh-browser runs. */
+  onlyFresh: boolean;
+}
+
+/** When a fresh browser's first request leaves: `ready` as soon as the service worker answers and the page has
+ * loaded; `load+N` N ms after the page loaded; `launch+N` N ms after the browser was launched (a reader's click
+ * some seconds after starting the browser; at once if opening the page took longer); `heap+N` no request: at N ms
+ * after the launch, the worker's heap and what its warm-up did. */
+interface FreshAt {
+  name: string;
+  kind: 'ready' | 'load' | 'launch' | 'heap';
+  ms: number;
+}
+
+function parseFreshAt(spec: string): FreshAt[] {
+  return spec.split(',').filter(Boolean).map((name) => {
+    const m = /^(ready|load|launch|heap)(?:\+(\d+))?$/.exec(name);
+    if (!m) throw new Error(`--fresh-at: "${name}" is not ready, load+N, launch+N or heap+N`);
+    return { name, kind: m[1] as FreshAt['kind'], ms: Number(m[2] ?? 0) };
+  });
 }
 
 function parseOptions(argv: string[]): Options {
@@ -93,6 +122,9 @@ function parseOptions(argv: string[]): Options {
     cycleBudgetS: num('cycle-budget', 180),
     timeoutS: num('timeout', 120),
     settleMs: num('settle', 750),
+    freshAt: parseFreshAt(get('fresh-at') ?? `ready,launch+2000`),
+    compare: get('compare'),
+    onlyFresh: argv.includes('--only-fresh'),
   };
 }
 
@@ -377,44 +409,101 @@ async function benchPage(h: Harness, name: string, o: Options): Promise<PageFigu
 
 // ---------------------------------------------------------------- a first switch-on in a fresh browser
 
+interface WarmRecord {
+  reason: string;
+  startedAt: number;
+  doneAt: number;
+  busyMs: number;
+  longestMs?: number;
+  steps: number;
+}
+
 interface FirstRuns {
   ms: number[];
   timings: Record<string, number>[];
   traces: TaskStats[];
   failures: string[];
+  /** ms from the browser's launch to the request (or to the heap reading). */
+  sinceLaunch: number[];
+  /** What the worker's warm-up had done when the request left (test build's `__mirageWarm`; absent in older builds). */
+  warmAtRequest: (WarmRecord | undefined)[];
+  heap: WorkerHeap[];
 }
 
-/** For each page, `o.freshBrowsers` first switch-ons, each in a browser of its own (new profile: the service worker
- * has just started, the content script was never injected, the engine never ran), traced. Pages alternate. */
+const freshKey = (name: string, at: FreshAt, build: string) => `${name}\t${at.name}\t${build}`;
+const buildsOf = (o: Options) => [o.ext, ...(o.compare ? [o.compare] : [])];
+const buildName = (b: string) => relative(ROOT, b) || b;
+
+async function warmOf(h: Harness): Promise<WarmRecord | undefined> {
+  const w = h.context.serviceWorkers().find((x) => x.url().endsWith('/background.js')) ?? h.worker;
+  const r = await w.evaluate(() => (globalThis as unknown as { __mirageWarm?: WarmRecord }).__mirageWarm).catch(() => undefined);
+  return r ? { ...r } : undefined;
+}
+
+const warmText = (ws: (WarmRecord | undefined)[]) => {
+  const known = ws.filter((w): w is WarmRecord => !!w);
+  if (!known.length) return 'n/a (this build does not say)';
+  const started = known.filter((w) => w.reason);
+  const done = started.filter((w) => Number.isFinite(w.doneAt));
+  return `${started.length} of ${known.length} had started a warm-up (${[...new Set(started.map((w) => w.reason))].join(', ') || 'none'}), ${done.length} had finished it; steps took ${started.map((w) => Math.round(w.busyMs)).join(', ') || '-'} ms of the worker's time (longest step ${started.map((w) => (w.longestMs === undefined ? 'n/a' : Math.round(w.longestMs))).join(', ')} ms), from ${started.map((w) => Math.round(w.startedAt)).join(', ') || '-'} to ${done.map((w) => Math.round(w.doneAt)).join(', ') || '-'} ms after the worker's start`;
+};
+
+/** For each page, `o.freshBrowsers` first switch-ons per `--fresh-at` moment (and per build with `--compare`), each
+ * in a browser of its own (new profile: the service worker has just started, the content script was never
+ * injected), traced. Pages, moments and builds alternate. */
 async function freshBrowserRuns(o: Options): Promise<Map<string, FirstRuns>> {
-  const out = new Map<string, FirstRuns>(o.pages.map((p) => [p, { ms: [], timings: [], traces: [], failures: [] }]));
+  const out = new Map<string, FirstRuns>();
   const timeout = o.timeoutS * 1000;
   for (let i = 0; i < o.freshBrowsers; i++) {
     for (const name of o.pages) {
-      const runs = out.get(name)!;
-      let h: Harness | undefined;
-      try {
-        h = await withTimeout(startHarness({ extensionDir: o.ext }), 60_000, 'start Chromium');
-        await h.controller();
-        const page = await withTimeout(h.openFixture(name), timeout, `open ${name}`);
-        const tabId = await withTimeout(h.tabIdOf(page.url()), timeout, 'tabIdOf');
-        await sleep(o.pauseMs);
-        const t = await traced(page, o.settleMs, timeout, () => timedSend(h!, { type: 'mirage:set-highlights', tabId, enabled: true }, timeout, 'fresh browser on'));
-        if (t.error || !t.result) throw t.error instanceof Error ? t.error : new Error('no answer');
-        if (!t.result.r.ok) throw new Error(`ok: false — ${t.result.r.error}`);
-        runs.ms.push(t.result.elapsed);
-        if (t.result.r.timings) runs.timings.push(t.result.r.timings);
-        runs.traces.push(t.stats);
-      } catch (e) {
-        runs.failures.push(String((e as Error)?.message ?? e));
-      } finally {
-        if (h) await withTimeout(h.close(), 20_000, 'close').catch(() => undefined);
+      for (const at of o.freshAt) {
+        for (const build of buildsOf(o)) {
+          const key = freshKey(name, at, build);
+          if (!out.has(key)) out.set(key, { ms: [], timings: [], traces: [], failures: [], sinceLaunch: [], warmAtRequest: [], heap: [] });
+          const runs = out.get(key)!;
+          let h: Harness | undefined;
+          try {
+            const launched = performance.now();
+            h = await withTimeout(startHarness({ extensionDir: build }), 60_000, 'start Chromium');
+            await h.controller();
+            const page = await withTimeout(h.openFixture(name), timeout, `open ${name}`);
+            const tabId = await withTimeout(h.tabIdOf(page.url()), timeout, 'tabIdOf');
+            if (at.kind === 'load') await sleep(at.ms);
+            if (at.kind === 'launch' || at.kind === 'heap') await sleep(Math.max(0, launched + at.ms - performance.now()));
+            runs.sinceLaunch.push(performance.now() - launched);
+            if (at.kind === 'heap') {
+              runs.warmAtRequest.push(await warmOf(h));
+              runs.heap.push(await workerHeap(h));
+              continue;
+            }
+            const t = await traced(page, o.settleMs, timeout, () => timedSend(h!, { type: 'mirage:set-highlights', tabId, enabled: true }, timeout, 'fresh browser on'));
+            if (t.error || !t.result) throw t.error instanceof Error ? t.error : new Error('no answer');
+            if (!t.result.r.ok) throw new Error(`ok: false — ${t.result.r.error}`);
+            runs.ms.push(t.result.elapsed);
+            if (t.result.r.timings) runs.timings.push(t.result.r.timings);
+            runs.traces.push(t.stats);
+            // what the warm-up had done by the time the request left cannot be read without disturbing the request:
+            // it is read after it (doneAt before the request's start means it had finished)
+            runs.warmAtRequest.push(await warmOf(h));
+          } catch (e) {
+            runs.failures.push(String((e as Error)?.message ?? e));
+          } finally {
+            if (h) await withTimeout(h.close(), 20_000, 'close').catch(() => undefined);
+          }
+        }
       }
     }
   }
-  for (const [name, r] of out) {
-    console.log(`\n${name}, first switch-on in a fresh browser (traced, ${o.pauseMs} ms after the page loaded): ${r.ms.map((x) => Math.round(x)).join(', ')} ms`);
-    log(`median ms by step: ${stepsText(r.timings)}; longest main-thread task in each: ${r.traces.map((t) => msText(t.longestMs)).join(', ')}`);
+  for (const [key, r] of out) {
+    const [name, at, build] = key.split('\t');
+    const launch = `${Math.round(median(r.sinceLaunch) ?? NaN)} ms after the launch (median)`;
+    if (r.heap.length) {
+      console.log(`\n${name}, fresh browser, no request, ${at} (${launch}), build ${buildName(build!)}: worker heap ${r.heap.map((x) => MB(x.total)).join(', ')}`);
+    } else {
+      console.log(`\n${name}, first switch-on in a fresh browser, ${at} (${launch}), build ${buildName(build!)}: ${r.ms.map((x) => Math.round(x)).join(', ')} ms`);
+      log(`median ms by step: ${stepsText(r.timings)}; longest main-thread task in each: ${r.traces.map((t) => msText(t.longestMs)).join(', ')}`);
+    }
+    log(`warm-up: ${warmText(r.warmAtRequest)}`);
     for (const x of r.failures) log(`FAILED: ${x}`);
   }
   return out;
@@ -477,6 +566,8 @@ interface RestartFigures {
   ms: number[];
   timings: Record<string, number>[];
   bootMs: number[];
+  /** ms from the worker's start to its first module's evaluation (boot-mark.ts): loading and compiling the script. */
+  evalStartMs: number[];
   fresh: WorkerHeap[];
   after: WorkerHeap[];
   idle: WorkerHeap[];
@@ -486,7 +577,7 @@ interface RestartFigures {
 /** `o.restarts` times: the worker's heap fresh after a restart; then a first request that wakes a stopped worker
  * (a fresh tab of `name`), the heap after it, and after `o.idleS` seconds without events. */
 async function restartRuns(h: Harness, name: string, o: Options): Promise<RestartFigures> {
-  const r: RestartFigures = { ms: [], timings: [], bootMs: [], fresh: [], after: [], idle: [], failures: [] };
+  const r: RestartFigures = { ms: [], timings: [], bootMs: [], evalStartMs: [], fresh: [], after: [], idle: [], failures: [] };
   const timeout = o.timeoutS * 1000;
   for (let i = 0; i < o.restarts; i++) {
     try {
@@ -501,6 +592,7 @@ async function restartRuns(h: Harness, name: string, o: Options): Promise<Restar
         if (!a.r.ok) throw new Error(`ok: false — ${a.r.error}`);
         const w = await started();
         r.bootMs.push(await w.evaluate(() => (globalThis as unknown as { __mirageBootMs?: number }).__mirageBootMs ?? NaN));
+        r.evalStartMs.push(await w.evaluate(() => (globalThis as unknown as { __mirageEvalStartMs?: number }).__mirageEvalStartMs ?? NaN));
         r.ms.push(a.elapsed);
         if (a.r.timings) r.timings.push(a.r.timings);
         await timedSend(h, { type: 'mirage:set-highlights', tabId, enabled: false }, timeout, 'off');
@@ -514,7 +606,7 @@ async function restartRuns(h: Harness, name: string, o: Options): Promise<Restar
       r.failures.push(String((e as Error)?.message ?? e));
     }
   }
-  console.log(`\n${name}, first request after a service-worker restart: ${r.ms.map((x) => Math.round(x)).join(', ')} ms; worker start to main() ${r.bootMs.map((x) => Math.round(x)).join(', ')} ms`);
+  console.log(`\n${name}, first request after a service-worker restart: ${r.ms.map((x) => Math.round(x)).join(', ')} ms; worker start to main() ${r.bootMs.map((x) => Math.round(x)).join(', ')} ms, of which to the first module's evaluation (loading, compiling) ${r.evalStartMs.map((x) => Math.round(x)).join(', ')} ms`);
   log(`median ms by step: ${stepsText(r.timings)}`);
   log(`worker heap: fresh ${r.fresh.map((x) => MB(x.total)).join(', ')}; after the request ${r.after.map((x) => MB(x.total)).join(', ')}; after ${o.idleS} s idle ${r.idle.map((x) => MB(x.total)).join(', ')}`);
   for (const x of r.failures) log(`FAILED: ${x}`);
@@ -569,10 +661,18 @@ function breakdown(figures: PageFigures[], x: Extra, o: Options): void {
     const w = traces && worst(traces);
     rows.push([label, msText(median(ms) ?? NaN), msText(m.first ?? NaN), msText(m.inject!), msText(m.extract!), msText(m.score!), msText(m.paint!), w ? msText(w.longestMs) : 'n/a']);
   };
-  for (const f of figures) {
-    const short = f.name.replace(/^hard\//, '');
-    const fb = x.fresh.get(f.name);
-    if (fb) add(`${short}, fresh browser (median of ${fb.ms.length})`, fb.ms, fb.timings, fb.traces);
+  for (const name of o.pages) {
+    const short = name.replace(/^hard\//, '');
+    for (const at of o.freshAt) {
+      for (const build of buildsOf(o)) {
+        const fb = x.fresh.get(freshKey(name, at, build));
+        const which = o.compare ? `, ${buildName(build)}` : '';
+        if (fb?.ms.length) add(`${short}, fresh browser, request ${at.name}${which} (median of ${fb.ms.length})`, fb.ms, fb.timings, fb.traces);
+        if (fb?.heap.length) rows.push([`${short}, fresh browser, worker heap at ${at.name}${which} (median of ${fb.heap.length})`, MB(median(fb.heap.map((y) => y.total)) ?? NaN), '', '', '', '', '', '']);
+      }
+    }
+    const f = figures.find((y) => y.name === name);
+    if (!f) continue;
     add(`${short}, fresh tab, engine warm (median of ${f.newTabMs.length})`, f.newTabMs, f.newTabTimings, f.newTabTraces);
     if (x.restart && f.name === o.pages[0]) add(`${short}, after a worker restart (median of ${x.restart.ms.length})`, x.restart.ms, x.restart.timings, undefined);
   }
@@ -588,7 +688,7 @@ function breakdown(figures: PageFigures[], x: Extra, o: Options): void {
   if (x.restart?.fresh.length) {
     const r = x.restart;
     const med = (hs: WorkerHeap[]) => MB(median(hs.map((y) => y.total)) ?? NaN);
-    console.log(`\nService worker heap (V8 + Blink, after GC, median of ${r.fresh.length}): fresh ${med(r.fresh)}; after a request ${med(r.after)}; after ${o.idleS} s idle ${med(r.idle)}; worker start to main() ${msText(median(r.bootMs) ?? NaN)}.`);
+    console.log(`\nService worker heap (V8 + Blink, after GC, median of ${r.fresh.length}): fresh ${med(r.fresh)}; after a request ${med(r.after)}; after ${o.idleS} s idle ${med(r.idle)}; worker start to main() ${msText(median(r.bootMs) ?? NaN)} (to the first module's evaluation ${msText(median(r.evalStartMs) ?? NaN)}, then evaluating the modules ${msText(median(r.bootMs.map((b, i) => b - r.evalStartMs[i]!)) ?? NaN)}).`);
   }
 }
 
@@ -676,6 +776,12 @@ async function main(): Promise<number> {
     process.once(sig, () => void cleanup().finally(() => process.exit(130)));
   }
   try {
+    if (o.onlyFresh) {
+      const x: Extra = { fresh: await freshBrowserRuns(o), engine: [] };
+      breakdown([], x, o);
+      console.log(`\nMachine load average at the end: ${loadavg().map((y) => y.toFixed(2)).join(' ')}`);
+      return 0;
+    }
     h = await withTimeout(startHarness({ extensionDir: o.ext }), 60_000, 'start Chromium');
     console.log(`Chromium ${h.context.browser()?.version() ?? '(version n/a)'}; extension ${h.extensionId}; fixtures at ${h.baseUrl}`);
     const figures: PageFigures[] = [];

@@ -6,9 +6,11 @@
  * scripts/bench-page.ts read: `__mirageStats` (the counts) and `__mirageEngine.time(blocks, runs)` (the wall time,
  * in ms, of each of `runs` analyses of a page's blocks exactly as a switch-on scores them: grouped by language, one
  * engine run per group), so that the engine's cost in the background can be set beside its cost in Node for the
- * same text. Nothing in the product reads them; the shipped build has neither.
+ * same text; `__mirageWarm` (what the warm-up did: warm.ts). Nothing in the product reads them; the shipped build
+ * has neither.
  */
 import type { BlockPayload } from '../messaging';
+import { warmRecord } from './warm';
 
 declare const __MIRAGE_E2E__: boolean;
 
@@ -24,8 +26,9 @@ type Analyse = (blocks: readonly BlockPayload[]) => unknown;
 /** Test build only: let a benchmark read the counts, and time the engine, in the service worker. */
 export function exposeStats(analyseBlocks: Analyse): void {
   if (typeof __MIRAGE_E2E__ === 'undefined' || !__MIRAGE_E2E__) return;
-  const g = globalThis as { __mirageStats?: typeof scoring; __mirageEngine?: { time(blocks: BlockPayload[], runs: number): number[] }; __mirageBootMs?: number };
+  const g = globalThis as { __mirageStats?: typeof scoring; __mirageEngine?: { time(blocks: BlockPayload[], runs: number): number[] }; __mirageBootMs?: number; __mirageWarm?: typeof warmRecord };
   g.__mirageStats = scoring;
+  g.__mirageWarm = warmRecord; // when the warm-up started and ended, why, and the time its steps took
   g.__mirageBootMs = performance.now(); // from the worker's start to its main(): the script's loading and evaluation
   g.__mirageEngine = {
     time(blocks, runs) {

@@ -1,30 +1,71 @@
 /**
- * warm — the engine warmed up when an analysis may follow (the popup or side panel opened, a switch-on began), once
- * per service-worker lifetime, in small steps (the engine's `warmSteps`), one per task: the worker's event loop stays
- * free between them, so the answers of the page being injected and read are handled as they arrive, and the first
- * scoring finds the tables built and the code compiled.
- * Cost: the steps build what any first analysis builds (the worker's heap with and without: `npm run bench:page`);
- * nothing runs while the extension is not used, and the browser stops an idle worker after 30 s, memory and all.
+ * warm — the engine warmed up when an analysis may follow, once per service-worker lifetime, in small steps (the
+ * engine's `warmSteps`), one per task: the worker's event loop stays free between them, so the answers of the page
+ * being injected and read are handled as they arrive, and the first scoring finds the tables built and the code
+ * compiled.
+ * When: the popup or side panel opened, a switch-on began (router.ts, pipeline.ts), and once per browser session
+ * (`warmOnLaunch`): the browser started with this profile (`runtime.onStartup`) or the extension was installed or
+ * updated (`runtime.onInstalled`). Not at every wake-up of the worker: it wakes on tab events (tabs.onUpdated), and
+ * warming there would cost that CPU on every wake.
+ * Cost: the steps build what any first analysis builds (the worker's heap with and without, and the CPU the steps took:
+ * `npm run bench:page`, `warmRecord`; about 0.2 s of the worker's time at launch, once per session); the browser stops
+ * an idle worker after 30 s, memory and all, and a worker that wakes later for a tab event does not warm again.
  */
+import { browser } from 'wxt/browser';
 import { warmSteps } from '../engine';
 
 let started = false;
 
+/** What the warm-up did in this worker (read by the test build's benchmark hooks, stats.ts). Times are
+ * `performance.now()` in the worker, ms; `busyMs` is the time spent in the steps themselves, `longestMs` the longest
+ * step (the longest the worker's event loop was held). */
+export const warmRecord = { reason: '', repeat: 0, startedAt: NaN, doneAt: NaN, busyMs: 0, longestMs: 0, steps: 0 };
+
 /** Start the warm-up (once per worker lifetime); returns at once. `schedule` is for tests. */
-export function warmEngine(schedule: (run: () => void) => void = (run) => setTimeout(run, 0)): void {
+export function warmEngine(schedule: (run: () => void) => void = (run) => setTimeout(run, 0), reason = 'use', repeat = 1): void {
   if (started) return;
   started = true;
-  const steps = warmSteps();
+  warmRecord.reason = reason;
+  warmRecord.repeat = repeat;
+  warmRecord.startedAt = performance.now();
+  const steps = warmSteps({ repeat });
   const next = () => {
     const step = steps.shift();
-    if (!step) return;
+    if (!step) {
+      warmRecord.doneAt = performance.now();
+      return;
+    }
+    const t0 = performance.now();
     step();
+    const ms = performance.now() - t0;
+    warmRecord.busyMs += ms;
+    warmRecord.longestMs = Math.max(warmRecord.longestMs, ms);
+    warmRecord.steps++;
     schedule(next);
   };
   schedule(next);
 }
 
+/** At launch no page waits for the worker: the warm-up reads its texts this many times over, so that the code is
+ * optimised as a real analysis leaves it (src/engine/warm.ts); a warm-up that starts with a request keeps its steps
+ * short (1). */
+export const LAUNCH_REPEAT = 6;
+
+/** Warm once per browser session: when the browser starts (runtime.onStartup) and when the extension is installed
+ * or updated (runtime.onInstalled). Called at the worker's start, so the listeners are registered synchronously as
+ * MV3 requires; they fire only for those two events, never for a worker woken by a tab event. */
+export function warmOnLaunch(warm: (reason: string) => void = (reason) => warmEngine(undefined, reason, LAUNCH_REPEAT)): void {
+  browser.runtime.onStartup?.addListener(() => warm('startup'));
+  browser.runtime.onInstalled.addListener(() => warm('installed'));
+}
+
+/** Whether the warm-up started in this worker. */
+export function warmStarted(): boolean {
+  return started;
+}
+
 /** Tests only: forget that the warm-up ran. */
 export function resetWarm(): void {
   started = false;
+  Object.assign(warmRecord, { reason: '', repeat: 0, startedAt: NaN, doneAt: NaN, busyMs: 0, longestMs: 0, steps: 0 });
 }

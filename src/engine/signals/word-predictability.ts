@@ -56,9 +56,9 @@ export const LM_TABLES: Record<'en' | 'fr', LmTable> = { en: lmEn, fr: lmFr };
 interface Model {
   rank: Map<string, number>;
   size: number;
-  /** key prev * 65536 + word -> position among prev's successors. */
-  succ: Map<number, number>;
-  succCount: number[];
+  /** next[prev]: the shipped successor list of prev (position = index; lists hold no repeats, at most 100 ids),
+   * read as shipped: no per-entry work at first use. */
+  next: readonly (readonly number[])[];
   /** top100[prevBin][wordBin]: does human prose usually land in the top 100 here? */
   top100?: boolean[][];
 }
@@ -72,14 +72,8 @@ function model(lang: 'en' | 'fr'): Model {
   const words = t.vocab.split(' ');
   const rank = new Map<string, number>();
   words.forEach((w, i) => rank.set(w, i));
-  const succ = new Map<number, number>();
-  const succCount: number[] = [];
-  (t.next ?? []).forEach((list, p) => {
-    succCount.push(list.length);
-    list.forEach((w, i) => succ.set(p * 65536 + w, i));
-  });
   const top100 = t.expect?.[1]!.map((row) => row.map((share) => share >= 0.5));
-  m = { rank, size: words.length, succ, succCount, top100 };
+  m = { rank, size: words.length, next: t.next ?? [], top100 };
   models.set(lang, m);
   return m;
 }
@@ -104,12 +98,14 @@ function score(doc: Doc, lang: 'en' | 'fr'): Scored[] {
   for (let i = 0; i < words.length; i++) {
     const u = m.rank.get(words[i]!.lower);
     const p = i > 0 && words[i - 1]!.sentence === words[i]!.sentence ? m.rank.get(words[i - 1]!.lower) : undefined;
-    const n = p === undefined ? 0 : (m.succCount[p] ?? 0);
+    const list = p === undefined ? undefined : m.next[p];
+    const n = list?.length ?? 0;
     if (p === undefined || n === 0 || !m.top100) {
       out[i] = u === undefined ? { bucket: 3 } : { bucket: bucketOf(u), rank: u };
       continue;
     }
-    const pos = u === undefined ? undefined : m.succ.get(p * 65536 + u);
+    const at = u === undefined ? -1 : list!.indexOf(u);
+    const pos = at < 0 ? undefined : at;
     const c = pos ?? (u === undefined ? undefined : n + u);
     const row = m.top100[Math.min(bin(p), m.top100.length - 1)];
     const expected = row![Math.min(bin(u ?? m.size), row!.length - 1)] ? 1 : 0;

@@ -1,6 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import type { Browser } from 'wxt/browser';
 import { warmSteps } from '@/src/engine';
-import { resetWarm, warmEngine } from '@/src/background/warm';
+import { startBackground } from '@/src/background';
+import { LAUNCH_REPEAT, resetWarm, warmEngine, warmRecord, warmStarted } from '@/src/background/warm';
 
 describe('warmEngine: once per worker lifetime, one step per task', () => {
   beforeEach(() => resetWarm());
@@ -9,6 +12,7 @@ describe('warmEngine: once per worker lifetime, one step per task', () => {
     const queue: (() => void)[] = [];
     const schedule = (run: () => void) => void queue.push(run);
     warmEngine(schedule);
+    expect(warmRecord.repeat).toBe(1); // a warm-up with a request on its way keeps its steps short
     warmEngine(schedule); // a second reason to warm up: nothing more
     expect(queue).toHaveLength(1); // nothing ran in the caller's task
     let tasks = 0;
@@ -18,7 +22,62 @@ describe('warmEngine: once per worker lifetime, one step per task', () => {
       tasks++;
     }
     expect(tasks).toBe(warmSteps().length + 1); // every step, then the task that finds none left
+    expect(warmRecord.steps).toBe(warmSteps().length);
+    expect(warmRecord.doneAt).toBeGreaterThanOrEqual(warmRecord.startedAt);
     warmEngine(schedule);
     expect(queue).toHaveLength(0);
+  });
+});
+
+// The background as entrypoints/background.ts starts it, on WXT's fake browser: which browser events start the
+// warm-up. Timers are faked, so the steps are queued, not run, unless a test runs them.
+describe('the background warms the engine once per browser session, not at every worker wake-up', () => {
+  const tab = { id: 5, index: 0, highlighted: false, active: true, pinned: false, incognito: false, windowId: 1, url: 'http://127.0.0.1/a.html' } as Browser.tabs.Tab;
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    resetWarm();
+    // what the fake browser does not implement: the menus (created on the same two events), commands, permissions, ports
+    vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.contextMenus, 'create').mockReturnValue(0);
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.permissions.onRemoved, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
+    vi.useFakeTimers();
+    startBackground();
+  });
+  afterEach(() => {
+    vi.clearAllTimers();
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it('does not warm at the worker start itself, nor when a tab event wakes it', async () => {
+    expect(warmStarted()).toBe(false);
+    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { status: 'complete' }, tab);
+    await fakeBrowser.tabs.onActivated.trigger({ tabId: tab.id!, windowId: 1 });
+    expect(warmStarted()).toBe(false);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('starts the warm-up when the browser starts, and runs every step', async () => {
+    await fakeBrowser.runtime.onStartup.trigger();
+    expect(warmStarted()).toBe(true);
+    expect(warmRecord.reason).toBe('startup');
+    expect(warmRecord.repeat).toBe(LAUNCH_REPEAT); // no page waits at launch: the longer texts
+    expect(warmRecord.steps).toBe(0); // nothing ran in the event's own task
+    await vi.runAllTimersAsync();
+    expect(warmRecord.steps).toBe(warmSteps().length);
+  });
+
+  it('starts the warm-up when the extension is installed or updated, once', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false } as never);
+    expect(warmStarted()).toBe(true);
+    expect(warmRecord.reason).toBe('installed');
+    expect(warmRecord.repeat).toBe(LAUNCH_REPEAT);
+    const queued = vi.getTimerCount();
+    await fakeBrowser.runtime.onStartup.trigger(); // a second reason in the same worker: nothing more
+    expect(vi.getTimerCount()).toBe(queued);
   });
 });

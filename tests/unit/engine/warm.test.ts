@@ -8,6 +8,11 @@ describe('warmSteps: the first analysis in small steps', () => {
     expect(steps).toHaveLength(2 * (1 + SIGNALS.length + 1));
     for (const step of steps) expect(step).not.toThrow();
   });
+  it('with `repeat`, the same steps, none of which throws', () => {
+    const steps = warmSteps({ repeat: 3 });
+    expect(steps).toHaveLength(warmSteps().length);
+    for (const step of steps) expect(step).not.toThrow();
+  });
   it('each call gives fresh steps (the documents are built by the steps, not ahead of them)', () => {
     const a = warmSteps();
     const b = warmSteps();

@@ -87,8 +87,11 @@ export function ngramScorer(model: NgramModel): NgramScorer {
   if (cached) return cached;
   const S = model.size;
   const uni = Float64Array.from(model.uni, (x) => -x * model.quantum);
-  const { kept, bows } = unpack(model);
+  // the maps are built only when logProb is first called: a bigram model is read through `dense`, filled straight
+  // from the stored lists (no map at first use)
+  let maps: ReturnType<typeof unpack> | undefined;
   const logProb = (context: readonly number[], token: number): number => {
+    const { kept, bows } = (maps ??= unpack(model));
     // back off from the highest order: add the back-off weights of the contexts whose n-gram is not kept
     let acc = 0;
     for (let k = model.order; k >= 2; k--) {
@@ -100,16 +103,38 @@ export function ngramScorer(model: NgramModel): NgramScorer {
     }
     return acc + uni[token]!;
   };
-  let dense: Float64Array | undefined;
-  if (model.order === 2) {
-    // the same arithmetic as logProb, once per (previous, token) pair
-    dense = new Float64Array(S * S);
-    for (let h = 0; h < S; h++) {
-      const bow = bows[0]!.get(h) ?? 0;
-      for (let t = 0; t < S; t++) dense[h * S + t] = kept[0]!.get(h * S + t) ?? bow + uni[t]!;
-    }
-  }
+  const dense = model.order === 2 ? denseBigram(model, uni) : undefined;
   const s: NgramScorer = { order: model.order, size: S, begin: S - 2, end: S - 1, logProb, ...(dense ? { dense } : {}) };
   scorers.set(model, s);
   return s;
+}
+
+/** A bigram model's ln P(token | previous) for every pair, row-major: the same arithmetic as logProb (a kept bigram's
+ * value, else the context's back-off weight, 0 when it has none, plus the unigram), read in one pass over the stored
+ * lists. */
+function denseBigram(model: NgramModel, uni: Float64Array): Float64Array {
+  const S = model.size;
+  const qd = model.quantum;
+  const level = model.levels[0]!;
+  const bow = new Float64Array(S); // 0 for a context without a stored weight
+  const kept = new Uint8Array(S * S);
+  const dense = new Float64Array(S * S);
+  let h = 0;
+  let j = 0;
+  level.ctx.forEach((dh, ci) => {
+    h += dh;
+    bow[h] = -level.bow[ci]! * qd;
+    let w = 0;
+    const n = level.n[ci]!;
+    for (let t = 0; t < n; t++, j++) {
+      w += level.w[j]!;
+      dense[h * S + w] = -level.lp[j]! * qd;
+      kept[h * S + w] = 1;
+    }
+  });
+  for (let p = 0; p < S; p++) {
+    const b = bow[p]!;
+    for (let t = 0; t < S; t++) if (!kept[p * S + t]) dense[p * S + t] = b + uni[t]!;
+  }
+  return dense;
 }

@@ -44,19 +44,32 @@ export const ACCENT_TOP = 5000;
 /** A bare form this many times rarer than its accented form still counts as a slip. */
 export const ACCENT_RANK_RATIO = 20;
 
+const ASCII = /^[\x00-\x7f]*$/;
 const strip = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '');
 let accentless: Set<string> | undefined;
 /** Accent-stripped forms of frequent French words that are not themselves (frequent) words. Built once. */
-function accentlessForms(): Set<string> {
+export function accentlessForms(): Set<string> {
   if (accentless) return accentless;
   const words = (lmFr as { vocab: string }).vocab.split(' ').filter(Boolean);
-  const rank = new Map(words.map((w, i) => [w, i]));
-  accentless = new Set();
-  for (const w of words.slice(0, ACCENT_TOP)) {
+  // the stripped form of each accented frequent word, then the rank of those forms only (one pass over the list,
+  // no map of the whole list: the vocabulary holds each word once)
+  const forms: [number, string][] = [];
+  const rankOf = new Map<string, number>();
+  for (let i = 0; i < Math.min(ACCENT_TOP, words.length); i++) {
+    const w = words[i]!;
+    if (ASCII.test(w)) continue; // nothing to strip (NFD leaves ASCII as it is): the costly normalisation is skipped
     const s = strip(w);
     if (s === w || s.length < 4 || /é(e?s?)$/u.test(w)) continue;
-    const r = rank.get(s);
-    if (r === undefined || r > ACCENT_RANK_RATIO * (rank.get(w)! + 1)) accentless.add(s);
+    forms.push([i, s]);
+    rankOf.set(s, -1);
+  }
+  words.forEach((w, i) => {
+    if (rankOf.get(w) === -1) rankOf.set(w, i);
+  });
+  accentless = new Set();
+  for (const [i, s] of forms) {
+    const r = rankOf.get(s)!;
+    if (r < 0 || r > ACCENT_RANK_RATIO * (i + 1)) accentless.add(s);
   }
   return accentless;
 }

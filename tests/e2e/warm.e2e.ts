@@ -1,0 +1,58 @@
+/**
+ * The engine's warm-up in the real service worker (Chromium test build): once per browser session, not at every
+ * wake-up. A new profile installs the extension, so its first worker warms up (runtime.onInstalled) without any
+ * request; a worker stopped as Chrome stops an idle one and woken by a tab's navigation (tabs.onUpdated) does not.
+ * Reads the test build's `__mirageWarm` (src/background/warm.ts). How much it costs and what it buys:
+ * `npm run bench:page -- --only-fresh --fresh-at ready,launch+2000,heap+3000`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Worker } from 'playwright-core';
+import { startHarness, type Harness } from './harness';
+import { stopWorker } from './sw';
+import { sleep } from './trace';
+
+interface WarmRecord {
+  reason: string;
+  startedAt: number;
+  doneAt: number;
+  busyMs: number;
+  steps: number;
+}
+
+const warmOf = (w: Worker) => w.evaluate(() => ({ ...(globalThis as unknown as { __mirageWarm: WarmRecord }).__mirageWarm }));
+
+describe('the warm-up runs once per browser session', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('a new install warms the engine with no request, and finishes', async () => {
+    let w: WarmRecord | undefined;
+    for (let i = 0; i < 100; i++) {
+      w = await warmOf(h.worker);
+      if (Number.isFinite(w.doneAt)) break;
+      await sleep(100);
+    }
+    expect(w?.reason).toBe('installed');
+    expect(w?.steps).toBeGreaterThan(10);
+    expect(w!.doneAt).toBeGreaterThan(w!.startedAt);
+  });
+
+  it('a worker woken by a tab navigation does not warm up', async () => {
+    const started = await stopWorker(h);
+    const page = await h.openFixture('hard/article-2000.html'); // tabs.onUpdated wakes the stopped worker
+    try {
+      const w = await started();
+      await sleep(500); // a warm-up would have started by now: its first step is queued at once
+      const r = await warmOf(w);
+      expect(r.reason).toBe('');
+      expect(r.steps).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
