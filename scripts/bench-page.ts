@@ -37,12 +37,22 @@
  *   (g) the service worker after a restart (CDP ServiceWorker.stopAllWorkers, as Chrome does after 30 s idle): the
  *       first request that wakes it (a fresh tab of the first page), and the worker's heap (Runtime.getHeapUsage
  *       after forced GC) fresh, after that request, and after some seconds idle.
+ *   (h) with `--via-popup 300,800` instead of everything else: the first click after a worker restart as a reader
+ *       makes it, from the popup. The worker stopped (as in g), the real popup opened on the first page's tab
+ *       (`chrome.action.openPopup()` from the controller page: no tab event wakes the worker, the popup's own
+ *       `mirage:get-state` does and starts the warm-up, router.ts), then the message its switch sends
+ *       (`mirage:set-highlights`, src/pages/tab.ts) sent from inside the popup N ms after the popup's load event,
+ *       timed there around `runtime.sendMessage`; alternated (order rotated) with the direct request of (g), the
+ *       automation message that wakes the worker itself. --restarts runs of each; medians and ranges, the steps,
+ *       whether the popup's switch was there to be clicked, what the warm-up had done when the request reached the
+ *       worker, and the load average at each run.
  * When: `npx tsx scripts/bench-page.ts` (or `npm run bench:page`) after `npm run build:e2e`. It builds nothing.
  * Options: --pages hard/article-2000.html,hard/huge.html  --runs 5  --fresh-browsers 5  --pause 1000 (ms)
  *   --cycles 100  --cycle-budget 180 (seconds per page)  --timeout 120 (seconds per step)  --settle 750 (ms traced
  *   after a response, to catch trailing paints)  --restarts 5  --idle 5 (seconds)  --ext DIR (another build of the
  *   extension)  --fresh-at ready,launch+2000  --compare DIR (a second build, alternated with --ext in the
- *   fresh-browser runs)  --only-fresh (nothing but the fresh-browser runs).
+ *   fresh-browser runs)  --only-fresh (nothing but the fresh-browser runs)  --via-popup 300,800 (nothing but (h): the
+ *   delays after the popup's load, ms, with --restarts runs each, on the first of --pages).
  * Limits: figures come from one headless Chromium on this machine, with tracing overhead in the cold run; the
  *   background's own work (the engine runs in the service worker) is not on the page's main thread and is not in
  *   the page's heap — it shows only in the round-trip times. Every step has a timeout, and a watchdog ends the whole
@@ -56,7 +66,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import type { BlockPayload } from '../src/messaging';
 import { fork, type ChildProcess } from 'node:child_process';
 import { EXTENSION_DIR, ROOT, startHarness, type Harness } from '../tests/e2e/harness';
-import { restartWorker, stopWorker, workerHeap, type WorkerHeap } from '../tests/e2e/sw';
+import { attachTarget, restartWorker, stopWorker, workerHeap, type WorkerHeap } from '../tests/e2e/sw';
 import { LONG_TASK_MS, sleep, traced, withTimeout, type TaskStats } from '../tests/e2e/trace';
 
 // ---------------------------------------------------------------- options
@@ -81,6 +91,8 @@ interface Options {
   compare?: string;
   /** Only the fresh-browser runs. */
   onlyFresh: boolean;
+  /** Only the popup runs after a worker restart: the request N ms after the popup's load, for each N (empty: off). */
+  viaPopup: number[];
 }
 
 /** When a fresh browser's first request leaves: `ready` as soon as the service worker answers and the page has
@@ -125,6 +137,11 @@ function parseOptions(argv: string[]): Options {
     freshAt: parseFreshAt(get('fresh-at') ?? `ready,launch+2000`),
     compare: get('compare'),
     onlyFresh: argv.includes('--only-fresh'),
+    viaPopup: (get('via-popup') ?? '').split(',').filter(Boolean).map((x) => {
+      const n = Number(x);
+      if (!Number.isFinite(n) || n < 0) throw new Error(`--via-popup: "${x}" is not a delay in ms`);
+      return n;
+    }),
   };
 }
 
@@ -613,6 +630,151 @@ async function restartRuns(h: Harness, name: string, o: Options): Promise<Restar
   return r;
 }
 
+// ---------------------------------------------------------------- the popup's switch after a worker restart
+
+interface PopupRuns {
+  /** undefined: the direct request; else ms after the popup's load event. */
+  delay?: number;
+  ms: number[];
+  timings: Record<string, number>[];
+  /** ms from the popup's load event to the request leaving it. */
+  sentAfterLoad: number[];
+  /** The popup's switch was on screen and enabled when the request left (a reader could have clicked it). */
+  switchReady: boolean[];
+  /** The popup was about the page's tab (the active tab of its window). */
+  rightTab: boolean[];
+  /** ms from the popup's load event to the new worker's start (negative: the worker started first). */
+  workerAfterLoad: number[];
+  /** The request's moment in the new worker's clock (ms since its start), to set beside its warm-up. */
+  requestAt: number[];
+  warm: (WarmRecord | undefined)[];
+  /** 1-minute load average when each run began. */
+  load: number[];
+  failures: string[];
+}
+
+/** Evaluated inside the real popup (its own target, by CDP; plain JavaScript): waits for the popup's load event, then
+ * until `delay` ms after it, then sends the message its switch sends (src/pages/tab.ts `setHighlights`) and times it
+ * there, as `timedSend` does in the controller page. */
+const popupClick = (message: unknown, delay: number) => `(async () => {
+  if (document.readyState !== 'complete') await new Promise((ok) => addEventListener('load', ok, { once: true }));
+  const nav = performance.getEntriesByType('navigation')[0];
+  const loadAt = nav && nav.loadEventEnd > 0 ? nav.loadEventEnd : performance.now();
+  const wait = loadAt + ${delay} - performance.now();
+  if (wait > 0) await new Promise((ok) => setTimeout(ok, wait));
+  const toggle = document.getElementById('toggle');
+  const switchReady = !!toggle && !toggle.disabled;
+  const t0 = performance.now();
+  const r = await chrome.runtime.sendMessage(${JSON.stringify(message)});
+  const elapsed = performance.now() - t0;
+  const [active] = await chrome.tabs.query({ active: true, currentWindow: true });
+  return { r, elapsed, sentAfterLoad: t0 - loadAt, switchReady, activeTab: active ? active.id : -1,
+    loadAtEpoch: performance.timeOrigin + loadAt, sentAtEpoch: performance.timeOrigin + t0 };
+})()`;
+
+interface Sent {
+  r: Result;
+  elapsed: number;
+  sentAtEpoch: number;
+  sentAfterLoad?: number;
+  switchReady?: boolean;
+  activeTab?: number;
+  loadAtEpoch?: number;
+}
+
+/** `o.restarts` rounds; in each, the direct request and one popup run per delay (order rotated from round to round),
+ * each after a worker stop, on a tab of `name` of its own. */
+async function popupRuns(h: Harness, name: string, o: Options): Promise<PopupRuns[]> {
+  const timeout = o.timeoutS * 1000;
+  const variants: (number | undefined)[] = [undefined, ...o.viaPopup];
+  const out: PopupRuns[] = variants.map((delay) => ({
+    delay, ms: [], timings: [], sentAfterLoad: [], switchReady: [], rightTab: [], workerAfterLoad: [], requestAt: [], warm: [], load: [], failures: [],
+  }));
+  const popupUrl = `chrome-extension://${h.extensionId}/popup.html`;
+  for (let i = 0; i < o.restarts; i++) {
+    for (let k = 0; k < variants.length; k++) {
+      const runs = out[(i + k) % variants.length]!;
+      try {
+        const page = await withTimeout(h.openFixture(`${name}?via=${i + 1}-${k + 1}`), timeout, 'open');
+        try {
+          await page.bringToFront(); // the popup is about the active tab
+          const tabId = await withTimeout(h.tabIdOf(page.url()), timeout, 'tabIdOf');
+          await sleep(o.pauseMs);
+          const ctl = await h.controller();
+          const started = await stopWorker(h);
+          runs.load.push(loadavg()[0]!);
+          const on = { type: 'mirage:set-highlights', tabId, enabled: true };
+          let a: Sent;
+          if (runs.delay === undefined) {
+            a = await withTimeout(ctl.evaluate(async (m) => {
+              const t0 = performance.now();
+              const r = await chrome.runtime.sendMessage(m);
+              return { r: r as Result, elapsed: performance.now() - t0, sentAtEpoch: performance.timeOrigin + t0 };
+            }, on as never), timeout, 'direct request after a restart');
+          } else {
+            // the real popup, as the toolbar button opens it: no tab event, the popup's own get-state wakes the worker
+            await withTimeout(ctl.evaluate(() => chrome.action.openPopup()), timeout, 'openPopup');
+            const popup = await attachTarget(h, (t) => t.type === 'page' && t.url.startsWith(popupUrl), 'popup');
+            try {
+              const res = (await withTimeout(popup.send('Runtime.evaluate', { expression: popupClick(on, runs.delay), awaitPromise: true, returnByValue: true }), timeout, 'popup request')) as {
+                result?: { value?: Sent };
+                exceptionDetails?: unknown;
+                error?: unknown;
+              };
+              if (!res.result?.value) throw new Error(`popup: ${JSON.stringify(res.exceptionDetails ?? res.error ?? res)}`);
+              a = res.result.value;
+            } finally {
+              await popup.send('Runtime.evaluate', { expression: 'window.close()' }).catch(() => undefined);
+              await popup.close();
+            }
+          }
+          if (!a.r.ok) throw new Error(`ok: false — ${a.r.error}`);
+          const w = await started();
+          const origin = await w.evaluate(() => performance.timeOrigin);
+          runs.ms.push(a.elapsed);
+          if (a.r.timings) runs.timings.push(a.r.timings);
+          runs.requestAt.push(a.sentAtEpoch - origin);
+          runs.warm.push(await warmOf(h));
+          if (a.loadAtEpoch !== undefined) {
+            runs.sentAfterLoad.push(a.sentAfterLoad!);
+            runs.switchReady.push(a.switchReady!);
+            runs.rightTab.push(a.activeTab === tabId);
+            runs.workerAfterLoad.push(origin - a.loadAtEpoch);
+          }
+          await timedSend(h, { type: 'mirage:set-highlights', tabId, enabled: false }, timeout, 'off');
+        } finally {
+          await page.close().catch(() => undefined);
+        }
+      } catch (e) {
+        runs.failures.push(String((e as Error)?.message ?? e));
+      }
+    }
+  }
+  return out;
+}
+
+function popupReport(out: PopupRuns[], name: string): void {
+  const range = (xs: number[]) => (xs.length ? `${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))}` : 'n/a');
+  const rows: string[][] = [['after a worker restart', 'round trip (range)', 'first highlights', 'inject', 'extract', 'score', 'paint', 'warm-up done before the request', 'load (1 min)']];
+  for (const r of out) {
+    const label = r.delay === undefined ? 'direct request (automation message)' : `popup opened, switch request ${r.delay} ms after its load`;
+    const m = stepMedians(r.timings);
+    const done = r.warm.filter((w, j) => w && Number.isFinite(w.doneAt) && w.doneAt <= r.requestAt[j]!).length;
+    rows.push([`${label} (${r.ms.length} runs)`, `${msText(median(r.ms) ?? NaN)} (${range(r.ms)})`, msText(m.first!), msText(m.inject!), msText(m.extract!), msText(m.score!), msText(m.paint!), `${done} of ${r.warm.length}`, r.load.length ? `${Math.min(...r.load).toFixed(2)}–${Math.max(...r.load).toFixed(2)}` : 'n/a']);
+  }
+  console.log(`\n=== ${name}: the first switch-on after a worker restart, direct and from the popup (ms, medians) ===\n`);
+  console.log(table(rows));
+  for (const r of out) {
+    const label = r.delay === undefined ? 'direct' : `popup +${r.delay} ms`;
+    console.log(`\n${label}: ${r.ms.map((x) => Math.round(x)).join(', ')} ms`);
+    if (r.delay !== undefined) {
+      log(`request left ${r.sentAfterLoad.map((x) => Math.round(x)).join(', ')} ms after the popup's load; switch ready ${r.switchReady.filter(Boolean).length} of ${r.switchReady.length}; popup about the page's tab ${r.rightTab.filter(Boolean).length} of ${r.rightTab.length}; worker started ${r.workerAfterLoad.map((x) => Math.round(x)).join(', ')} ms after the popup's load`);
+    }
+    log(`request at ${r.requestAt.map((x) => Math.round(x)).join(', ')} ms of the worker's life; warm-up: ${r.warm.map((w) => (w ? `${w.reason || 'none'} ${Math.round(w.startedAt)}→${Number.isFinite(w.doneAt) ? Math.round(w.doneAt) : '…'} (${Math.round(w.busyMs)} ms busy)` : 'n/a')).join('; ')}`);
+    for (const x of r.failures) log(`FAILED: ${x}`);
+  }
+}
+
 // ---------------------------------------------------------------- injected bytes
 
 function injectedFiles(ext: string): { file: string; raw: number; gzip: number }[] {
@@ -784,6 +946,11 @@ async function main(): Promise<number> {
     }
     h = await withTimeout(startHarness({ extensionDir: o.ext }), 60_000, 'start Chromium');
     console.log(`Chromium ${h.context.browser()?.version() ?? '(version n/a)'}; extension ${h.extensionId}; fixtures at ${h.baseUrl}`);
+    if (o.viaPopup.length) {
+      popupReport(await popupRuns(h, o.pages[0]!, o), o.pages[0]!);
+      console.log(`\nMachine load average at the end: ${loadavg().map((y) => y.toFixed(2)).join(' ')}`);
+      return 0;
+    }
     const figures: PageFigures[] = [];
     for (const name of o.pages) {
       try {
@@ -824,4 +991,8 @@ main().then(
   },
 );
 
-declare const chrome: { tabs: { sendMessage(tabId: number, m: unknown, o: { frameId: number }): Promise<unknown> }; runtime: { sendMessage(m: unknown): Promise<unknown> } };
+declare const chrome: {
+  tabs: { sendMessage(tabId: number, m: unknown, o: { frameId: number }): Promise<unknown> };
+  runtime: { sendMessage(m: unknown): Promise<unknown> };
+  action: { openPopup(): Promise<void> };
+};

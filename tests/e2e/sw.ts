@@ -7,6 +7,7 @@
  * worker. `workerHeap(h)` attaches to the service worker's target (CDP `Target.attachToTarget` from an extension
  * page's session, not flattened: Playwright's sessions are per page) and gives `Runtime.getHeapUsage` after two
  * forced collections: what the worker holds, V8 and Blink together.
+ * `attachTarget(h, pick)` is the same kind of session to any other target (bench-page's real popup).
  * Limits: Chromium only. A worker with DevTools attached is never stopped for being idle, so the idle stop itself is
  * not observed here: `restartWorker` stands for it.
  */
@@ -22,26 +23,38 @@ export interface WorkerHeap {
   total: number;
 }
 
-interface TargetInfo {
+export interface TargetInfo {
   targetId: string;
   type: string;
   url: string;
 }
 
+/** A raw CDP session to one target (its messages sent as `Target.sendMessageToTarget`). */
+export interface TargetSession {
+  send(method: string, params?: object): Promise<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
 /** A CDP session to the extension's service worker, through an extension page's session. */
-async function attach(h: Harness): Promise<{ send(method: string, params?: object): Promise<Record<string, unknown>>; close(): Promise<void> }> {
+function attach(h: Harness): Promise<TargetSession> {
+  const bg = `chrome-extension://${h.extensionId}/background.js`;
+  return attachTarget(h, (t) => t.type === 'service_worker' && t.url === bg, 'service worker');
+}
+
+/** A CDP session to the first target `pick` accepts (waited for up to 5 s), through an extension page's session:
+ * also reaches targets Playwright does not show as pages, such as the real popup `chrome.action.openPopup()` opens. */
+export async function attachTarget(h: Harness, pick: (t: TargetInfo) => boolean, what: string): Promise<TargetSession> {
   const ctl = await h.controller();
   const cdp: CDPSession = await h.context.newCDPSession(ctl);
-  const bg = `chrome-extension://${h.extensionId}/background.js`;
   let target: TargetInfo | undefined;
   for (let i = 0; i < 100 && !target; i++) {
     const { targetInfos } = (await cdp.send('Target.getTargets' as never)) as { targetInfos: TargetInfo[] };
-    target = targetInfos.find((t) => t.type === 'service_worker' && t.url === bg);
+    target = targetInfos.find(pick);
     if (!target) await sleep(50);
   }
   if (!target) {
     await cdp.detach().catch(() => undefined);
-    throw new Error('no service worker target');
+    throw new Error(`no ${what} target`);
   }
   const { sessionId } = (await cdp.send('Target.attachToTarget' as never, { targetId: target.targetId, flatten: false } as never)) as { sessionId: string };
   let next = 0;
