@@ -922,7 +922,8 @@ async function main(): Promise<number> {
     console.error(`No test build at ${relative(ROOT, o.ext)}/: run \`npm run build:e2e\` first, then this script again.`);
     return 2;
   }
-  console.log(`bench-page: ${o.pages.join(', ')}; ${o.runs} warm runs and new tabs, ${o.freshBrowsers} fresh browsers and ${o.restarts} worker restarts per page, up to ${o.cycles} on/off cycles (${o.cycleBudgetS} s budget per page), ${o.timeoutS} s per step; build ${relative(ROOT, o.ext) || o.ext}`);
+  if (o.viaPopup.length) console.log(`bench-page --via-popup: ${o.pages[0]}; ${o.restarts} rounds of a worker restart, then the direct request and the popup's request ${o.viaPopup.join(', ')} ms after its load; build ${relative(ROOT, o.ext) || o.ext}`);
+  else console.log(`bench-page: ${o.pages.join(', ')}; ${o.runs} warm runs and new tabs, ${o.freshBrowsers} fresh browsers and ${o.restarts} worker restarts per page, up to ${o.cycles} on/off cycles (${o.cycleBudgetS} s budget per page), ${o.timeoutS} s per step; build ${relative(ROOT, o.ext) || o.ext}`);
   console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} (1, 5, 15 min) at the start`);
   let h: Harness | undefined;
   const cleanup = async () => {
