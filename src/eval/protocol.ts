@@ -22,8 +22,6 @@ import { measuresOfFeatures, withSignals, type EvalRow } from './rows';
 export interface Applied {
   /** The percentile the user is shown (kinds.ts shownPercentile), exact (it ranks: strictly monotone, never 1). */
   stated: number;
-  /** The stated percentile before the held-out check (the lowest among the nearest kinds). */
-  raw?: number;
   flag: boolean;
   /** True when beyond every reference text of the compared kinds. */
   beyond: boolean;
@@ -81,7 +79,6 @@ export function applyReference(reference: Reference, row: EvalRow): Applied | un
   const shown = shownPercentile(st.stated, reference.heldOut).shown;
   return {
     stated: shown,
-    raw: st.stated,
     flag: st.stated >= reference.threshold,
     beyond: st.beyond,
     agree: reference.counted.filter((id) => (ranked.percentiles[id] ?? 0) >= AGREE_PERCENTILE).length,

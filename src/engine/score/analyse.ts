@@ -62,6 +62,14 @@ function countedOf(ref: Reference, disabled: readonly string[]): string[] {
 
 /** Rank measures against the shipped reference of their language, with `disabled` signals left out everywhere (the
  * text's combination and its references' alike). */
+let shownThresholdMemo: number | undefined;
+
+/** The flag threshold, chosen on stated percentiles, in the shown figure's terms (the same decisions: both rise
+ * together); computed once. */
+function shownThreshold(): number {
+  return (shownThresholdMemo ??= shownPercentile(REFERENCE.threshold, REFERENCE.heldOut).shown);
+}
+
 function rankShipped(m: Measures, langRef: LangReference, disabled: readonly string[]): Ranked {
   const counted = countedOf(REFERENCE, disabled);
   const raw = Object.fromEntries(Object.entries(m.raw).filter(([id]) => !disabled.includes(id)));
@@ -145,8 +153,7 @@ export function analyseDetailed(text: string, options: AnalyseOptions = {}): { r
   const stated = ranked?.stated?.stated ?? null;
   const shown = stated === null ? null : shownPercentile(stated, REFERENCE.heldOut);
   const score = shown?.shown ?? null;
-  // the flag threshold, chosen on stated percentiles, in the shown figure's terms (the same decisions: both rise together)
-  const threshold = shownPercentile(REFERENCE.threshold, REFERENCE.heldOut).shown;
+  const threshold = shownThreshold();
   const counted = countedOf(REFERENCE, disabled);
 
   const signals = SIGNALS.map((s) => signalReport(s, m.results.get(s.id), ranked?.percentiles[s.id], counted.includes(s.id) ? 1 : 0, disabled.includes(s.id)));
