@@ -50,6 +50,14 @@ function sentenceTable(fig: RunFigures): string[] {
   return L;
 }
 
+function bandTable(fig: RunFigures): string[] {
+  const L = ['', 'Highlights by headline band (all sources pooled; ordinary < 50%, usual range 50-75%, upper part of it 75-90%, high >= 90% or flagged): documents, % with any highlight, % with a level-3 sentence'];
+  L.push('band          human: docs docsL1+ docsL3 | machine: docs docsL1+ docsL3');
+  for (const b of fig.bands)
+    L.push(`${b.band.padEnd(13)} ${String(b.human.docs).padStart(11)} ${pc(b.human.docsL1, 7)} ${pc(b.human.docsL3, 6)} | ${String(b.machine.docs).padStart(13)} ${pc(b.machine.docsL1, 7)} ${pc(b.machine.docsL3, 6)}`);
+  return L;
+}
+
 function summary(fig: RunFigures): string[] {
   const [all = EMPTY, en = EMPTY, fr = EMPTY] = fig.pooled;
   const w = (k: string, pct = true) => {
@@ -93,6 +101,7 @@ export function formatRun(fig: RunFigures, folds: readonly FoldSummary[]): strin
     ...detectionTable(fig),
     ...calibrationTable(fig),
     ...sentenceTable(fig),
+    ...bandTable(fig),
     ...foldLine(folds),
     ...summary(fig),
   ].join('\n');

@@ -25,6 +25,7 @@
  * - beyond: share of scored texts beyond every reference text of the kinds they were compared with.
  */
 import { SENTENCE_MIN_WORDS } from '../engine/score/constants';
+import { ORDINARY_BELOW, UPPER_USUAL_FROM, USUAL_BELOW } from '../engine/explain/messages';
 import { auroc, tprAtFpr, type Scored } from '../engine/score/metrics';
 import type { LosoRun, Outcome } from './protocol';
 
@@ -180,6 +181,22 @@ export interface RunFigures {
   sources: GroupFigures[];
   pooled: GroupFigures[];
   worst: Record<string, { source: string; value: number } | undefined>;
+  /** Pooled over every source: documents by the headline's band (messages.ts), with their highlight rates — a
+   * headline that says "usual range" next to highlighted sentences must say what they are (render.ts). */
+  bands: BandFigures[];
+}
+
+export interface BandFigures {
+  band: 'ordinary' | 'usual' | 'upper' | 'high';
+  human: SentenceRates;
+  machine: SentenceRates;
+}
+
+/** The headline band of a scored text (messages.ts `band`): flagged or at the agreement point = high. */
+export function bandOf(a: { stated: number; flag: boolean }): BandFigures['band'] {
+  if (a.flag || a.stated >= USUAL_BELOW) return 'high';
+  if (a.stated >= UPPER_USUAL_FROM) return 'upper';
+  return a.stated >= ORDINARY_BELOW ? 'usual' : 'ordinary';
 }
 
 function worstOf(xs: readonly GroupFigures[], f: (g: GroupFigures) => number, lowest: boolean) {
@@ -215,6 +232,11 @@ export function runFigures(run: LosoRun): RunFigures {
     worst[`calib${Math.round(p * 100)}`] = worstOf(calibSources, (g) => Math.abs(g.calibration[i]! - (1 - p)), false);
     worst[`over${Math.round(p * 100)}`] = worstOf(calibSources, (g) => g.calibration[i]! - (1 - p), false);
   });
-  return { counted: run.counted, gate: run.gate, ms: run.ms, sources, pooled, worst };
+  const scored = scoredOf(run.outcomes);
+  const bands = (['ordinary', 'usual', 'upper', 'high'] as const).map((band) => {
+    const xs = scored.filter((o) => bandOf(o.applied!) === band);
+    return { band, human: rates(xs.filter((o) => !isMachine(o))), machine: rates(xs.filter(isMachine)) };
+  });
+  return { counted: run.counted, gate: run.gate, ms: run.ms, sources, pooled, worst, bands };
 }
 

@@ -5,7 +5,7 @@
  * and never show a probability of authorship.
  */
 import type { GroupView, Level, Passage, TabView } from '../messaging';
-import { comparisonShort, explain, headlineOf, languageName, sentenceReasonText, sharePercent, type UiLang } from '../engine';
+import { AGREE_PERCENTILE, comparisonShort, explain, headlineOf, languageName, sentenceReasonText, sharePercent, type UiLang } from '../engine';
 import { LEVEL_STYLE } from '../shared/presentation';
 import { errorWords } from '../shared/errors';
 import { h, type Child } from './h';
@@ -129,8 +129,12 @@ export function renderPassages(view: TabView, ui: UiLang, onShow: (p: Passage) =
   });
   showMore();
   const total = view.passagesTotal ?? passages.length;
+  // A document the headline places within the usual range can still show its most predictable sentences (levels are
+  // gated on the document's stated percentile, the headline gives the held-out figure): say what they are then.
+  const withinUsual = view.report && !view.report.flag && view.report.score !== null && view.report.score < AGREE_PERCENTILE;
   return h('div', {},
     h('p', { class: 'count', text: total > passages.length ? t('panel_passagesListed', [total, passages.length], ui) : tn('panel_passagesCount', passages.length, passages.length, ui) }),
+    withinUsual ? h('p', { class: 'note', text: t('panel_passagesWithinUsual', undefined, ui) }) : null,
     list,
     more,
   );

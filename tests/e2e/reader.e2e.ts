@@ -328,7 +328,7 @@ describe('reader extension in Chromium (French UI)', () => {
       reasons: (await panel.$$eval('ol.passages ul.why li', (ls) => ls.map((l) => l.textContent ?? ''))).join(' '),
     };
     // issue 9: stated against the kinds of human writing most like the text, named (or beyond all of them)
-    // (after a band's words when the shown figure is within the usual range: "Dans la plage habituelle … : plus prévisible que")
+    // (after a band's words when the shown figure is within the usual range: "Dans [le haut de] la plage habituelle … : plus prévisible que")
     expect(parts.headline).toMatch(/plus prévisible que \d+ % des textes de chacun des \d+ genres d'écrits humains les plus proches|Au-delà des \d+ textes humains de référence/i);
     expect(parts.summary).toMatch(/genres d'écrits humains qui lui ressemblent le plus/);
     expect(parts.facts).toContain('anglais');
@@ -338,7 +338,7 @@ describe('reader extension in Chromium (French UI)', () => {
     for (const [name, text] of Object.entries(parts)) expect(text ?? '', name).not.toMatch(english);
     const popup = await h.openExtensionPage(`popup.html?tab=${tabId}`, { width: 360, height: 560 });
     await popup.waitForSelector('#summary');
-    expect(await popup.textContent('#summary')).toMatch(/^(Plus prévisible que|Dans la plage habituelle de l'écriture humaine : plus prévisible que|Au-delà des)/);
+    expect(await popup.textContent('#summary')).toMatch(/^(Plus prévisible que|Dans (le haut de )?la plage habituelle de l'écriture humaine : plus prévisible que|Au-delà des)/);
     // the on-page legend (in a closed shadow root: read through the DevTools protocol, which pierces it)
     const cdp = await page.context().newCDPSession(page);
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };

@@ -12,9 +12,13 @@ import { pct } from './percent';
 import { plural } from './plural';
 
 /** Headline bands for a result that is not flagged: below ORDINARY_BELOW a text is less predictable than most
- * comparable human writing, and says so plainly; below USUAL_BELOW (the agreement point) it sits within the usual
- * range of human writing; from there on the headline only states where it stands. */
+ * comparable human writing, and says so plainly; below UPPER_USUAL_FROM it sits within the usual range of human
+ * writing; below USUAL_BELOW (the agreement point) in the upper part of that range — where its most predictable
+ * sentences may already be highlighted (sentence levels start with documents shown at about 58%, see levels.ts), so
+ * the headline must not sound like "nothing here" next to them; from there on the headline only states where it
+ * stands. */
 export const ORDINARY_BELOW = 0.5;
+export const UPPER_USUAL_FROM = 0.75;
 export const USUAL_BELOW = AGREE_PERCENTILE;
 
 export { pct } from './percent';
@@ -94,6 +98,7 @@ function band(s: number, flag: boolean, c: Comparison | null | undefined, ui: Ui
   const fr = ui === 'fr';
   if (flag || s >= USUAL_BELOW) return standingText(s, c, ui);
   if (s < ORDINARY_BELOW) return `${fr ? 'Ordinaire pour un texte humain : ' : 'Ordinary for human writing: '}${standingText(s, c, ui, { only: true, lower: true })}`;
+  if (s >= UPPER_USUAL_FROM) return `${fr ? "Dans le haut de la plage habituelle de l'écriture humaine : " : 'In the upper part of the usual range of human writing: '}${standingText(s, c, ui, { lower: true })}`;
   return `${fr ? "Dans la plage habituelle de l'écriture humaine : " : 'Within the usual range of human writing: '}${standingText(s, c, ui, { lower: true })}`;
 }
 

@@ -1,7 +1,7 @@
 // The evaluation harness's pieces: the Brown-corpus detokeniser and chunks, source ids, the report's definitions.
 import { describe, expect, it, test } from 'vitest';
 import { brownDir, chunkSentences, CHUNK_MAX, CHUNK_MIN, detokeniseParagraph, loadBrown, readTagged, untag } from '@/src/eval/brown';
-import { displayed, pooledFigures, sourceFigures } from '@/src/eval/report';
+import { bandOf, displayed, pooledFigures, runFigures, sourceFigures } from '@/src/eval/report';
 import { sourceId, type Item } from '@/src/eval/sources';
 import { kindOf } from '@/src/eval/rows';
 import type { TextFeatures } from '@/src/eval/features';
@@ -136,5 +136,26 @@ describe('report', () => {
     expect(g.aurocKind).toBe('cross');
     expect(g.auroc).toBe(1);
   });
-});
 
+  it('headline bands follow the headline\'s words; a flag always makes a text "high"', () => {
+    expect([0.49, 0.5, 0.749, 0.75, 0.899, 0.9].map((stated) => bandOf({ stated, flag: false }))).toEqual(['ordinary', 'usual', 'usual', 'upper', 'upper', 'high']);
+    expect(bandOf({ stated: 0.3, flag: true })).toBe('high');
+  });
+
+  it('counts highlighted documents per headline band, humans and machine texts apart', () => {
+    const outcomes = [
+      out('h', 'human', 'en', 1, 0.8, false, [1, 0]),
+      out('h', 'human', 'en', 2, 0.85, false, [0, 0]),
+      out('h', 'human', 'en', 3, 0.2, false, [0, 0]),
+      out('m', 'machine', 'en', 4, 0.8, false, [3, 3]),
+    ];
+    const run = { gate: 150, counted: [], outcomes, folds: [], ms: 0 };
+    const upper = runFigures(run).bands.find((b) => b.band === 'upper')!;
+    expect(upper.human.docs).toBe(2);
+    expect(upper.human.docsL1).toBe(0.5);
+    expect(upper.human.docsL3).toBe(0);
+    expect(upper.machine.docs).toBe(1);
+    expect(upper.machine.docsL3).toBe(1);
+    expect(runFigures(run).bands.find((b) => b.band === 'ordinary')!.human.docs).toBe(1);
+  });
+});

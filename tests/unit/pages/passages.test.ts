@@ -54,4 +54,15 @@ describe('renderPassages', () => {
   it('an empty list is a sentence, not an empty box', () => {
     expect(renderPassages(view(0), 'en', () => undefined).textContent).toBe('No sentence reaches the chosen sensitivity.');
   });
+
+  it('says what the highlights are when the headline places the text within the usual range, and only then', () => {
+    const withReport = (score: number, flag: boolean): TabView => ({ ...view(3), report: { score, flag } as TabView['report'] });
+    const note = (v: TabView, ui: 'en' | 'fr') => renderPassages(v, ui, () => undefined).querySelector('p.note')?.textContent ?? null;
+    expect(note(withReport(0.89, false), 'en')).toMatch(/^The text as a whole stays within the usual range of human writing/);
+    expect(note(withReport(0.6, false), 'fr')).toMatch(/^Le texte dans son ensemble reste dans la plage habituelle/);
+    expect(note(withReport(0.9, false), 'en')).toBeNull();
+    expect(note(withReport(0.7, true), 'en')).toBeNull();
+    expect(note(view(3), 'en')).toBeNull();
+  });
 });
+

@@ -62,7 +62,9 @@ describe('headline: a calm reading for ordinary results (issue 10, item 3)', () 
     [0.08, 'Ordinary for human writing: more predictable than only 8% of comparable human reference texts', "Ordinaire pour un texte humain : plus prévisible que seulement 8 % des textes humains de référence comparables"],
     [0.49, 'Ordinary for human writing: more predictable than only 49%', 'Ordinaire pour un texte humain : plus prévisible que seulement 49 %'],
     [0.5, 'Within the usual range of human writing: more predictable than 50%', "Dans la plage habituelle de l'écriture humaine : plus prévisible que 50 %"],
-    [0.89, 'Within the usual range of human writing: more predictable than 89%', "Dans la plage habituelle de l'écriture humaine : plus prévisible que 89 %"],
+    [0.74, 'Within the usual range of human writing: more predictable than 74%', "Dans la plage habituelle de l'écriture humaine : plus prévisible que 74 %"],
+    [0.75, 'In the upper part of the usual range of human writing: more predictable than 75%', "Dans le haut de la plage habituelle de l'écriture humaine : plus prévisible que 75 %"],
+    [0.89, 'In the upper part of the usual range of human writing: more predictable than 89%', "Dans le haut de la plage habituelle de l'écriture humaine : plus prévisible que 89 %"],
     [0.9, 'More predictable than 90% of comparable', 'Plus prévisible que 90 % des textes'],
   ])('score %d', (score, en, fr) => {
     expect(headline(h(score), 'en')).toMatch(new RegExp('^' + en.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
