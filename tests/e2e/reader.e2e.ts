@@ -336,6 +336,12 @@ describe('reader extension in Chromium (French UI)', () => {
     expect(parts.caveats).toMatch(/intention/);
     expect(parts.reasons).toMatch(/plus marqué que dans \d+ % des phrases humaines de référence/);
     for (const [name, text] of Object.entries(parts)) expect(text ?? '', name).not.toMatch(english);
+    // a headline within the usual range next to highlighted sentences says what they are (and only then)
+    const note = await panel.$eval('#passages', (el) => el.querySelector('p.note')?.textContent ?? null);
+    if (/^Dans (le haut de )?la plage habituelle/.test(parts.headline ?? '')) expect(note).toMatch(/^Le texte dans son ensemble reste dans la plage habituelle/);
+    else expect(note).toBeNull();
+    await panel.$eval('#passages-title', (el) => el.scrollIntoView({ block: 'start' }));
+    await h.screenshot(panel, 'reader-sidepanel-fr-passages');
     const popup = await h.openExtensionPage(`popup.html?tab=${tabId}`, { width: 360, height: 560 });
     await popup.waitForSelector('#summary');
     expect(await popup.textContent('#summary')).toMatch(/^(Plus prévisible que|Dans (le haut de )?la plage habituelle de l'écriture humaine : plus prévisible que|Au-delà des)/);
