@@ -235,9 +235,12 @@ function signalChart(m: TeacherReport, tt: Words): El | null {
 function textSection(m: TeacherReport, tt: Words): El[] {
   const lang = m.lang;
   if (!m.text) return [h('p', { class: 'abstained' }, tt('report_textNotIncluded'))];
+  const withinUsual = (m.sentences ?? []).some((s) => s.level > 0) && !m.flag && m.score !== null && m.score < AGREE_PERCENTILE;
   return [
     h('h2', null, tt('report_textHeading')),
     h('p', { class: 'legend' }, [1, 2, 3].map((l) => h('span', null, h('mark', { class: `l${l}` }, t(`level${l}`, undefined, lang)), ` (${t(`levelUnderline${l}`, undefined, lang)})`))),
+    // marked sentences in a text the headline places within the usual range: say what they are (as the panel does)
+    ...(withinUsual ? [h('p', { class: 'within-usual' }, t('panel_passagesWithinUsual', undefined, lang))] : []),
     h('div', { class: 'text' }, sentenceRuns(m.text, m.sentences ?? []).map((r) => (r.level ? h('mark', { class: `l${r.level}`, title: t(`level${r.level}`, undefined, lang) }, r.text) : r.text))),
   ];
 }

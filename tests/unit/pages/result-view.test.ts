@@ -48,6 +48,15 @@ describe('result view', () => {
     expect(el.querySelectorAll('.legend mark').length).toBe(3);
   });
 
+  it('sentence view: marked sentences in a text within the usual range come with what they are, in the page language', () => {
+    const note = (over: Parameters<typeof fakeReport>[1], lang: 'en' | 'fr') =>
+      (toDom(sentenceView(TEXT, fakeReport(TEXT, over), lang), document) as HTMLElement).querySelector('.within-usual')?.textContent ?? null;
+    expect(note({ score: 0.8, flag: false }, 'en')).toMatch(/^The text as a whole stays within the usual range/);
+    expect(note({ score: 0.8, flag: false }, 'fr')).toMatch(/^Le texte dans son ensemble reste/);
+    expect(note({ score: 0.93, flag: false }, 'en')).toBeNull();
+    expect(note({ score: 0.8, flag: true }, 'en')).toBeNull();
+  });
+
   it('word view: one shaded span per word, legend with shares, histogram', () => {
     const text = 'The cat sat on the mat because it was warm and the sun was out.';
     const { words, ranks } = wordRanks(text, 'en');

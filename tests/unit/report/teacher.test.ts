@@ -113,6 +113,15 @@ describe('teacher report', () => {
     expect(parse(html).body.textContent).toContain('not included');
   });
 
+  it('with the text: marked sentences in a text within the usual range come with what they are, and only then', async () => {
+    const note = async (score: number, flag: boolean, lang: 'en' | 'fr') =>
+      parse(reportHtml(await buildTeacherReport(fakeReport(TEXT, { score, flag, ui: lang }), TEXT, { lang, date: DATE, includeText: true }))).querySelector('.within-usual')?.textContent ?? null;
+    expect(await note(0.8, false, 'en')).toMatch(/^The text as a whole stays within the usual range of human writing/);
+    expect(await note(0.8, false, 'fr')).toMatch(/^Le texte dans son ensemble reste dans la plage habituelle/);
+    expect(await note(0.95, false, 'en')).toBeNull();
+    expect(await note(0.8, true, 'en')).toBeNull();
+  });
+
   it('says nothing meaningful can be said when there is no score', async () => {
     const m = await buildTeacherReport(fakeReport(TEXT, { status: 'too-short', score: null, flag: false }), TEXT, { lang: 'en', date: DATE });
     expect(parse(reportHtml(m)).body.textContent).toContain('nothing meaningful can be said');
