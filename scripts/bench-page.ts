@@ -163,6 +163,14 @@ const STEPS = ['inject', 'extract', 'score', 'paint', 'first'] as const;
 const stepMedians = (ts: Record<string, number>[]): Record<string, number> =>
   Object.fromEntries(STEPS.map((k) => [k, median(ts.map((t) => t[k]).filter((x): x is number => typeof x === 'number')) ?? NaN]));
 const stepsText = (ts: Record<string, number>[]) => (ts.length ? STEPS.map((k) => `${k} ${msText(stepMedians(ts)[k]!)}`).join(', ') : 'n/a');
+/** One run's round trip in parts: the steps the worker reports, what its `ms` holds beyond them ("between": settings,
+ * the tab's URL, the view's updates, the answers' handling), and what the round trip holds beyond `ms` ("messages":
+ * the request's way to the worker and the answer's way back). */
+function runParts(elapsed: number, ms: number | undefined, t: Record<string, number> | undefined): string {
+  if (!t || ms === undefined) return `${msText(elapsed)} round trip`;
+  const steps = (t.inject ?? 0) + (t.extract ?? 0) + (t.score ?? 0) + (t.paint ?? 0);
+  return `${msText(elapsed)} round trip = ${STEPS.filter((k) => k !== 'first').map((k) => `${k} ${t[k] ?? 'n/a'}`).join(', ')}, between ${ms - steps}, messages ${Math.round(elapsed - ms)}; first highlights ${t.first ?? 'n/a'} (read in the page ${t.extractInPage ?? 'n/a'})`;
+}
 /** Every trace of a series as one: counts added, the longest of all, every long task. */
 function worst(ts: TaskStats[]): TaskStats | undefined {
   if (!ts.length) return undefined;
@@ -275,6 +283,8 @@ interface PageFigures {
   /** First switch-on in a fresh tab of the same page, engine already warm: what a reader meets on each new article. */
   newTabMs: number[];
   newTabTimings: Record<string, number>[];
+  /** The `ms` each of those answers reported (the worker's own time from the request to the answer). */
+  newTabExtMs: number[];
   /** Every first switch-on in a new tab, traced. */
   newTabTraces: TaskStats[];
   /** The page's blocks as the page layer read them (for the engine's figures). */
@@ -294,7 +304,7 @@ interface PageFigures {
 }
 
 const emptyFigures = (name: string): PageFigures => ({
-  name, words: 0, failure: [], warmOnMs: [], warmExtMs: [], newTabMs: [], newTabTimings: [], newTabTraces: [], offMs: [], cyclesDone: 0,
+  name, words: 0, failure: [], warmOnMs: [], warmExtMs: [], newTabMs: [], newTabTimings: [], newTabExtMs: [], newTabTraces: [], offMs: [], cyclesDone: 0,
 });
 
 /** The page's blocks as the page layer reads them for a switch-on (asked from the service worker; the page session
@@ -402,6 +412,7 @@ async function benchPage(h: Harness, name: string, o: Options): Promise<PageFigu
         if (!a.r.ok) throw new Error(`new tab ${i + 1}: ok: false — ${a.r.error}`);
         f.newTabTraces.push(t.stats);
         f.newTabMs.push(a.elapsed);
+        f.newTabExtMs.push(a.r.ms);
         if (a.r.timings) f.newTabTimings.push(a.r.timings);
         await timedSend(h, { type: 'mirage:set-highlights', tabId: id, enabled: false }, timeout, `new tab ${i + 1} off`);
       } finally {
@@ -410,6 +421,7 @@ async function benchPage(h: Harness, name: string, o: Options): Promise<PageFigu
     }
     log(`on, first in a new tab (engine warm, traced): ${f.newTabMs.map((x) => Math.round(x)).join(', ')} ms; median ms by step: ${stepsText(f.newTabTimings)}`);
     log(`  longest main-thread task in each: ${f.newTabTraces.map((t) => msText(t.longestMs)).join(', ')}`);
+    for (const [i, ms] of f.newTabMs.entries()) log(`  new tab ${i + 1}: ${runParts(ms, f.newTabExtMs[i], f.newTabTimings[i])}`);
   } catch (e) {
     f.failure.push(String((e as Error)?.message ?? e));
     log(`FAILED: ${f.failure.at(-1)}`);
