@@ -20,7 +20,7 @@ import { uiLanguage } from '../shared/i18n';
 import { restrictedReason } from '../shared/restricted';
 import { ensureContentScript, extract, injectReadability, paint, ping, stopPage } from './content-script';
 import { firstBlocks } from './first-blocks';
-import { warmEngine } from './warm';
+import { engineUsed, warmEngine } from './warm';
 import { analyseGroups, groupBlocks, isScored, mainAnalysis, viewOf, type PageAnalysis } from './page-analysis';
 import { paintMessage } from './paint-message';
 import { currentSettings, getView, offView, record, resetPage, setView, tabs, type TabRecord } from './tab-state';
@@ -146,6 +146,7 @@ async function score(on: SwitchOn, blocks: ExtractResult & { ok: true }): Promis
     return on.fail('engine', { message: e instanceof Error ? e.message : String(e) });
   }
   on.timings.score = on.lap();
+  engineUsed(); // a warm-up under way runs no more passes: this analysis warmed the engine
   if (!analyses.some((a) => isScored(a.report))) {
     await stopPage(on.tabId);
     const why = unusable(analyses);

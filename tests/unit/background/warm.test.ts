@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing';
 import type { Browser } from 'wxt/browser';
 import { warmSteps } from '@/src/engine';
 import { startBackground } from '@/src/background';
-import { LAUNCH_REPEAT, resetWarm, warmEngine, warmRecord, warmStarted } from '@/src/background/warm';
+import { CONNECT_PASSES, engineUsed, LAUNCH_REPEAT, resetWarm, warmEngine, warmRecord, warmStarted } from '@/src/background/warm';
+import { route } from '@/src/background/router';
 
 describe('warmEngine: once per worker lifetime, one step per task', () => {
   beforeEach(() => resetWarm());
@@ -26,6 +27,60 @@ describe('warmEngine: once per worker lifetime, one step per task', () => {
     expect(warmRecord.doneAt).toBeGreaterThanOrEqual(warmRecord.startedAt);
     warmEngine(schedule);
     expect(queue).toHaveLength(0);
+  });
+});
+
+describe('warmEngine: several passes, still one step per task, and no more passes once a real analysis ran', () => {
+  beforeEach(() => resetWarm());
+
+  /** Run the queued tasks one by one; how many steps each pass ran is read from the record as they go. */
+  function drain(queue: (() => void)[], each?: (task: number) => void): number {
+    let tasks = 0;
+    while (queue.length) {
+      expect(queue).toHaveLength(1); // each task schedules at most the next one
+      queue.shift()!();
+      tasks++;
+      each?.(tasks);
+    }
+    return tasks;
+  }
+
+  it.each([1, 2, 3])('runs every step %i time(s) over, one per task', (passes) => {
+    const queue: (() => void)[] = [];
+    warmEngine((run) => void queue.push(run), 'test', 1, passes);
+    expect(warmRecord.passes).toBe(passes);
+    const tasks = drain(queue);
+    expect(warmRecord.steps).toBe(passes * warmSteps().length);
+    expect(tasks).toBe(passes * warmSteps().length + 1);
+    expect(warmRecord.passesDone).toBe(passes);
+    expect(warmRecord.doneAt).toBeGreaterThanOrEqual(warmRecord.startedAt);
+  });
+
+  it('a real analysis during the first pass: that pass ends (the other language\'s tables), no other starts', () => {
+    const queue: (() => void)[] = [];
+    const n = warmSteps().length;
+    warmEngine((run) => void queue.push(run), 'test', 1, 4);
+    drain(queue, (task) => task === 3 && engineUsed());
+    expect(warmRecord.steps).toBe(n);
+    expect(warmRecord.passesDone).toBe(1);
+    expect(Number.isFinite(warmRecord.doneAt)).toBe(true);
+  });
+
+  it('a real analysis during the second pass: that pass ends, the third and fourth never run', () => {
+    const queue: (() => void)[] = [];
+    const n = warmSteps().length;
+    warmEngine((run) => void queue.push(run), 'test', 1, 4);
+    drain(queue, (task) => task === n + 2 && engineUsed());
+    expect(warmRecord.steps).toBe(2 * n);
+    expect(warmRecord.passesDone).toBe(2);
+  });
+
+  it('after a real analysis, a warm-up asked for later costs nothing', () => {
+    const queue: (() => void)[] = [];
+    engineUsed();
+    warmEngine((run) => void queue.push(run), 'connect', 1, CONNECT_PASSES);
+    expect(queue).toHaveLength(0);
+    expect(warmRecord.reason).toBe('');
   });
 });
 
@@ -79,5 +134,21 @@ describe('the background warms the engine once per browser session, not at every
     const queued = vi.getTimerCount();
     await fakeBrowser.runtime.onStartup.trigger(); // a second reason in the same worker: nothing more
     expect(vi.getTimerCount()).toBe(queued);
+  });
+
+  it('an extension page that opens (get-state) starts the warm-up with several passes; a switch-on alone starts one', async () => {
+    const base = fakeBrowser.runtime.getURL('/');
+    const popup = { id: fakeBrowser.runtime.id, url: `${base}popup.html`, origin: base.slice(0, -1) };
+    await route({ type: 'mirage:get-state', tabId: tab.id! }, popup);
+    expect(warmRecord.reason).toBe('connect');
+    expect(warmRecord.passes).toBe(CONNECT_PASSES);
+    expect(warmRecord.repeat).toBe(1); // short steps: a click may already be on its way
+    expect(warmRecord.steps).toBe(0); // nothing ran in the message's own task
+    await vi.runAllTimersAsync();
+    expect(warmRecord.steps).toBe(CONNECT_PASSES * warmSteps().length);
+    const before = warmRecord.steps;
+    await route({ type: 'mirage:get-state', tabId: tab.id! }, popup); // opened again in the same worker: nothing more
+    await vi.runAllTimersAsync();
+    expect(warmRecord.steps).toBe(before);
   });
 });
