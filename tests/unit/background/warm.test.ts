@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import type { Browser } from 'wxt/browser';
 import { warmSteps } from '@/src/engine';
 import { startBackground } from '@/src/background';
-import { CONNECT_PASSES, engineUsed, LAUNCH_REPEAT, resetWarm, warmEngine, warmRecord, warmStarted } from '@/src/background/warm';
+import { CONNECT_PASSES, CONNECT_SLICE_MS, engineUsed, LAUNCH_REPEAT, resetWarm, warmEngine, warmRecord, warmStarted } from '@/src/background/warm';
 import { route } from '@/src/background/router';
 
 describe('warmEngine: once per worker lifetime, one step per task', () => {
@@ -75,6 +75,32 @@ describe('warmEngine: several passes, still one step per task, and no more passe
     expect(warmRecord.passesDone).toBe(2);
   });
 
+  it('with a time slice, a task runs further steps until the slice is used, and no more', () => {
+    const queue: (() => void)[] = [];
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 5)); // every reading 5 ms later
+    try {
+      warmEngine((run) => void queue.push(run), 'test', 1, 2, 12);
+      const tasks = drain(queue);
+      const steps = 2 * warmSteps().length;
+      expect(warmRecord.steps).toBe(steps);
+      // a step reads the clock at least twice (10 ms), so a task runs two steps at most; the engine's own readings
+      // make some steps longer, and their task ends after them
+      expect(tasks).toBeGreaterThanOrEqual(Math.ceil(steps / 2));
+      expect(tasks).toBeLessThan(steps);
+    } finally {
+      now.mockRestore();
+    }
+  });
+
+  it('an unbounded slice runs every pass in one task; a zero slice one step per task', () => {
+    const queue: (() => void)[] = [];
+    warmEngine((run) => void queue.push(run), 'test', 1, 2, Infinity);
+    expect(drain(queue)).toBe(1);
+    expect(warmRecord.steps).toBe(2 * warmSteps().length);
+    expect(Number.isFinite(warmRecord.doneAt)).toBe(true);
+  });
+
   it('after a real analysis, a warm-up asked for later costs nothing', () => {
     const queue: (() => void)[] = [];
     engineUsed();
@@ -143,6 +169,7 @@ describe('the background warms the engine once per browser session, not at every
     expect(warmRecord.reason).toBe('connect');
     expect(warmRecord.passes).toBe(CONNECT_PASSES);
     expect(warmRecord.repeat).toBe(1); // short steps: a click may already be on its way
+    expect(CONNECT_SLICE_MS).toBeLessThan(50); // no task of the warm-up is meant to be a long task
     expect(warmRecord.steps).toBe(0); // nothing ran in the message's own task
     await vi.runAllTimersAsync();
     expect(warmRecord.steps).toBe(CONNECT_PASSES * warmSteps().length);
