@@ -146,7 +146,6 @@ async function score(on: SwitchOn, blocks: ExtractResult & { ok: true }): Promis
     return on.fail('engine', { message: e instanceof Error ? e.message : String(e) });
   }
   on.timings.score = on.lap();
-  engineUsed(); // a warm-up under way runs no more passes: this analysis warmed the engine
   if (!analyses.some((a) => isScored(a.report))) {
     await stopPage(on.tabId);
     const why = unusable(analyses);
@@ -200,6 +199,7 @@ export async function setHighlights(tabId: number, enabled: boolean, scope: Scop
   }
   if (!enabled) return switchOff(tabId, rec, s, scope, t0);
   warmEngine();
+  engineUsed(); // a warm-up under way runs no more passes: they would compete with this switch-on for the CPU
   return switchOn(new SwitchOn(tabId, rec, s, ui, scope, originOf(url)), url);
 }
 

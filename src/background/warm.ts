@@ -16,19 +16,19 @@ import { browser } from 'wxt/browser';
 import { warmSteps } from '../engine';
 
 let started = false;
-/** A real analysis ran in this worker (`engineUsed`): its code is as warm as a warm-up would leave it. */
+/** A real analysis began in this worker (`engineUsed`): no more warm-up passes. */
 let used = false;
 
 /** What the warm-up did in this worker (read by the test build's benchmark hooks, stats.ts). Times are
  * `performance.now()` in the worker, ms; `busyMs` is the time spent in the steps themselves, `longestMs` the longest
  * step (the longest the worker's event loop was held); `passes` the passes asked for, `passesDone` those run to the
- * end (fewer when a real analysis made the rest needless). */
+ * end (fewer when a real analysis began meanwhile). */
 export const warmRecord = { reason: '', repeat: 0, passes: 0, passesDone: 0, startedAt: NaN, doneAt: NaN, busyMs: 0, longestMs: 0, steps: 0 };
 
 /** Start the warm-up (once per worker lifetime); returns at once. `repeat`: the texts read that many times over in
  * each step (longer steps); `passes`: the whole list of steps run that many times over (the same optimisation as a
- * long `repeat`, in steps as short as one reading). Passes after the first stop once a real analysis has run
- * (`engineUsed`): the engine is then as warm as they would leave it. `sliceMs`: a task runs further steps while it
+ * long `repeat`, in steps as short as one reading). Passes after the first stop, at once, when a real analysis
+ * begins (`engineUsed`). `sliceMs`: a task runs further steps while it
  * has taken less than this (0: one step per task); a warmed step takes 1-2 ms, and a timer chained from a timer
  * waits at least 4 ms (the HTML timers' clamp), so one step per task would spread 6 passes over about a second.
  * `longestMs` in the record is then the longest task. `schedule` is for tests. */
@@ -41,6 +41,7 @@ export function warmEngine(schedule: (run: () => void) => void = (run) => setTim
   warmRecord.startedAt = performance.now();
   let steps = warmSteps({ repeat });
   const take = (): (() => void) | undefined => {
+    if (used && warmRecord.passesDone >= 1) return undefined; // a real analysis began: no more of the later passes
     if (!steps.length && warmRecord.passesDone < passes) {
       warmRecord.passesDone++;
       if (warmRecord.passesDone < passes && !used) steps = warmSteps({ repeat });
@@ -74,9 +75,11 @@ export function warmEngine(schedule: (run: () => void) => void = (run) => setTim
   schedule(next);
 }
 
-/** A real analysis ran in this worker (pipeline.ts, after a switch-on's scoring): a warm-up still under way finishes
- * the pass in progress (the first pass also builds the other language's tables) and runs no more; a warm-up asked for
- * later (the popup opened after a switch-on) is not needed. */
+/** A real analysis began in this worker (pipeline.ts, a switch-on): a warm-up still under way finishes its first
+ * pass (which also builds the other language's tables) and runs no more, stopping at once in a later pass — its steps would take the CPU
+ * from the page being injected and read (2 cores: a switch-on 300 ms after the popup opened was injected in 40-50 ms
+ * instead of about 20 while the passes went on) — and a warm-up asked for later (the popup opened after a switch-on)
+ * is not needed. */
 export function engineUsed(): void {
   used = true;
   started = true;

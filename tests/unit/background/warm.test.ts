@@ -30,7 +30,7 @@ describe('warmEngine: once per worker lifetime, one step per task', () => {
   });
 });
 
-describe('warmEngine: several passes, still one step per task, and no more passes once a real analysis ran', () => {
+describe('warmEngine: several passes, one step per task unless sliced, and no more passes once a real analysis began', () => {
   beforeEach(() => resetWarm());
 
   /** Run the queued tasks one by one; how many steps each pass ran is read from the record as they go. */
@@ -66,13 +66,14 @@ describe('warmEngine: several passes, still one step per task, and no more passe
     expect(Number.isFinite(warmRecord.doneAt)).toBe(true);
   });
 
-  it('a real analysis during the second pass: that pass ends, the third and fourth never run', () => {
+  it('a real analysis during the second pass: the warm-up stops at once', () => {
     const queue: (() => void)[] = [];
     const n = warmSteps().length;
     warmEngine((run) => void queue.push(run), 'test', 1, 4);
     drain(queue, (task) => task === n + 2 && engineUsed());
-    expect(warmRecord.steps).toBe(2 * n);
-    expect(warmRecord.passesDone).toBe(2);
+    expect(warmRecord.steps).toBe(n + 2);
+    expect(warmRecord.passesDone).toBe(1);
+    expect(Number.isFinite(warmRecord.doneAt)).toBe(true);
   });
 
   it('with a time slice, a task runs further steps until the slice is used, and no more', () => {
