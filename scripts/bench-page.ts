@@ -52,7 +52,8 @@
  *   after a response, to catch trailing paints)  --restarts 5  --idle 5 (seconds)  --ext DIR (another build of the
  *   extension)  --fresh-at ready,launch+2000  --compare DIR (a second build, alternated with --ext in the
  *   fresh-browser runs)  --only-fresh (nothing but the fresh-browser runs)  --via-popup 300,800 (nothing but (h): the
- *   delays after the popup's load, ms, with --restarts runs each, on the first of --pages).
+ *   delays after the popup's load, ms, with --restarts runs each, on the first of --pages)  --popup-heap 2000 (with
+ *   --via-popup: then the worker's heap 2000 ms after a popup woke it, no request, beside a fresh worker's).
  * Limits: figures come from one headless Chromium on this machine, with tracing overhead in the cold run; the
  *   background's own work (the engine runs in the service worker) is not on the page's main thread and is not in
  *   the page's heap — it shows only in the round-trip times. Every step has a timeout, and a watchdog ends the whole
@@ -93,6 +94,8 @@ interface Options {
   onlyFresh: boolean;
   /** Only the popup runs after a worker restart: the request N ms after the popup's load, for each N (empty: off). */
   viaPopup: number[];
+  /** With viaPopup: also the worker's heap this many ms after a popup woke it (no request), beside a fresh worker's. */
+  popupHeapMs?: number;
 }
 
 /** When a fresh browser's first request leaves: `ready` as soon as the service worker answers and the page has
@@ -137,6 +140,7 @@ function parseOptions(argv: string[]): Options {
     freshAt: parseFreshAt(get('fresh-at') ?? `ready,launch+2000`),
     compare: get('compare'),
     onlyFresh: argv.includes('--only-fresh'),
+    popupHeapMs: get('popup-heap') === undefined ? undefined : num('popup-heap', 2000),
     viaPopup: (get('via-popup') ?? '').split(',').filter(Boolean).map((x) => {
       const n = Number(x);
       if (!Number.isFinite(n) || n < 0) throw new Error(`--via-popup: "${x}" is not a delay in ms`);
@@ -163,6 +167,14 @@ const STEPS = ['inject', 'extract', 'score', 'paint', 'first'] as const;
 const stepMedians = (ts: Record<string, number>[]): Record<string, number> =>
   Object.fromEntries(STEPS.map((k) => [k, median(ts.map((t) => t[k]).filter((x): x is number => typeof x === 'number')) ?? NaN]));
 const stepsText = (ts: Record<string, number>[]) => (ts.length ? STEPS.map((k) => `${k} ${msText(stepMedians(ts)[k]!)}`).join(', ') : 'n/a');
+/** One run's round trip in parts: the steps the worker reports, what its `ms` holds beyond them ("between": settings,
+ * the tab's URL, the view's updates, the answers' handling), and what the round trip holds beyond `ms` ("messages":
+ * the request's way to the worker and the answer's way back). */
+function runParts(elapsed: number, ms: number | undefined, t: Record<string, number> | undefined): string {
+  if (!t || ms === undefined) return `${msText(elapsed)} round trip`;
+  const steps = (t.inject ?? 0) + (t.extract ?? 0) + (t.score ?? 0) + (t.paint ?? 0);
+  return `${msText(elapsed)} round trip = ${STEPS.filter((k) => k !== 'first').map((k) => `${k} ${t[k] ?? 'n/a'}`).join(', ')}, between ${ms - steps}, messages ${Math.round(elapsed - ms)}; first highlights ${t.first ?? 'n/a'} (read in the page ${t.extractInPage ?? 'n/a'})`;
+}
 /** Every trace of a series as one: counts added, the longest of all, every long task. */
 function worst(ts: TaskStats[]): TaskStats | undefined {
   if (!ts.length) return undefined;
@@ -275,6 +287,8 @@ interface PageFigures {
   /** First switch-on in a fresh tab of the same page, engine already warm: what a reader meets on each new article. */
   newTabMs: number[];
   newTabTimings: Record<string, number>[];
+  /** The `ms` each of those answers reported (the worker's own time from the request to the answer). */
+  newTabExtMs: number[];
   /** Every first switch-on in a new tab, traced. */
   newTabTraces: TaskStats[];
   /** The page's blocks as the page layer read them (for the engine's figures). */
@@ -294,7 +308,7 @@ interface PageFigures {
 }
 
 const emptyFigures = (name: string): PageFigures => ({
-  name, words: 0, failure: [], warmOnMs: [], warmExtMs: [], newTabMs: [], newTabTimings: [], newTabTraces: [], offMs: [], cyclesDone: 0,
+  name, words: 0, failure: [], warmOnMs: [], warmExtMs: [], newTabMs: [], newTabTimings: [], newTabExtMs: [], newTabTraces: [], offMs: [], cyclesDone: 0,
 });
 
 /** The page's blocks as the page layer reads them for a switch-on (asked from the service worker; the page session
@@ -402,6 +416,7 @@ async function benchPage(h: Harness, name: string, o: Options): Promise<PageFigu
         if (!a.r.ok) throw new Error(`new tab ${i + 1}: ok: false — ${a.r.error}`);
         f.newTabTraces.push(t.stats);
         f.newTabMs.push(a.elapsed);
+        f.newTabExtMs.push(a.r.ms);
         if (a.r.timings) f.newTabTimings.push(a.r.timings);
         await timedSend(h, { type: 'mirage:set-highlights', tabId: id, enabled: false }, timeout, `new tab ${i + 1} off`);
       } finally {
@@ -410,6 +425,7 @@ async function benchPage(h: Harness, name: string, o: Options): Promise<PageFigu
     }
     log(`on, first in a new tab (engine warm, traced): ${f.newTabMs.map((x) => Math.round(x)).join(', ')} ms; median ms by step: ${stepsText(f.newTabTimings)}`);
     log(`  longest main-thread task in each: ${f.newTabTraces.map((t) => msText(t.longestMs)).join(', ')}`);
+    for (const [i, ms] of f.newTabMs.entries()) log(`  new tab ${i + 1}: ${runParts(ms, f.newTabExtMs[i], f.newTabTimings[i])}`);
   } catch (e) {
     f.failure.push(String((e as Error)?.message ?? e));
     log(`FAILED: ${f.failure.at(-1)}`);
@@ -753,6 +769,41 @@ async function popupRuns(h: Harness, name: string, o: Options): Promise<PopupRun
   return out;
 }
 
+/** The worker's heap after a popup's warm-up: `o.restarts` rounds of a worker stopped, then woken either by a message
+ * no listener answers (no warm-up: the fresh worker) or by the real popup (its get-state starts the warm-up), and read
+ * `waitMs` after that (forced GC, as workerHeap does), with what the warm-up had done. No switch-on. */
+async function popupHeapRuns(h: Harness, name: string, o: Options, waitMs: number): Promise<{ fresh: WorkerHeap[]; popup: WorkerHeap[]; warm: (WarmRecord | undefined)[] }> {
+  const timeout = o.timeoutS * 1000;
+  const out = { fresh: [] as WorkerHeap[], popup: [] as WorkerHeap[], warm: [] as (WarmRecord | undefined)[] };
+  const popupUrl = `chrome-extension://${h.extensionId}/popup.html`;
+  for (let i = 0; i < o.restarts; i++) {
+    await restartWorker(h);
+    await sleep(waitMs);
+    out.fresh.push(await workerHeap(h));
+    const page = await withTimeout(h.openFixture(`${name}?heap=${i + 1}`), timeout, 'open');
+    try {
+      await page.bringToFront();
+      await sleep(o.pauseMs);
+      const ctl = await h.controller();
+      const started = await stopWorker(h);
+      await withTimeout(ctl.evaluate(() => chrome.action.openPopup()), timeout, 'openPopup');
+      const popup = await attachTarget(h, (t) => t.type === 'page' && t.url.startsWith(popupUrl), 'popup');
+      try {
+        await started();
+        await sleep(waitMs);
+        out.warm.push(await warmOf(h));
+        out.popup.push(await workerHeap(h));
+      } finally {
+        await popup.send('Runtime.evaluate', { expression: 'window.close()' }).catch(() => undefined);
+        await popup.close();
+      }
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  }
+  return out;
+}
+
 function popupReport(out: PopupRuns[], name: string): void {
   const range = (xs: number[]) => (xs.length ? `${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))}` : 'n/a');
   const rows: string[][] = [['after a worker restart', 'round trip (range)', 'first highlights', 'inject', 'extract', 'score', 'paint', 'warm-up done before the request', 'load (1 min)']];
@@ -949,6 +1000,13 @@ async function main(): Promise<number> {
     console.log(`Chromium ${h.context.browser()?.version() ?? '(version n/a)'}; extension ${h.extensionId}; fixtures at ${h.baseUrl}`);
     if (o.viaPopup.length) {
       popupReport(await popupRuns(h, o.pages[0]!, o), o.pages[0]!);
+      const wait = o.popupHeapMs;
+      if (wait !== undefined) {
+        const x = await popupHeapRuns(h, o.pages[0]!, o, wait);
+        const med = (hs: WorkerHeap[]) => MB(median(hs.map((y) => y.total))!);
+        console.log(`\nThe worker's heap ${wait} ms after it woke (forced GC; ${x.fresh.length} rounds): fresh (woken by a message nobody answers) ${med(x.fresh)} (${x.fresh.map((y) => MB(y.total)).join(', ')}); woken by the popup, no request ${med(x.popup)} (${x.popup.map((y) => MB(y.total)).join(', ')})`);
+        console.log(`  the popup's warm-up: ${warmText(x.warm)}; passes done ${x.warm.map((w) => (w ? `${(w as { passesDone?: number }).passesDone ?? 'n/a'}` : 'n/a')).join(', ')}`);
+      }
       console.log(`\nMachine load average at the end: ${loadavg().map((y) => y.toFixed(2)).join(' ')}`);
       return 0;
     }

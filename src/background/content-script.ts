@@ -38,13 +38,32 @@ export async function injectReadability(tabId: number): Promise<void> {
   }
 }
 
+/** Tabs whose top document started loading while this worker ran, and that nothing was injected into since: no page
+ * layer can be there, so a switch-on injects at once instead of first asking a page layer that cannot answer (a
+ * round trip of 1-10 ms on a fresh tab, bench:page). A worker that did not see the load (it started later) asks. If
+ * a page layer were there after all (a same-document navigation also reports 'loading'), the new one takes over and
+ * the old one ends (WXT's context), as it would after any second injection: the answer is the same. */
+const newDocuments = new Set<number>();
+
+/** tabs.onUpdated reported that the tab's document is loading (sites.ts). */
+export function documentLoading(tabId: number): void {
+  newDocuments.add(tabId);
+}
+
+/** The tab is gone. */
+export function forgetDocument(tabId: number): void {
+  newDocuments.delete(tabId);
+}
+
 /** The page layer is there: 'main' when the page also wants Readability, which is not injected yet. */
 export type PageLayer = 'ready' | 'main';
 
-/** Make sure the tab's top frame has the page layer (inject it when needed); false when that is not possible. */
+/** Make sure the tab's top frame has the page layer (inject it when needed; without asking first in a tab whose
+ * document this worker saw start loading); false when that is not possible. */
 export async function ensureContentScript(tabId: number): Promise<PageLayer | false> {
   const layer = (r: Partial<PingResult> | undefined): PageLayer | false => (r ? (r.main ? 'main' : 'ready') : false);
-  const there = await pingPage(tabId);
+  const fresh = newDocuments.delete(tabId); // a later load of the tab adds it again
+  const there = fresh ? undefined : await pingPage(tabId);
   if (there) return layer(there);
   try {
     const [r] = await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });

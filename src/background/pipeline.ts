@@ -20,7 +20,7 @@ import { uiLanguage } from '../shared/i18n';
 import { restrictedReason } from '../shared/restricted';
 import { ensureContentScript, extract, injectReadability, paint, ping, stopPage } from './content-script';
 import { firstBlocks } from './first-blocks';
-import { warmEngine } from './warm';
+import { engineUsed, warmEngine } from './warm';
 import { analyseGroups, groupBlocks, isScored, mainAnalysis, viewOf, type PageAnalysis } from './page-analysis';
 import { paintMessage } from './paint-message';
 import { currentSettings, getView, offView, record, resetPage, setView, tabs, type TabRecord } from './tab-state';
@@ -199,6 +199,7 @@ export async function setHighlights(tabId: number, enabled: boolean, scope: Scop
   }
   if (!enabled) return switchOff(tabId, rec, s, scope, t0);
   warmEngine();
+  engineUsed(); // a warm-up under way runs no more passes: they would compete with this switch-on for the CPU
   return switchOn(new SwitchOn(tabId, rec, s, ui, scope, originOf(url)), url);
 }
 

@@ -17,7 +17,7 @@ import { focus, linkPage, pageGone } from './page-link';
 import { onContentChanged } from './page-changes';
 import { setHighlights } from './pipeline';
 import { getView, tabs } from './tab-state';
-import { warmEngine } from './warm';
+import { warmOnConnect } from './warm';
 
 /** Which kind of sender each request may come from. */
 export const SENDERS: Record<BackgroundRequest['type'], Sender['kind']> = {
@@ -69,7 +69,7 @@ export function route(message: unknown, sender: Browser.runtime.MessageSender): 
     case 'mirage:set-highlights':
       return setHighlights(req.tabId, req.enabled, req.scope);
     case 'mirage:get-state':
-      warmEngine(); // the popup or side panel opened: an analysis may follow
+      warmOnConnect(); // the popup or side panel opened: an analysis may follow
       return getView(req.tabId);
     case 'mirage:focus':
       return focus(req.tabId, req.analysis, req.sentence);

@@ -6,6 +6,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { originOf, originPattern, saveSettings, watchSettings } from '../settings';
+import { documentLoading, forgetDocument } from './content-script';
 import { unlinkTab } from './page-link';
 import { relevel, setHighlights } from './pipeline';
 import { currentSettings, forgetTab, getView, knownSettings, offView, resetPage, setKnownSettings, setView, tabs } from './tab-state';
@@ -13,6 +14,7 @@ import { currentSettings, forgetTab, getView, knownSettings, offView, resetPage,
 /** tabs.onUpdated: a navigation ends the page's session; "always analyse" sites start a new one. */
 async function onTabUpdated(tabId: number, info: { status?: string }, tab: Browser.tabs.Tab): Promise<void> {
   if (info.status === 'loading') {
+    documentLoading(tabId); // no page layer in a new document: the next switch-on injects without asking first
     const rec = tabs.get(tabId);
     if (rec && rec.view.phase !== 'off') {
       rec.run++;
@@ -43,6 +45,7 @@ export function startSites(): void {
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetTab(tabId);
     unlinkTab(tabId);
+    forgetDocument(tabId);
   });
   browser.permissions.onRemoved?.addListener((p) => void onPermissionsRemoved(p));
   watchSettings((next) => {

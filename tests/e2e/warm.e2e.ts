@@ -1,7 +1,8 @@
 /**
  * The engine's warm-up in the real service worker (Chromium test build): once per browser session, not at every
  * wake-up. A new profile installs the extension, so its first worker warms up (runtime.onInstalled) without any
- * request; a worker stopped as Chrome stops an idle one and woken by a tab's navigation (tabs.onUpdated) does not.
+ * request; a worker stopped as Chrome stops an idle one and woken by a tab's navigation (tabs.onUpdated) does not;
+ * one woken by the popup (its get-state) warms up in several passes (warmOnConnect).
  * Reads the test build's `__mirageWarm` (src/background/warm.ts). How much it costs and what it buys:
  * `npm run bench:page -- --only-fresh --fresh-at ready,launch+2000,heap+3000`.
  */
@@ -13,6 +14,9 @@ import { sleep } from './trace';
 
 interface WarmRecord {
   reason: string;
+  passes: number;
+  passesDone: number;
+  longestMs: number;
   startedAt: number;
   doneAt: number;
   busyMs: number;
@@ -51,6 +55,29 @@ describe('the warm-up runs once per browser session', () => {
       const r = await warmOf(w);
       expect(r.reason).toBe('');
       expect(r.steps).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a worker woken by the popup warms up in several passes, in tasks shorter than a long task', async () => {
+    const page = await h.openFixture('hard/article-2000.html');
+    try {
+      await page.bringToFront();
+      const ctl = await h.controller();
+      const started = await stopWorker(h);
+      await ctl.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+      const w = await started();
+      let r: WarmRecord | undefined;
+      for (let i = 0; i < 100; i++) {
+        r = await warmOf(w);
+        if (Number.isFinite(r.doneAt)) break;
+        await sleep(100);
+      }
+      expect(r?.reason).toBe('connect');
+      expect(r?.passes).toBeGreaterThan(1);
+      expect(r?.passesDone).toBe(r?.passes);
+      expect(r!.longestMs).toBeLessThan(50 + 30); // its tasks stop after 8 ms, plus one step (the first pass's are the longest); margin for this shared machine
     } finally {
       await page.close();
     }

@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing';
 import type { Browser } from 'wxt/browser';
 import { warmSteps } from '@/src/engine';
 import { startBackground } from '@/src/background';
-import { LAUNCH_REPEAT, resetWarm, warmEngine, warmRecord, warmStarted } from '@/src/background/warm';
+import { CONNECT_PASSES, CONNECT_SLICE_MS, engineUsed, LAUNCH_REPEAT, resetWarm, warmEngine, warmRecord, warmStarted } from '@/src/background/warm';
+import { route } from '@/src/background/router';
 
 describe('warmEngine: once per worker lifetime, one step per task', () => {
   beforeEach(() => resetWarm());
@@ -26,6 +27,87 @@ describe('warmEngine: once per worker lifetime, one step per task', () => {
     expect(warmRecord.doneAt).toBeGreaterThanOrEqual(warmRecord.startedAt);
     warmEngine(schedule);
     expect(queue).toHaveLength(0);
+  });
+});
+
+describe('warmEngine: several passes, one step per task unless sliced, and no more passes once a real analysis began', () => {
+  beforeEach(() => resetWarm());
+
+  /** Run the queued tasks one by one; how many steps each pass ran is read from the record as they go. */
+  function drain(queue: (() => void)[], each?: (task: number) => void): number {
+    let tasks = 0;
+    while (queue.length) {
+      expect(queue).toHaveLength(1); // each task schedules at most the next one
+      queue.shift()!();
+      tasks++;
+      each?.(tasks);
+    }
+    return tasks;
+  }
+
+  it.each([1, 2, 3])('runs every step %i time(s) over, one per task', (passes) => {
+    const queue: (() => void)[] = [];
+    warmEngine((run) => void queue.push(run), 'test', 1, passes);
+    expect(warmRecord.passes).toBe(passes);
+    const tasks = drain(queue);
+    expect(warmRecord.steps).toBe(passes * warmSteps().length);
+    expect(tasks).toBe(passes * warmSteps().length + 1);
+    expect(warmRecord.passesDone).toBe(passes);
+    expect(warmRecord.doneAt).toBeGreaterThanOrEqual(warmRecord.startedAt);
+  });
+
+  it('a real analysis during the first pass: that pass ends (the other language\'s tables), no other starts', () => {
+    const queue: (() => void)[] = [];
+    const n = warmSteps().length;
+    warmEngine((run) => void queue.push(run), 'test', 1, 4);
+    drain(queue, (task) => task === 3 && engineUsed());
+    expect(warmRecord.steps).toBe(n);
+    expect(warmRecord.passesDone).toBe(1);
+    expect(Number.isFinite(warmRecord.doneAt)).toBe(true);
+  });
+
+  it('a real analysis during the second pass: the warm-up stops at once', () => {
+    const queue: (() => void)[] = [];
+    const n = warmSteps().length;
+    warmEngine((run) => void queue.push(run), 'test', 1, 4);
+    drain(queue, (task) => task === n + 2 && engineUsed());
+    expect(warmRecord.steps).toBe(n + 2);
+    expect(warmRecord.passesDone).toBe(1);
+    expect(Number.isFinite(warmRecord.doneAt)).toBe(true);
+  });
+
+  it('with a time slice, a task runs further steps until the slice is used, and no more', () => {
+    const queue: (() => void)[] = [];
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 5)); // every reading 5 ms later
+    try {
+      warmEngine((run) => void queue.push(run), 'test', 1, 2, 12);
+      const tasks = drain(queue);
+      const steps = 2 * warmSteps().length;
+      expect(warmRecord.steps).toBe(steps);
+      // a step reads the clock at least twice (10 ms), so a task runs two steps at most; the engine's own readings
+      // make some steps longer, and their task ends after them
+      expect(tasks).toBeGreaterThanOrEqual(Math.ceil(steps / 2));
+      expect(tasks).toBeLessThan(steps);
+    } finally {
+      now.mockRestore();
+    }
+  });
+
+  it('an unbounded slice runs every pass in one task; a zero slice one step per task', () => {
+    const queue: (() => void)[] = [];
+    warmEngine((run) => void queue.push(run), 'test', 1, 2, Infinity);
+    expect(drain(queue)).toBe(1);
+    expect(warmRecord.steps).toBe(2 * warmSteps().length);
+    expect(Number.isFinite(warmRecord.doneAt)).toBe(true);
+  });
+
+  it('after a real analysis, a warm-up asked for later costs nothing', () => {
+    const queue: (() => void)[] = [];
+    engineUsed();
+    warmEngine((run) => void queue.push(run), 'connect', 1, CONNECT_PASSES);
+    expect(queue).toHaveLength(0);
+    expect(warmRecord.reason).toBe('');
   });
 });
 
@@ -79,5 +161,22 @@ describe('the background warms the engine once per browser session, not at every
     const queued = vi.getTimerCount();
     await fakeBrowser.runtime.onStartup.trigger(); // a second reason in the same worker: nothing more
     expect(vi.getTimerCount()).toBe(queued);
+  });
+
+  it('an extension page that opens (get-state) starts the warm-up with several passes; a switch-on alone starts one', async () => {
+    const base = fakeBrowser.runtime.getURL('/');
+    const popup = { id: fakeBrowser.runtime.id, url: `${base}popup.html`, origin: base.slice(0, -1) };
+    await route({ type: 'mirage:get-state', tabId: tab.id! }, popup);
+    expect(warmRecord.reason).toBe('connect');
+    expect(warmRecord.passes).toBe(CONNECT_PASSES);
+    expect(warmRecord.repeat).toBe(1); // short steps: a click may already be on its way
+    expect(CONNECT_SLICE_MS).toBeLessThan(50); // no task of the warm-up is meant to be a long task
+    expect(warmRecord.steps).toBe(0); // nothing ran in the message's own task
+    await vi.runAllTimersAsync();
+    expect(warmRecord.steps).toBe(CONNECT_PASSES * warmSteps().length);
+    const before = warmRecord.steps;
+    await route({ type: 'mirage:get-state', tabId: tab.id! }, popup); // opened again in the same worker: nothing more
+    await vi.runAllTimersAsync();
+    expect(warmRecord.steps).toBe(before);
   });
 });
