@@ -15,14 +15,15 @@
  *   at most 1 - p), the default flag's false-positive rate, the share of scored documents with a level-3 sentence
  *   and of their sentences (>= SENTENCE_MIN_WORDS words) at level 3;
  * - machine texts, per file's language: flag TPR, level-3 document share;
- * - pooled per language (Debian humans against the unseen machine batch): AUROC and TPR at 5% FPR;
+ * - pooled per language (Debian humans against the unseen machine batch): AUROC with its 95% bootstrap interval,
+ *   and TPR at 5% FPR;
  * - status counts: ok, weak, too-short, unsupported / undetermined language.
  * Rates are over scored texts (score not null); status counts over all. Node only; texts are never written.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyse, auroc, MIN_WORDS, SENTENCE_MIN_WORDS, tprAtFpr, type Report, type Scored } from '../engine/index';
-import { loadDebianDocs, type PackageInfo } from './debian-docs';
+import { loadDebianDocs, type DocPackage, type PackageInfo } from './debian-docs';
 import { readJsonl, REFS_DIR } from './sources';
 
 /** The never-seen machine texts. Nothing that fits, calibrates or chooses may read this folder. */
@@ -55,7 +56,7 @@ export interface UnseenRun {
   packages: PackageInfo[];
   machineFiles: { file: string; texts: number; skipped: number }[];
   groups: Group[];
-  pooled: { lang: 'en' | 'fr'; humans: number; machines: number; auroc: number; tpr5: number }[];
+  pooled: { lang: 'en' | 'fr'; humans: number; machines: number; auroc: number; aurocCi: [number, number]; tpr5: number }[];
   ms: number;
 }
 
@@ -103,15 +104,33 @@ function groupOf(name: string, lang: 'en' | 'fr', label: 'human' | 'machine', xs
   };
 }
 
+/** Resamples of the AUROC's bootstrap interval (each label resampled on its own; a fixed seed: the same run prints
+ * the same interval). */
+export const BOOTSTRAP = 1000;
+
+/** 95% percentile-bootstrap interval of the AUROC: with 50 machine texts it is wide, and says so. */
+export function bootstrapCi(sc: readonly Scored[], rounds = BOOTSTRAP, seed = 9): [number, number] {
+  let x = seed >>> 0;
+  const rand = () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0), x / 2 ** 32);
+  const pos = sc.filter((s) => s.positive);
+  const neg = sc.filter((s) => !s.positive);
+  if (!pos.length || !neg.length) return [NaN, NaN];
+  const draw = (xs: readonly Scored[]) => Array.from({ length: xs.length }, () => xs[Math.floor(rand() * xs.length)]!);
+  const values = Array.from({ length: rounds }, () => auroc([...draw(pos), ...draw(neg)])).sort((a, b) => a - b);
+  return [values[Math.floor(0.025 * (rounds - 1))]!, values[Math.ceil(0.975 * (rounds - 1))]!];
+}
+
 export interface UnseenOptions {
   gate?: number;
   cap?: number;
   machineDir?: string;
+  /** The human packages (default: every one of DEBIAN_DOCS that is installed). */
+  docs?: readonly DocPackage[];
 }
 
-export function runUnseen({ gate = MIN_WORDS, cap, machineDir = UNSEEN_DIR }: UnseenOptions = {}): UnseenRun {
+export function runUnseen({ gate = MIN_WORDS, cap, machineDir = UNSEEN_DIR, docs: packages }: UnseenOptions = {}): UnseenRun {
   const t0 = performance.now();
-  const docs = loadDebianDocs(cap === undefined ? {} : { cap });
+  const docs = loadDebianDocs({ ...(cap === undefined ? {} : { cap }), ...(packages ? { docs: packages } : {}) });
   const all: Scoring[] = docs.texts.map((t) => ({ lang: t.lang, label: 'human', group: t.pkg, r: analyse(t.text, { minWords: gate }) }));
   const machineFiles: UnseenRun['machineFiles'] = [];
   for (const file of unseenMachineFiles(machineDir)) {
@@ -131,7 +150,7 @@ export function runUnseen({ gate = MIN_WORDS, cap, machineDir = UNSEEN_DIR }: Un
     if (h.length) groups.push(groupOf(`all Debian docs`, lang, 'human', h));
     if (m.length) groups.push(groupOf('assistant2026-unseen', lang, 'machine', m));
     const sc: Scored[] = [...h, ...m].filter((x) => x.r.score !== null).map((x) => ({ score: x.r.score!, positive: x.label === 'machine' }));
-    if (h.length && m.length) pooled.push({ lang, humans: sc.filter((s) => !s.positive).length, machines: sc.filter((s) => s.positive).length, auroc: auroc(sc), tpr5: tprAtFpr(sc, 0.05) });
+    if (h.length && m.length) pooled.push({ lang, humans: sc.filter((s) => !s.positive).length, machines: sc.filter((s) => s.positive).length, auroc: auroc(sc), aurocCi: bootstrapCi(sc), tpr5: tprAtFpr(sc, 0.05) });
   }
   return { gate, packages: docs.packages, machineFiles, groups, pooled, ms: performance.now() - t0 };
 }
@@ -163,7 +182,7 @@ export function formatUnseen(run: UnseenRun): string {
   }
   out.push('');
   out.push('POOLED (Debian humans vs the unseen machine batch, scored texts)');
-  for (const p of run.pooled) out.push(`${p.lang}   humans ${p.humans}, machine ${p.machines}: AUROC ${p.auroc.toFixed(3)}, TPR at 5% FPR ${pct(p.tpr5)}`);
+  for (const p of run.pooled) out.push(`${p.lang}   humans ${p.humans}, machine ${p.machines}: AUROC ${p.auroc.toFixed(3)} (95% bootstrap ${p.aurocCi[0].toFixed(2)}-${p.aurocCi[1].toFixed(2)}), TPR at 5% FPR ${pct(p.tpr5)}`);
   if (!run.pooled.length) out.push('  (no machine texts: nothing to pool)');
   return out.join('\n');
 }
