@@ -13,8 +13,8 @@
  *
  * NEVER copy these texts into the project: they are read from /usr/share each run and only figures leave. Node only.
  * Limits: ONE genre (technical documentation: formulaic, imperative, full of names of commands); most French
- * documents are translations from English (the Debian Administrator's Handbook is the exception: written in French
- * first); the pages are those of Debian 12's packages, whose text is mostly years older than their last upload.
+ * documents are translations from English (the Debian Administrator's Handbook was first written in French, but
+ * its later revisions in English); the pages are those of Debian 12's packages, whose text is mostly years older than their last upload.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,7 +55,7 @@ export const DEBIAN_DOCS: readonly DocPackage[] = [
   { pkg: 'harden-doc', lang: 'en', dir: `${HD}/en-US`, files: /\.html$/, licence: 'GPL-2' },
   { pkg: 'debian-kernel-handbook', lang: 'en', dir: '/usr/share/doc/debian-kernel-handbook/kernel-handbook.html', files: /\.html$/, licence: 'GPL-2+' },
   { pkg: 'aptitude-doc-en', lang: 'en', dir: '/usr/share/doc/aptitude/html/en', files: /\.html$/, licence: 'GPL-2+' },
-  { pkg: 'debian-handbook', lang: 'fr', dir: `${HB}/fr-FR`, files: /\.html$/, licence: 'GPL-2+ or CC-BY-SA-3.0', note: 'the original (written in French first)' },
+  { pkg: 'debian-handbook', lang: 'fr', dir: `${HB}/fr-FR`, files: /\.html$/, licence: 'GPL-2+ or CC-BY-SA-3.0', note: 'first written in French; later revisions in English first, their untranslated paragraphs dropped' },
   { pkg: 'debian-reference-fr', lang: 'fr', dir: DR, files: /\.fr\.html$/, licence: 'GPL-2+', note: 'translation' },
   { pkg: 'developers-reference-fr', lang: 'fr', dir: `${DEV}/fr`, files: /^[a-z0-9-]+\.html$/, licence: 'GPL-2', note: 'translation' },
   { pkg: 'maint-guide-fr', lang: 'fr', dir: '/usr/share/doc/maint-guide-fr/html', files: /\.fr\.html$/, licence: 'GPL-2+', note: 'translation' },
