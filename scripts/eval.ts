@@ -9,6 +9,12 @@
  *   dev2.jsonl, assets/reference-texts/, Brown-corpus chunks; measures cached in .cache/eval/ (texts never written).
  *   `--only` leaves out (and scores) only the sources named; each is still fitted without it.
  *
+ * `npm run eval -- --protocol unseen [--gate 150|80|150,80]`
+ *   The never-seen check (src/eval/unseen.ts): the SHIPPED engine, fitted on nothing here, on human prose from
+ *   Debian documentation packages (read from /usr/share at run time, never stored) and on the current-assistant
+ *   texts of assets/reference-texts/unseen-2026/, which nothing else reads. Needs neither ../shared/data nor a fit;
+ *   skips with a one-line message naming the apt-get command when the packages are not installed.
+ *
  * `npm run eval [-- FILE]`
  *   A quick IN-SAMPLE summary with the shipped tables (assets/reference.json), per source: the human references
  *   include the very texts being scored, so these figures flatter the engine; read the protocol's instead.
@@ -22,6 +28,8 @@ import { auroc, type Scored } from '../src/engine/score/metrics';
 import { dataAvailable, loadRows } from '../src/eval/dataset';
 import { formatRun } from '../src/eval/print';
 import { runLoso, sourcesOf } from '../src/eval/protocol';
+import { APT_COMMAND, debianDocsAvailable } from '../src/eval/debian-docs';
+import { formatUnseen, runUnseen } from '../src/eval/unseen';
 import { runFigures } from '../src/eval/report';
 import { loadAll, readJsonl, type Item } from '../src/eval/sources';
 
@@ -48,7 +56,8 @@ function parseArgs(argv: readonly string[]): Args {
     else if (x.startsWith('-')) fail(`unknown option ${x}`);
     else a.file = x;
   }
-  if (a.protocol !== undefined && a.protocol !== 'loso') fail(`unknown protocol ${a.protocol} (only loso)`);
+  if (a.protocol !== undefined && a.protocol !== 'loso' && a.protocol !== 'unseen') fail(`unknown protocol ${a.protocol} (loso or unseen)`);
+  if (a.protocol === 'unseen' && (a.only || a.file)) fail('--protocol unseen takes only --gate');
   return a;
 }
 
@@ -92,7 +101,19 @@ function inSample(args: Args): void {
   for (const l of ['all', 'en', 'fr']) line(l, scored.filter((x) => l === 'all' || x.it.lang === l));
 }
 
+function unseen(args: Args): void {
+  if (!debianDocsAvailable()) {
+    console.log(`eval: skipped — the Debian documentation packages are not installed (as root: ${APT_COMMAND}).`);
+    process.exit(0);
+  }
+  for (const gate of args.gates) console.log(formatUnseen(runUnseen({ gate })) + '\n');
+}
+
 const args = parseArgs(process.argv.slice(2));
+if (args.protocol === 'unseen') {
+  unseen(args);
+  process.exit(0);
+}
 if (!args.file && !dataAvailable()) {
   console.log('eval: skipped — ../shared/data (dev.jsonl, dev2.jsonl) is not beside this repository.');
   process.exit(0);

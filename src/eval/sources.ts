@@ -103,7 +103,9 @@ export interface Loaded {
   files: { file: string; texts: number; skipped: number }[];
 }
 
-/** Everything, in a fixed order: dev, dev2, refs (sorted by file name), Brown. Duplicate ids keep the first. */
+/** Everything, in a fixed order: dev, dev2, refs (sorted by file name), Brown. Duplicate ids keep the first.
+ * Refs are the `*.jsonl` files directly in `refsDir`: a folder inside it is never read (the never-seen check keeps
+ * its texts in one, which nothing that fits or calibrates may read: src/eval/unseen.ts and its guard test). */
 export function loadAll(options: LoadOptions = {}): Loaded {
   const dataDir = options.dataDir ?? DATA_DIR;
   const refsDir = options.refsDir ?? REFS_DIR;
