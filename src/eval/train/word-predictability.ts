@@ -101,7 +101,7 @@ function expectation(texts: readonly number[][][], vocabSize: number, c: WordPre
     }
   }
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  return hits.map((h, k) => h.map((row, pb) => row.map((x, ub) => round(cnt[pb]![ub]! >= c.minCell ? x / cnt[pb]![ub]! : ucnt[ub]! ? uhits[k]![ub]! / ucnt[ub]! : 0))));
+  return hits.map((h, k) => h.map((row, pb) => row.map((x, ub) => round(cnt[pb]![ub]! >= c.minCell ? x / cnt[pb]![ub]! : ucnt[ub]! ? uhits[k]![ub]! / ucnt[ub] : 0))));
 }
 
 const ONE_LETTER = /^\p{L}$/u;

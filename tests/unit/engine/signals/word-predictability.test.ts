@@ -103,7 +103,7 @@ describe('word-predictability', () => {
   });
 
   it.each([[COLLOCATIONS_EN, 'en'], [NARRATIVE_EN, 'en'], [LEARNER_EN[0], 'en'], [NARRATIVE_FR, 'fr']])('one value per sentence, numeric details (%#)', (text, lang) => {
-    const doc = buildDoc(text!, { lang: lang! });
+    const doc = buildDoc(text!, { lang: lang });
     const r = wordPredictability.compute(doc) as SignalResult;
     expect(r.sentences).toHaveLength(doc.sentences.length);
     expect(r.sentences!.some((v) => v !== undefined)).toBe(true);
