@@ -3,9 +3,13 @@
  *
  * What: a Trainer is a signal's fit (Node-side, src/eval/train/<id>.ts) and its runtime `computeWith(doc, model)`
  * (the signal file; the registered signal calls it with the shipped table). TRAINERS lists them, in one place.
- * A trainer fits on PAIRED sources only: the sources that have human and machine texts in that language, so that
- * both models see the same genres and the contrast is learnt within genres (pairedRows). The developers' current-
- * assistant texts and the human-only sources (learners, novels, news, Brown) are never in a fit.
+ * A contrast trainer (style-lr, style-profile) fits on PAIRED sources only: the sources that have human and machine
+ * texts in that language, so that both models see the same genres and the contrast is learnt within genres
+ * (pairedRows); the developers' current-assistant texts and the human-only sources (learners, novels, news, Brown)
+ * are never in its fit. A trainer with `training: 'human'` (word-predictability's French table, a model of human
+ * prose) fits on the human texts of every source of its language, human-only sources included, machine texts never.
+ * A trainer with `fixedElsewhere` trains only its `languages`; in the others its signal keeps its shipped table and
+ * its values come from the feature cache like any fixed signal's.
  * Cross-fitting: a text's value never comes from a model that saw its source.
  * - `forFold(held)`: the left-out source's texts get the model fitted without `held`; a TRAINING text of source T gets
  *   the model fitted without `held` AND T. So the fold's references carry values as unseen as the left-out texts'.

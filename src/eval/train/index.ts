@@ -1,6 +1,7 @@
 /**
  * The trainers: one per trainable signal (its fit here in src/eval/train/<id>.ts, its runtime `computeWith` in
- * src/engine/signals/<id>.ts, which the registered signal calls with the shipped table). The leave-one-source-out
+ * src/engine/signals/<id>.ts, which the registered signal calls with the shipped table); word-predictability's trains
+ * French only, on human text (its English Brown table is fixed). The leave-one-source-out
  * protocol and `npm run calibrate` refit each of them without the texts they measure (src/eval/trainable.ts), with
  * the same defaults as `npm run build:style`, which writes the shipped tables.
  */

@@ -15,7 +15,7 @@ function evidence(result: Measure, lang: UiLang, percentile?: number): string {
   const expected = pct(d.expectedShare ?? (d.top100Share ?? 0) - result.raw);
   const french = d.frenchTable === 1;
   if (lang === 'fr') {
-    const table = french ? 'table de bigrammes de textes humains français : articles encyclopédiques, dépêches, dissertations' : 'table de bigrammes du corpus Brown';
+    const table = french ? "table de bigrammes de textes humains français : articles d'encyclopédie, articles de presse, dissertations" : 'table de bigrammes du corpus Brown';
     const s = `${observed} % des mots figurent parmi les 100 plus probables après le mot précédent, contre ${expected} % attendus dans une prose humaine employant des mots aussi fréquents (${table}).`;
     return s + percentileClause(percentile, lang, PREDICTABLE);
   }
