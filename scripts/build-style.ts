@@ -1,6 +1,7 @@
 /**
  * build-style — writes the tables of the style-lr and style-profile signals: assets/style-lr-{en,fr}.json and
- * assets/style-profile-{en,fr}.json (`npm run build:style`).
+ * assets/style-profile-{en,fr}.json (`npm run build:style`), and word-predictability's French successor table
+ * assets/lm-fr-next.json (French human texts only).
  *
  * Fits on everything available with both labels: ../shared/data/dev.jsonl + dev2.jsonl, paired sources only (see
  * src/eval/train/style-tables.ts; the team's reference texts are machine-only, so paired training does not use them).
@@ -29,4 +30,4 @@ for (const [name, json] of Object.entries(tables)) {
   gz += g;
   console.log(`assets/${name}: ${(json.length / 1024).toFixed(1)} KB, gzip ${(g / 1024).toFixed(1)} KB`);
 }
-console.log(`all four: gzip ${(gz / 1024).toFixed(1)} KB · ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`all five: gzip ${(gz / 1024).toFixed(1)} KB · ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -3,9 +3,13 @@
  *
  * What: a Trainer is a signal's fit (Node-side, src/eval/train/<id>.ts) and its runtime `computeWith(doc, model)`
  * (the signal file; the registered signal calls it with the shipped table). TRAINERS lists them, in one place.
- * A trainer fits on PAIRED sources only: the sources that have human and machine texts in that language, so that
- * both models see the same genres and the contrast is learnt within genres (pairedRows). The developers' current-
- * assistant texts and the human-only sources (learners, novels, news, Brown) are never in a fit.
+ * A contrast trainer (style-lr, style-profile) fits on PAIRED sources only: the sources that have human and machine
+ * texts in that language, so that both models see the same genres and the contrast is learnt within genres
+ * (pairedRows); the developers' current-assistant texts and the human-only sources (learners, novels, news, Brown)
+ * are never in its fit. A trainer with `training: 'human'` (word-predictability's French table, a model of human
+ * prose) fits on the human texts of every source of its language, human-only sources included, machine texts never.
+ * A trainer with `fixedElsewhere` trains only its `languages`; in the others its signal keeps its shipped table and
+ * its values come from the feature cache like any fixed signal's.
  * Cross-fitting: a text's value never comes from a model that saw its source.
  * - `forFold(held)`: the left-out source's texts get the model fitted without `held`; a TRAINING text of source T gets
  *   the model fitted without `held` AND T. So the fold's references carry values as unseen as the left-out texts'.
@@ -33,7 +37,14 @@ export interface Trainer<M = unknown> {
   /** The signal's id (src/engine/signals/<id>.ts). */
   id: string;
   languages: readonly EvalLang[];
-  /** Fit on training rows of one language (already paired: see pairedRows). The model must be JSON-serialisable. */
+  /** What it is fitted on: 'paired' (default: the human and machine rows of the sources that have both labels in
+   * that language, see pairedRows) or 'human' (the human rows of every source of that language: a model of human
+   * prose, such as word-predictability's French successor table). */
+  training?: 'paired' | 'human';
+  /** True when the signal also has a fixed (shipped, untrained) table for the languages it does not train: those
+   * values then come from the feature cache like any fixed signal's (word-predictability's English Brown table). */
+  fixedElsewhere?: boolean;
+  /** Fit on training rows of one language (paired or human, as `training` says). The model must be JSON-serialisable. */
   fit(train: readonly TrainRow[], lang: EvalLang): M;
   /** The signal's runtime with that model: same orientation as every signal, per-sentence values where it has them. */
   computeWith(doc: Doc, model: M): SignalResult | Abstention;
@@ -43,7 +54,7 @@ export { TRAINERS };
 
 /** Ids of the signals that are trained per fold (their values never come from the feature cache). */
 export function trainedIds(trainers: readonly Trainer[] = TRAINERS): string[] {
-  return trainers.map((t) => t.id);
+  return trainers.filter((t) => !t.fixedElsewhere).map((t) => t.id);
 }
 
 export interface KeyedRow {
@@ -91,11 +102,13 @@ export class TrainableValues {
     this.fingerprint = h.digest('hex').slice(0, 12);
   }
 
-  /** Values for `wanted` rows (of `lang`) from the model fitted on the paired rows outside `excluded`. */
+  /** Values for `wanted` rows (of `lang`) from the model fitted on the paired (or human) rows outside `excluded`. */
   private values(t: Trainer, lang: EvalLang, excluded: ReadonlySet<string>, wanted: readonly KeyedRow[]): Map<string, SignalValue> {
-    const train = pairedRows(this.rows, lang).filter((r) => !excluded.has(r.item.source));
+    const human = t.training === 'human';
+    const pool = human ? this.rows.filter((r) => r.item.lang === lang && r.item.label === 'human') : pairedRows(this.rows, lang);
+    const train = pool.filter((r) => !excluded.has(r.item.source));
     const out = new Map<string, SignalValue>();
-    if (train.length === 0 || new Set(train.map((r) => r.item.label)).size < 2) {
+    if (train.length === 0 || (!human && new Set(train.map((r) => r.item.label)).size < 2)) {
       for (const r of wanted) out.set(r.key, { abstained: 'no-model' });
       return out;
     }
@@ -156,7 +169,7 @@ export class TrainableValues {
       for (const lang of ['en', 'fr'] as const) {
         const langRows = this.rows.filter((r) => r.item.lang === lang);
         if (!t.languages.includes(lang)) {
-          for (const r of langRows) put(r.key, t.id, { abstained: 'language' });
+          if (!t.fixedElsewhere) for (const r of langRows) put(r.key, t.id, { abstained: 'language' });
           continue;
         }
         for (const source of [...new Set(langRows.map((r) => r.item.source))].sort()) {

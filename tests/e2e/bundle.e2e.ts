@@ -3,7 +3,7 @@
  * no engine table anywhere else (popup, side panel, options, analysis page, lab, content script, shared chunks).
  *
  * Markers are read from the shipped tables themselves (assets/reference.json, assets/lm-en.json, assets/lm-fr.json,
- * assets/style-lr-{en,fr}.json, assets/style-profile-{en,fr}.json): a slice of each table's data that no code contains. The test also checks that the background and the worker DO
+ * assets/lm-fr-next.json, assets/style-lr-{en,fr}.json, assets/style-profile-{en,fr}.json): a slice of each table's data that no code contains. The test also checks that the background and the worker DO
  * contain every marker, so it cannot pass because a marker went stale. Run after `npm run build` and
  * `npm run build:firefox` (npm run test:e2e does both).
  */
@@ -19,6 +19,7 @@ const MARKERS: Record<string, string> = {
   'reference.json': table('reference.json').source.slice(0, 60),
   'lm-en.json': table('lm-en.json').vocab!.slice(0, 60),
   'lm-fr.json': table('lm-fr.json').vocab!.slice(0, 40),
+  'lm-fr-next.json': table('lm-fr-next.json').source.slice(0, 60),
   ...Object.fromEntries(['style-lr-en.json', 'style-lr-fr.json', 'style-profile-en.json', 'style-profile-fr.json'].map((name) => [name, styleMarker(name)])),
 };
 

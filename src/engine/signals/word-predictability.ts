@@ -1,7 +1,7 @@
 /**
  * word-predictability — how often words are among the likeliest next words, beyond what their frequency predicts.
  *
- * What it measures (English): with a bigram table built from the Brown corpus (human prose; assets/lm-en.json,
+ * What it measures (English; French below): with a bigram table built from the Brown corpus (human prose; assets/lm-en.json,
  * scripts/build-lm.ts), each word gets a GLTR-like conditional rank: its position among the likeliest successors of
  * the previous word in the same sentence. The raw value is the share of words that land in the top 100 after the
  * previous word (TOP_RANK) MINUS the share expected for human prose made of words of the same frequencies: for each
@@ -14,12 +14,27 @@
  * against non-native English writers"). Comparing with the expectation for the text's OWN word frequencies removes
  * most of that effect: our learner-style test paragraphs (simple words, short sentences, small slips) fall at or
  * below the human median (tests/unit/signals/word-predictability.test.ts).
- * French: the only human French data we can ship are unigram frequency lists (assets/lm-fr.json), and a unigram
- * score measures vocabulary level and nothing else — the very bias above. So `compute` abstains ('language') for
- * French, while `wordRanks` still gives the unigram GLTR view of French text for the analysis page.
- * API: default export (the Signal); `wordRanks(doc)` — one `{bucket, rank?}` per Doc.words entry (bucket 0 = top 10,
- * 1 = top 100, 2 = top 1000, 3 = rest or unknown; rank = conditional rank when the previous word has a successor
- * list, else the unigram rank); `LM_TABLES` (the loaded tables with their `source` and `licence`).
+ * French: the same measure with a table fitted on French HUMAN running text (assets/lm-fr-next.json: successor lists
+ * over the ranks of the French unigram list assets/lm-fr.json, and the cross-validated expectation table), built by
+ * `npm run build:style` (src/eval/train/word-predictability.ts) from the French human texts of ../shared/data
+ * (educational Wikipedia articles, OrangeSum news, homework dissertations; about 100,000 words; derived counts only).
+ * It is a trainable signal: the leave-one-source-out protocol refits it per fold on the human texts of the other
+ * sources (a text of source T is never measured by a table that saw T). Measured so (gate 150): French AUROC alone
+ * 0.742 pooled; within source 0.700 (dissertations) and 0.670 (encyclopaedia articles), the direction holding on
+ * both French sources with both labels; plain French news sit lowest (median -0.053 against -0.028 for
+ * dissertations). Shown, not counted: counting it (with the English one) lowered the protocol's pooled and worst
+ * figures. Variants measured worse and not used: successor pairs seen twice (0.627 pooled), a soft expectation (the
+ * cell's share instead of "at least one half": 0.675), adding the one-letter words the unigram list lacks (à, a, y;
+ * config `insertShare`: 0.756 pooled but 0.671 / 0.622 within source). A Littré-based table reached 0.654.
+ * French limits: a thin table (100,000 words against Brown's million), so most successor lists are short; the
+ * unigram list lacks one-letter words (à, a, y count as unknown); plain, correct, simple French of common
+ * collocations scores high (a test paragraph of that kind lands above the 90th percentile of French human
+ * references), while learner writing with slips does not (tests/unit/engine/signals/word-predictability.test.ts).
+ * API: default export (the Signal); `computeWith(doc, model)` for any fitted table (the evaluation fits the French one
+ * per fold); `wordRanks(doc)` — one `{bucket, rank?}` per Doc.words entry (bucket 0 = top 10, 1 = top 100, 2 = top
+ * 1000, 3 = rest or unknown; rank = conditional rank when the previous word has a successor list, else the unigram
+ * rank; English and French); `LM_TABLES` (the unigram tables with their `source` and `licence`); `SUCCESSOR_TABLES`
+ * (the tables the signal measures with); `vocabRank(lang)`; type `WordPredictabilityModel`.
  * Constants: TOP_RANK, MIN_WORDS, MIN_SENTENCE_WORDS (below); table sizes in scripts/build-lm.ts.
  * Limits: the Brown corpus is 1960s edited American prose: modern vocabulary (internet, smartphone) is unknown and
  * counts as "rest", and its collocations are not today's. False positives: formulaic genres (legal, recipes,
@@ -30,6 +45,7 @@
 import type { Abstention, Doc, Signal, SignalResult } from '../types';
 import lmEn from '../../../assets/lm-en.json';
 import lmFr from '../../../assets/lm-fr.json';
+import lmFrNext from '../../../assets/lm-fr-next.json';
 
 /** A word counts as "predictable after the previous word" when its conditional rank is below this (GLTR's top-100
  * bucket; the table keeps at most 100 successors per word, so 10..100 are the meaningful values). */
@@ -45,13 +61,34 @@ export interface LmTable {
   licence: string;
   /** Space-separated words in frequency order (index = unigram rank). */
   vocab: string;
-  /** next[r]: unigram ranks of the likeliest successors of word r, likeliest first (English only). */
+  /** next[r]: unigram ranks of the likeliest successors of word r, likeliest first (lm-en.json only; the French
+   * successors are in lm-fr-next.json). */
   next?: number[][];
   /** expect[k][prevBin][wordBin]: share of held-out human words with conditional rank < 10^(k+1). */
   expect?: number[][][];
 }
 
 export const LM_TABLES: Record<'en' | 'fr', LmTable> = { en: lmEn, fr: lmFr };
+
+/** The successor tables the signal measures with: English = the Brown table (lm-en.json), French = the table fitted
+ * on French human texts (lm-fr-next.json, over lm-fr.json's vocabulary; `npm run build:style`). */
+export const SUCCESSOR_TABLES: Record<'en' | 'fr', WordPredictabilityModel & { source: string; licence: string }> = {
+  en: lmEn as WordPredictabilityModel & LmTable,
+  fr: lmFrNext as WordPredictabilityModel & { source: string; licence: string },
+};
+
+/** A fitted successor table over the vocabulary of LM_TABLES[lang] (the French one is trained on French human
+ * running text: src/eval/train/word-predictability.ts; the evaluation fits one per fold). */
+export interface WordPredictabilityModel {
+  lang: 'en' | 'fr';
+  /** Words the unigram list lacks, spliced into it in this order: [rank, word] puts word at that rank (the words
+   * from that rank on move down one). The French lists omit one-letter words (à, a, y). */
+  insert?: [number, string][];
+  /** next[r]: vocab ranks of the likeliest successors of word r, likeliest first (at most 100, no repeats). */
+  next: number[][];
+  /** expect[k][prevBin][wordBin]: share of held-out human words with conditional rank < 10^(k+1). */
+  expect: number[][][];
+}
 
 interface Model {
   rank: Map<string, number>;
@@ -63,19 +100,46 @@ interface Model {
   top100?: boolean[][];
 }
 
-const models = new Map<string, Model>();
+type Vocab = { rank: Map<string, number>; size: number };
+const vocabs = new Map<string, Vocab>();
+const models = new WeakMap<object, Model>();
 
-function model(lang: 'en' | 'fr'): Model {
-  let m = models.get(lang);
-  if (m) return m;
-  const t = LM_TABLES[lang];
-  const words = t.vocab.split(' ');
+function vocabFrom(words: readonly string[]): Vocab {
   const rank = new Map<string, number>();
   words.forEach((w, i) => rank.set(w, i));
+  return { rank, size: words.length };
+}
+
+/** The vocabulary of LM_TABLES[lang], with `insert` spliced in (a model's own additions). */
+function vocabOf(lang: 'en' | 'fr', insert?: readonly (readonly [number, string])[]): Vocab {
+  if (insert?.length) {
+    const words = LM_TABLES[lang].vocab.split(' ');
+    for (const [r, w] of insert) words.splice(r, 0, w);
+    return vocabFrom(words);
+  }
+  let v = vocabs.get(lang);
+  if (!v) vocabs.set(lang, (v = vocabFrom(LM_TABLES[lang].vocab.split(' '))));
+  return v;
+}
+
+/** The runtime model of a table (the shipped LmTable, or a fitted WordPredictabilityModel of that language). */
+function modelOf(lang: 'en' | 'fr', t: Pick<WordPredictabilityModel, 'insert'> & Pick<LmTable, 'next' | 'expect'>): Model {
+  let m = models.get(t);
+  if (m) return m;
+  const { rank, size } = vocabOf(lang, t.insert);
   const top100 = t.expect?.[1]!.map((row) => row.map((share) => share >= 0.5));
-  m = { rank, size: words.length, next: t.next ?? [], top100 };
-  models.set(lang, m);
+  m = { rank, size, next: t.next ?? [], top100 };
+  models.set(t, m);
   return m;
+}
+
+/** Word -> unigram rank in LM_TABLES[lang] with `insert` spliced in (the vocabulary a model indexes), and its size. */
+export function vocabRank(lang: 'en' | 'fr', insert?: readonly (readonly [number, string])[]): { rank: ReadonlyMap<string, number>; size: number } {
+  return vocabOf(lang, insert);
+}
+
+function model(lang: 'en' | 'fr'): Model {
+  return modelOf(lang, SUCCESSOR_TABLES[lang]);
 }
 
 const bin = (rank: number) => Math.floor(Math.log2(1 + rank));
@@ -91,8 +155,7 @@ interface Scored extends WordRank {
   excess?: number;
 }
 
-function score(doc: Doc, lang: 'en' | 'fr'): Scored[] {
-  const m = model(lang);
+function score(doc: Doc, m: Model): Scored[] {
   const words = doc.words;
   const out = new Array<Scored>(words.length);
   for (let i = 0; i < words.length; i++) {
@@ -116,17 +179,19 @@ function score(doc: Doc, lang: 'en' | 'fr'): Scored[] {
 }
 
 /** GLTR-style rank bucket of every word of `doc` (index = Doc.words index), for the analysis page's word view.
- * English: rank after the previous word when known, else unigram rank; French: unigram rank; other languages:
- * bucket 3 without rank. */
+ * English and French: rank after the previous word when known, else unigram rank; other languages: bucket 3 without
+ * rank. */
 export function wordRanks(doc: Doc): WordRank[] {
   if (doc.lang !== 'en' && doc.lang !== 'fr') return doc.words.map(() => ({ bucket: 3 }));
-  return score(doc, doc.lang).map(({ bucket, rank }) => (rank === undefined ? { bucket } : { bucket, rank }));
+  return score(doc, model(doc.lang)).map(({ bucket, rank }) => (rank === undefined ? { bucket } : { bucket, rank }));
 }
 
-function compute(doc: Doc): SignalResult | Abstention {
-  if (doc.lang !== 'en') return { abstained: true, code: 'language', params: { lang: doc.lang } };
+/** Measure `doc` with a table of its language: the shipped English one, or any fitted model (the evaluation fits
+ * one per fold). `details.frenchTable` = 1 when the table is a French one (the evidence names its source). */
+export function computeWith(doc: Doc, table: WordPredictabilityModel): SignalResult | Abstention {
+  if (doc.lang !== table.lang) return { abstained: true, code: 'language', params: { lang: doc.lang } };
   if (doc.words.length < MIN_WORDS) return { abstained: true, code: 'too-short', params: { words: doc.words.length, needed: MIN_WORDS } };
-  const scored = score(doc, 'en');
+  const scored = score(doc, modelOf(table.lang, table));
   let n = 0;
   let excess = 0;
   let top = 0;
@@ -146,12 +211,19 @@ function compute(doc: Doc): SignalResult | Abstention {
   if (n < MIN_WORDS / 2) return { abstained: true, code: 'too-short', params: { words: n, needed: MIN_WORDS / 2 } };
   const raw = excess / n;
   const sentences = sums.map((s, i) => (counts[i]! >= MIN_SENTENCE_WORDS ? s / counts[i]! : undefined));
-  return { raw, sentences, details: { scored: n, top100Share: top / n, expectedShare: top / n - raw, top10Share: top10 / n, excess: raw } };
+  const details: Record<string, number> = { scored: n, top100Share: top / n, expectedShare: top / n - raw, top10Share: top10 / n, excess: raw };
+  if (table.lang === 'fr') details.frenchTable = 1;
+  return { raw, sentences, details };
+}
+
+function compute(doc: Doc): SignalResult | Abstention {
+  if (doc.lang !== 'en' && doc.lang !== 'fr') return { abstained: true, code: 'language', params: { lang: doc.lang } };
+  return computeWith(doc, SUCCESSOR_TABLES[doc.lang]);
 }
 
 const wordPredictability: Signal = {
   id: 'word-predictability',
-  languages: ['en'],
+  languages: ['en', 'fr'],
   minWords: MIN_WORDS,
   compute,
 };

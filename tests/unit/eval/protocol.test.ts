@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FLAG_CANDIDATES, MAX_FLAG_FPR, fitEngine, type FitOptions } from '@/src/eval/fit-engine';
 import { applyReference, runLoso } from '@/src/eval/protocol';
 import { withSignals, type EvalRow } from '@/src/eval/rows';
-import { TrainableValues, type Trainer } from '@/src/eval/trainable';
+import { TrainableValues, trainedIds, type Trainer } from '@/src/eval/trainable';
 import type { Label } from '@/src/eval/sources';
 
 function rng(seed: number) {
@@ -179,5 +179,48 @@ describe('TrainableValues: cross-fitting', () => {
     const v = tv.forFold('alpha');
     const beta = rows.find((r) => r.item.source === 'beta')!;
     expect(v.get(beta.f.key)?.toy).toEqual({ abstained: 'no-model' });
+  });
+});
+
+describe('TrainableValues: a trainer fitted on human text (word-predictability\'s French table)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mirage-trainable-human-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const rows = syntheticRows().filter((_, i) => i % 5 === 0);
+  const used: { text: string; sources: string[]; labels: string[] }[] = [];
+  const human: Trainer<{ sources: string[]; labels: string[] }> = {
+    id: 'human-toy',
+    languages: ['en'],
+    training: 'human',
+    fit: (train) => ({ sources: [...new Set(train.map((t) => t.source))].sort(), labels: [...new Set(train.map((t) => t.label))] }),
+    computeWith: (doc, model) => {
+      used.push({ text: doc.text, ...model });
+      return { raw: model.sources.length, details: {} };
+    },
+  };
+  // trained in French only, with a fixed table elsewhere: its English values are left to the feature cache
+  const frOnly: Trainer<number> = { id: 'a', languages: ['fr'], training: 'human', fixedElsewhere: true, fit: () => 1, computeWith: () => ({ raw: 1, details: {} }) };
+  const tv = new TrainableValues([human, frOnly], rows.map((r) => ({ item: r.item, key: r.f.key })), undefined, dir);
+
+  it.each(['alpha', 'beta', 'gamma', 'delta'])('fold %s: human rows of every other source, never the left-out one or the row\'s own', (held) => {
+    used.length = 0;
+    const values = tv.forFold(held);
+    expect(used.length).toBeGreaterThan(0);
+    for (const u of used) {
+      const row = rows.find((r) => r.item.text === u.text)!;
+      expect(u.sources).not.toContain(held);
+      expect(u.sources).not.toContain(row.item.source);
+      expect(u.labels).toEqual(['human']);
+    }
+    // the human-only source trains the others (it is a model of human prose, not a contrast)
+    const deltaRow = rows.find((r) => r.item.source === 'delta')!;
+    if (held !== 'gamma') expect(used.find((u) => u.text === deltaRow.item.text)!.sources).toContain('gamma');
+    // the French-only trainer leaves the English rows' fixed values alone
+    for (const r of rows) expect(values.get(r.f.key)?.a).toBeUndefined();
+    const merged = withSignals(rows, values);
+    for (const r of merged) expect(r.f.signals.a).toEqual(rows.find((x) => x.f.key === r.f.key)!.f.signals.a);
+  });
+
+  it('a trainer with a fixed table elsewhere is not taken out of the fixed signals', () => {
+    expect(trainedIds([human, frOnly])).toEqual(['human-toy']);
   });
 });

@@ -13,11 +13,14 @@ function evidence(result: Measure, lang: UiLang, percentile?: number): string {
   const d = result.details;
   const observed = pct(d.top100Share ?? 0);
   const expected = pct(d.expectedShare ?? (d.top100Share ?? 0) - result.raw);
+  const french = d.frenchTable === 1;
   if (lang === 'fr') {
-    const s = `${observed} % des mots figurent parmi les 100 plus probables après le mot précédent, contre ${expected} % attendus dans une prose humaine employant des mots aussi fréquents (table de bigrammes du corpus Brown).`;
+    const table = french ? "table de bigrammes de textes humains français : articles d'encyclopédie, articles de presse, dissertations" : 'table de bigrammes du corpus Brown';
+    const s = `${observed} % des mots figurent parmi les 100 plus probables après le mot précédent, contre ${expected} % attendus dans une prose humaine employant des mots aussi fréquents (${table}).`;
     return s + percentileClause(percentile, lang, PREDICTABLE);
   }
-  const s = `${observed}% of words are among the 100 likeliest after the previous word, against ${expected}% expected in human prose using equally frequent words (Brown corpus bigram table).`;
+  const table = french ? 'bigram table of French human texts: encyclopaedia articles, news, dissertations' : 'Brown corpus bigram table';
+  const s = `${observed}% of words are among the 100 likeliest after the previous word, against ${expected}% expected in human prose using equally frequent words (${table}).`;
   return s + percentileClause(percentile, lang, PREDICTABLE);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import wordPredictability, { LM_TABLES, wordRanks } from '@/src/engine/signals/word-predictability';
+import wordPredictability, { computeWith, LM_TABLES, SUCCESSOR_TABLES, wordRanks } from '@/src/engine/signals/word-predictability';
 import { words } from '@/src/engine/explain/signals/word-predictability';
 import { buildDoc } from '@/src/engine/text/doc';
 import { isAbstention, type SignalResult } from '@/src/engine/types';
@@ -19,12 +19,30 @@ const LEARNER_EN = [
 const FRENCH =
   "L'été dernier je suis allé chez mon oncle à la campagne. Il a une grande ferme avec beaucoup de vaches et des poules. Chaque matin on se lève très tôt et on donne à manger aux animaux. C'était un travail très dur mais j'ai beaucoup aimé. Le soir on mange tous ensemble et ma tante fait une soupe très bonne. Je pense que la vie à la campagne est plus simple que la vie en ville.";
 
+/** French learner-style paragraphs (written for these tests): simple words, short sentences, the slips of a learner
+ * of French (agreement, tenses, "si il", missing "ne"). */
+const LEARNER_FR = [
+  "L'année passé je suis allé en vacance avec ma famille à la mer. Nous avons resté deux semaines dans un petit hôtel près de la plage. Chaque jours on nageait et on mangeait des glaces. Mon petit frère il a perdu sa chaussure dans l'eau et il a pleuré beaucoup. Le soir nous marchons dans le village et mon père achetait des souvenirs pour tout le monde. C'était des vacances très bien, je veux retourner là-bas l'année prochain avec mes amis.",
+  "Je pense que le téléphone portable est un problème pour les jeunes. Beaucoup d'élèves utilise le téléphone pendant le cours et ils n'écoute pas le professeur. Aussi ils dorment pas assez parce que ils regardent des vidéos la nuit. Mais le téléphone a des avantages aussi, par exemple on peut appeler ses parents si il y a un problème. Pour moi il faut que les élèves utilisent le téléphone seulement à la maison et pas à l'école. Comme ça ils vont apprendre mieux.",
+  "Ma passion c'est la cuisine. J'ai commencé à cuisiner quand j'avais douze ans avec ma mère. Elle m'a appris à faire le pain et les gâteaux. Maintenant je cuisine chaque week-end pour ma famille. J'aime essayer des nouvelles recettes de internet, par exemple les pâtes italiennes ou la nourriture japonaise. Parfois c'est pas bon et tout le monde rigole, mais c'est pas grave. La cuisine me rend heureux parce que je peux être créatif. Plus tard peut-être je vais ouvrir un petit restaurant dans ma ville.",
+];
+const FORMULAIC_FR =
+  "Dans le monde d'aujourd'hui, la technologie joue un rôle essentiel dans la manière dont nous apprenons. Il est important de noter que les outils numériques offrent un large éventail d'avantages pour les élèves de tous âges. En outre, ils permettent de faciliter le travail en équipe et ils aident les enseignants à suivre les progrès de chaque élève. Par conséquent, de plus en plus d'établissements scolaires les utilisent en classe. Dans le même temps, il est nécessaire de prendre en compte les risques, tels que le manque d'attention et la perte de contact entre les personnes. En fin de compte, les meilleurs résultats proviennent d'un équilibre entre les deux.";
+const NARRATIVE_FR =
+  "Grand-père gardait ses abeilles derrière la remise, six caisses bancales peintes avec ce qui restait de la couleur de la grange. Il ne portait jamais de voile. Il disait qu'elles le connaissaient, ce que je prenais pour une blague jusqu'au mois d'août où un essaim pendit au prunier comme une barbe brune ; il s'approcha en parlant du prix du gazole et le secoua dans un carton. Deux piqûres, dont une à l'oreille. Il mangea sa soupe avec l'oreille enflée et se plaignit seulement que Mère avait trop poivré le ragoût. Je ne peux toujours pas sentir la créosote sans revoir ces caisses.";
+
+/** French bounds, from the French human reference values of assets/reference.json (cross-fitted: each text measured
+ * by a table fitted without its source): 90th percentile -0.005, 75th -0.023, median -0.043. Known limit (see the
+ * signal's header): the plain, correct FRENCH paragraph above scores about +0.03, beyond the 90th percentile. */
+const NOT_HIGH_FR = -0.005;
+const FR_P75 = -0.023;
+
 /** Upper bound for "does not score high": about the 75th percentile of the dev set's human English texts (+0.02;
  * median -0.007, 90th percentile +0.03). */
 const NOT_HIGH = 0.02;
 
-const ok = (text: string) => {
-  const r = wordPredictability.compute(buildDoc(text, { lang: 'en' }));
+const ok = (text: string, lang = 'en') => {
+  const r = wordPredictability.compute(buildDoc(text, { lang }));
   if (isAbstention(r)) throw new Error('abstained');
   return r;
 };
@@ -52,7 +70,7 @@ describe('word-predictability', () => {
 
   it.each([
     ['too short', 'en', 'Grandpa kept bees behind the shed.', 'too-short'],
-    ['French (no human bigram table to compare with)', 'fr', FRENCH, 'language'],
+    ['too short (French)', 'fr', "Il ne portait jamais de voile.", 'too-short'],
     ['unsupported language', 'deu', 'Mein Großvater hielt Bienen hinter dem Schuppen, sechs schiefe Kisten. '.repeat(8), 'language'],
     ['undetermined language', 'und', NARRATIVE_EN, 'language'],
   ])('abstains: %s', (_name, lang, text, code) => {
@@ -60,8 +78,32 @@ describe('word-predictability', () => {
     expect(isAbstention(r) && r.code).toBe(code);
   });
 
-  it.each([[COLLOCATIONS_EN], [NARRATIVE_EN], [LEARNER_EN[0]]])('one value per sentence, numeric details', (text) => {
-    const doc = buildDoc(text!, { lang: 'en' });
+  it('French is measured with the table of French human text, and says so in its details', () => {
+    const r = ok(FRENCH, 'fr');
+    expect(r.details.frenchTable).toBe(1);
+    expect(r.details.scored).toBeGreaterThan(40);
+    expect(ok(COLLOCATIONS_EN).details.frenchTable).toBeUndefined();
+    // the same text measured with the English table: abstains (wrong language), it is never read with Brown
+    expect(isAbstention(computeWith(buildDoc(FRENCH, { lang: 'fr' }), SUCCESSOR_TABLES.en))).toBe(true);
+  });
+
+  it('French: connective-heavy formulaic prose scores higher than idiosyncratic narrative', () => {
+    expect(ok(FORMULAIC_FR, 'fr').raw).toBeGreaterThan(ok(NARRATIVE_FR, 'fr').raw);
+  });
+
+  it.each(LEARNER_FR.map((t, i) => [i + 1, t]))('French learner-style paragraph %i is not pushed beyond 90% of French human references', (_i, text) => {
+    expect(ok(text, 'fr').raw).toBeLessThan(NOT_HIGH_FR);
+  });
+
+  it('the three French learner paragraphs together sit below the 75th percentile of French human references', () => {
+    const all = ok(LEARNER_FR.join('\n\n'), 'fr');
+    expect(all.details.scored).toBeGreaterThan(150);
+    expect(all.raw).toBeLessThan(FR_P75);
+    expect(all.raw).toBeLessThan(ok(FORMULAIC_FR, 'fr').raw);
+  });
+
+  it.each([[COLLOCATIONS_EN, 'en'], [NARRATIVE_EN, 'en'], [LEARNER_EN[0], 'en'], [NARRATIVE_FR, 'fr']])('one value per sentence, numeric details (%#)', (text, lang) => {
+    const doc = buildDoc(text!, { lang: lang });
     const r = wordPredictability.compute(doc) as SignalResult;
     expect(r.sentences).toHaveLength(doc.sentences.length);
     expect(r.sentences!.some((v) => v !== undefined)).toBe(true);
@@ -92,10 +134,11 @@ describe('word-predictability', () => {
   });
 
   it.each([
-    [COLLOCATIONS_EN, undefined],
-    [NARRATIVE_EN, 0.4],
-  ])('explains in English and French without speaking of authorship', (text, pct) => {
-    const r = ok(text);
+    [COLLOCATIONS_EN, undefined, 'en'],
+    [NARRATIVE_EN, 0.4, 'en'],
+    [NARRATIVE_FR, 0.4, 'fr'],
+  ])('explains in English and French without speaking of authorship', (text, pct, lang) => {
+    const r = ok(text, lang);
     for (const ui of ['en', 'fr'] as const) {
       const s = words.evidence(r, ui, pct);
       expect(s.length).toBeGreaterThan(20);
@@ -103,6 +146,12 @@ describe('word-predictability', () => {
       expect(s).not.toMatch(/AI-generated|written by AI|probabilit|généré par (une )?IA|écrit par (une )?IA/i);
     }
     expect(words.evidence(r, 'fr')).toMatch(/[éèàç]/);
+    // the evidence names the table it was measured with
+    for (const ui of ['en', 'fr'] as const) {
+      if (lang === 'fr') expect(words.evidence(r, ui)).toMatch(/fran[cç]ais|French/);
+      else expect(words.evidence(r, ui)).toMatch(/Brown/);
+      if (lang === 'fr') expect(words.evidence(r, ui)).not.toMatch(/Brown/);
+    }
   });
 
   it.each(['en', 'fr'] as const)('the shipped %s table loads and names its source and licence', (lang) => {
@@ -116,6 +165,23 @@ describe('word-predictability', () => {
     }
   });
 
+  it('the French successor table names its sources and licences, over the French unigram list', () => {
+    const t = SUCCESSOR_TABLES.fr;
+    expect(t.lang).toBe('fr');
+    expect(t.source).toMatch(/French human texts/);
+    expect(t.source).toMatch(/OrangeSum/i);
+    expect(t.source).toMatch(/No text is included/);
+    expect(t.licence).toMatch(/CC BY-SA 4\.0/);
+    expect(t.next.length).toBeGreaterThan(1000);
+    expect(t.expect).toHaveLength(3);
+    const size = LM_TABLES.fr.vocab.split(' ').length;
+    for (const list of t.next) {
+      expect(list.length).toBeLessThanOrEqual(100);
+      expect(new Set(list).size).toBe(list.length);
+      for (const id of list) expect(id).toBeLessThan(size);
+    }
+  });
+
   it('scores 100,000 words quickly', () => {
     const doc = buildDoc(Array(200).fill(NARRATIVE_EN + ' ' + COLLOCATIONS_EN).join('\n\n'), { lang: 'en' });
     ok(NARRATIVE_EN); // tables built
@@ -126,7 +192,7 @@ describe('word-predictability', () => {
 
   it('pins the public shape', () => {
     expect(wordPredictability.id).toBe('word-predictability');
-    expect(wordPredictability.languages).toEqual(['en']);
+    expect(wordPredictability.languages).toEqual(['en', 'fr']);
     expect(wordPredictability.minWords).toBeGreaterThan(0);
     for (const ui of ['en', 'fr'] as const) {
       expect(words.title[ui]).toBeTruthy();

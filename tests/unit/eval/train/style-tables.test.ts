@@ -9,12 +9,28 @@ import { buildStyleTables } from '@/src/eval/train/style-tables';
 
 const assets = fileURLToPath(new URL('../../../../assets/', import.meta.url));
 const NAMES = ['style-lr-en.json', 'style-lr-fr.json', 'style-profile-en.json', 'style-profile-fr.json'];
+/** Every table `npm run build:style` writes: the style tables and word-predictability's French successor table. */
+const BUILT = [...NAMES, 'lm-fr-next.json'];
 
 describe.skipIf(!trainingDataAvailable())('npm run build:style', () => {
   it('rebuilds the committed tables byte for byte', { timeout: 180_000 }, () => {
     const built = buildStyleTables();
-    expect(Object.keys(built).sort()).toEqual([...NAMES].sort());
-    for (const name of NAMES) expect(built[name], name).toBe(readFileSync(assets + name, 'utf8'));
+    expect(Object.keys(built).sort()).toEqual([...BUILT].sort());
+    for (const name of BUILT) expect(built[name], name).toBe(readFileSync(assets + name, 'utf8'));
+  });
+});
+
+describe('the committed French successor table (word-predictability)', () => {
+  it('names its sources, licences, generation and configuration, and holds numbers only (no word, no text)', () => {
+    const t = JSON.parse(readFileSync(assets + 'lm-fr-next.json', 'utf8')) as Record<string, unknown>;
+    expect(t.source).toMatch(/Derived figures only.*French human texts.*No text is included/);
+    expect(t.licence).toMatch(/Mirage Lens/);
+    expect(t.generated).toMatch(/build-style.*sha256/);
+    expect(t.config).toBeTypeOf('object');
+    // trained on human texts only
+    for (const counts of Object.values(t.trainedOn as Record<string, Record<string, number>>)) expect(Object.keys(counts)).toEqual(['human']);
+    const flat = JSON.stringify([t.next, t.expect]);
+    expect(flat).toMatch(/^[\d.,[\]]+$/);
   });
 });
 
