@@ -10,11 +10,18 @@
  * prose) fits on the human texts of every source of its language, human-only sources included, machine texts never.
  * A trainer with `fixedElsewhere` trains only its `languages`; in the others its signal keeps its shipped table and
  * its values come from the feature cache like any fixed signal's.
- * Cross-fitting: a text's value never comes from a model that saw its source.
+ * Cross-fitting: a text's value never comes from a model that saw it, and (by default) never from one that saw its source.
  * - `forFold(held)`: the left-out source's texts get the model fitted without `held`; a TRAINING text of source T gets
  *   the model fitted without `held` AND T. So the fold's references carry values as unseen as the left-out texts'.
- * - `forAll()` (`npm run calibrate`): a text of source T gets the model fitted without T; the shipped table is the
- *   model fitted on everything (npm run build:style).
+ * - `forFold(null)` (`npm run calibrate`): a text of source T gets the model fitted without T; the shipped table is
+ *   the model fitted on everything (npm run build:style).
+ * - A trainer with `referenceFolds: k` (word-predictability's French table) is cross-fitted WITHIN each source
+ *   instead, for every text but the left-out source's: a text of source T gets the model fitted without `held` (if
+ *   any) and without T's texts of its own fold (k folds per source, by a hash of the text key, withinSourceFold). A
+ *   model of human prose is shipped fitted on every genre it knows, so a user's text of one of those genres is
+ *   measured in-genre but unseen; its references must be measured the same way, or an ordinary human text of that
+ *   genre would sit above most of them (source cross-fitting measured them out-of-genre: lower values). The left-out
+ *   source's texts still get the model fitted without all of `held`.
  * Fits are cached in .cache/eval/trainable/<id>/<hash>.json (the values of every text measured with that model, by
  * text hash); <hash> covers the engine, the trainers' files and the exact training set. Models are not stored.
  * Node only.
@@ -44,6 +51,9 @@ export interface Trainer<M = unknown> {
   /** True when the signal also has a fixed (shipped, untrained) table for the languages it does not train: those
    * values then come from the feature cache like any fixed signal's (word-predictability's English Brown table). */
   fixedElsewhere?: boolean;
+  /** Cross-fit the references within each source in this many folds (by text key) instead of by source; the
+   * left-out source of a fold is still excluded whole. For a model of human prose (see the header). */
+  referenceFolds?: number;
   /** Fit on training rows of one language (paired or human, as `training` says). The model must be JSON-serialisable. */
   fit(train: readonly TrainRow[], lang: EvalLang): M;
   /** The signal's runtime with that model: same orientation as every signal, per-sentence values where it has them. */
@@ -67,6 +77,17 @@ export function pairedRows<R extends { item: Pick<Item, 'lang' | 'label' | 'sour
   const labels = new Map<string, Set<Label>>();
   for (const r of rows) if (r.item.lang === lang) labels.set(r.item.source, (labels.get(r.item.source) ?? new Set()).add(r.item.label));
   return rows.filter((r) => r.item.lang === lang && labels.get(r.item.source)?.size === 2);
+}
+
+/** The fold (0..folds-1) of a text within its source: a hash of its key, so it does not depend on the other rows. */
+export function withinSourceFold(key: string, folds: number): number {
+  return parseInt(createHash('sha1').update(key).digest('hex').slice(0, 8), 16) % folds;
+}
+
+/** What a model is fitted without: whole sources, and optionally one within-source fold of one source. */
+interface Exclusion {
+  sources: ReadonlySet<string>;
+  fold?: { source: string; fold: number; folds: number };
 }
 
 /** Builds Docs on demand and keeps them (a fit reads every training text). */
@@ -103,10 +124,13 @@ export class TrainableValues {
   }
 
   /** Values for `wanted` rows (of `lang`) from the model fitted on the paired (or human) rows outside `excluded`. */
-  private values(t: Trainer, lang: EvalLang, excluded: ReadonlySet<string>, wanted: readonly KeyedRow[]): Map<string, SignalValue> {
+  private values(t: Trainer, lang: EvalLang, excluded: Exclusion, wanted: readonly KeyedRow[]): Map<string, SignalValue> {
     const human = t.training === 'human';
     const pool = human ? this.rows.filter((r) => r.item.lang === lang && r.item.label === 'human') : pairedRows(this.rows, lang);
-    const train = pool.filter((r) => !excluded.has(r.item.source));
+    const ex = excluded.fold;
+    const train = pool.filter(
+      (r) => !excluded.sources.has(r.item.source) && !(ex && r.item.source === ex.source && withinSourceFold(r.key, ex.folds) === ex.fold),
+    );
     const out = new Map<string, SignalValue>();
     if (train.length === 0 || (!human && new Set(train.map((r) => r.item.label)).size < 2)) {
       for (const r of wanted) out.set(r.key, { abstained: 'no-model' });
@@ -157,7 +181,8 @@ export class TrainableValues {
   }
 
   /** Values as seen from fold `held` (null = every row is a training row, as in `npm run calibrate`): a row of `held`
-   * from the model without `held`; a row of T from the model without `held` and T. textKey -> signal id -> value. */
+   * from the model without `held`; a row of T from the model without `held` and T, or, for a trainer with
+   * `referenceFolds`, without `held` and T's texts of the row's own within-source fold. textKey -> signal id -> value. */
   forFold(held: string | null): Map<string, Record<string, SignalValue>> {
     const out = new Map<string, Record<string, SignalValue>>();
     const put = (key: string, id: string, v: SignalValue) => {
@@ -173,9 +198,18 @@ export class TrainableValues {
           continue;
         }
         for (const source of [...new Set(langRows.map((r) => r.item.source))].sort()) {
-          const excluded = new Set(held === null || source === held ? [source] : [held, source]);
           const wanted = langRows.filter((r) => r.item.source === source);
-          for (const [k, v] of this.values(t, lang, excluded, wanted)) put(k, t.id, v);
+          const k = t.referenceFolds;
+          if (k && source !== held) {
+            const sources = new Set(held === null ? [] : [held]);
+            for (let fold = 0; fold < k; fold++) {
+              const inFold = wanted.filter((r) => withinSourceFold(r.key, k) === fold);
+              if (inFold.length) for (const [key, v] of this.values(t, lang, { sources, fold: { source, fold, folds: k } }, inFold)) put(key, t.id, v);
+            }
+            continue;
+          }
+          const sources = new Set(held === null || source === held ? [source] : [held, source]);
+          for (const [key, v] of this.values(t, lang, { sources }, wanted)) put(key, t.id, v);
         }
       }
     }

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FLAG_CANDIDATES, MAX_FLAG_FPR, fitEngine, type FitOptions } from '@/src/eval/fit-engine';
 import { applyReference, runLoso } from '@/src/eval/protocol';
 import { withSignals, type EvalRow } from '@/src/eval/rows';
-import { TrainableValues, trainedIds, type Trainer } from '@/src/eval/trainable';
+import { TRAINERS, TrainableValues, trainedIds, withinSourceFold, type Trainer } from '@/src/eval/trainable';
 import type { Label } from '@/src/eval/sources';
 
 function rng(seed: number) {
@@ -222,5 +222,64 @@ describe('TrainableValues: a trainer fitted on human text (word-predictability\'
 
   it('a trainer with a fixed table elsewhere is not taken out of the fixed signals', () => {
     expect(trainedIds([human, frOnly])).toEqual(['human-toy']);
+  });
+});
+
+describe('TrainableValues: references cross-fitted within source (word-predictability\'s French table)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mirage-trainable-folds-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // the synthetic rows in French, one in two
+  const rows = syntheticRows()
+    .filter((_, i) => i % 2 === 0)
+    .map((r) => ({ item: { ...r.item, lang: 'fr' as const }, f: { ...r.f, lang: 'fr' } }));
+  const byText = new Map(rows.map((r) => [r.item.text, r]));
+  const used: { id: string; text: string; trained: string[] }[] = [];
+  // the shipped trainers' settings (ids, languages, training, folds) with a fit that records its training texts
+  const spies: Trainer<string[]>[] = TRAINERS.map((t) => ({
+    ...t,
+    fit: (train) => train.map((x) => x.doc.text),
+    computeWith: (doc, model) => {
+      used.push({ id: t.id, text: doc.text, trained: model });
+      return { raw: model.length, details: {} };
+    },
+  }));
+  const tv = new TrainableValues(spies, rows.map((r) => ({ item: r.item, key: r.f.key })), undefined, dir);
+  const FOLDS = TRAINERS.find((t) => t.id === 'word-predictability')!.referenceFolds!;
+
+  it('word-predictability uses within-source folds for its references; the style signals use source folds', () => {
+    expect(FOLDS).toBe(5);
+    for (const t of TRAINERS) if (t.id !== 'word-predictability') expect(t.referenceFolds).toBeUndefined();
+  });
+
+  it.each([null, 'alpha', 'beta', 'gamma'])('fold %s: each value from a model without the left-out source and without the row\'s own fold', (held) => {
+    used.length = 0;
+    const values = tv.forFold(held);
+    expect(values.size).toBe(rows.length);
+    let inGenre = 0;
+    for (const u of used) {
+      const row = byText.get(u.text)!;
+      const trained = u.trained.map((x) => byText.get(x)!);
+      if (held !== null) expect(trained.some((x) => x.item.source === held)).toBe(false);
+      if (u.id !== 'word-predictability' || row.item.source === held) {
+        // source cross-fitting: nothing of the row's own source
+        expect(trained.some((x) => x.item.source === row.item.source)).toBe(false);
+        continue;
+      }
+      // within-source cross-fitting: never the row itself nor its fold, but its source's other folds
+      const fold = withinSourceFold(row.f.key, FOLDS);
+      expect(trained.some((x) => x.item.source === row.item.source && withinSourceFold(x.f.key, FOLDS) === fold)).toBe(false);
+      expect(trained.some((x) => x.f.key === row.f.key)).toBe(false);
+      if (trained.some((x) => x.item.source === row.item.source)) inGenre++;
+      expect(trained.every((x) => x.item.label === 'human')).toBe(true);
+    }
+    // the human sources' texts are measured by tables that saw the rest of their genre
+    expect(inGenre).toBeGreaterThan(0);
+  });
+
+  it('splits a source into folds by text key, independently of the other rows', () => {
+    const folds = rows.map((r) => withinSourceFold(r.f.key, FOLDS));
+    expect(new Set(folds).size).toBe(FOLDS);
+    expect(rows.map((r) => withinSourceFold(r.f.key, FOLDS))).toEqual(folds);
+    expect(withinSourceFold('some key', FOLDS)).toBe(withinSourceFold('some key', FOLDS));
   });
 });
