@@ -6,16 +6,18 @@
  * A contrast trainer (style-lr, style-profile) fits on PAIRED sources only: the sources that have human and machine
  * texts in that language, so that both models see the same genres and the contrast is learnt within genres
  * (pairedRows); the developers' current-assistant texts and the human-only sources (learners, novels, news, Brown)
- * are never in its fit. A trainer with `training: 'human'` (word-predictability's French table, a model of human
- * prose) fits on the human texts of every source of its language, human-only sources included, machine texts never.
- * A trainer with `fixedElsewhere` trains only its `languages`; in the others its signal keeps its shipped table and
- * its values come from the feature cache like any fixed signal's.
+ * are never in its fit. A trainer with `training: 'human'` (a model of human prose) fits on the human texts of every
+ * source of its language, human-only sources included, machine texts never. A trainer with `fixedElsewhere` trains
+ * only its `languages`; in the others its signal keeps its shipped table and its values come from the feature cache
+ * like any fixed signal's. No shipped trainer uses these two options or `referenceFolds` (below) now: they served
+ * word-predictability's French table, which abstains since the references were measured in-genre (README,
+ * "word-predictability's French table"); they are kept, tested, for a model of human prose.
  * Cross-fitting: a text's value never comes from a model that saw it, and (by default) never from one that saw its source.
  * - `forFold(held)`: the left-out source's texts get the model fitted without `held`; a TRAINING text of source T gets
  *   the model fitted without `held` AND T. So the fold's references carry values as unseen as the left-out texts'.
  * - `forFold(null)` (`npm run calibrate`): a text of source T gets the model fitted without T; the shipped table is
  *   the model fitted on everything (npm run build:style).
- * - A trainer with `referenceFolds: k` (word-predictability's French table) is cross-fitted WITHIN each source
+ * - A trainer with `referenceFolds: k` (a model of human prose) is cross-fitted WITHIN each source
  *   instead, for every text but the left-out source's: a text of source T gets the model fitted without `held` (if
  *   any) and without T's texts of its own fold (k folds per source, by a hash of the text key, withinSourceFold). A
  *   model of human prose is shipped fitted on every genre it knows, so a user's text of one of those genres is
@@ -49,7 +51,7 @@ export interface Trainer<M = unknown> {
    * prose, such as word-predictability's French successor table). */
   training?: 'paired' | 'human';
   /** True when the signal also has a fixed (shipped, untrained) table for the languages it does not train: those
-   * values then come from the feature cache like any fixed signal's (word-predictability's English Brown table). */
+   * values then come from the feature cache like any fixed signal's (as word-predictability's English Brown table's did). */
   fixedElsewhere?: boolean;
   /** Cross-fit the references within each source in this many folds (by text key) instead of by source; the
    * left-out source of a fold is still excluded whole. For a model of human prose (see the header). */

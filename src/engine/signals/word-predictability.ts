@@ -14,27 +14,24 @@
  * against non-native English writers"). Comparing with the expectation for the text's OWN word frequencies removes
  * most of that effect: our learner-style test paragraphs (simple words, short sentences, small slips) fall at or
  * below the human median (tests/unit/signals/word-predictability.test.ts).
- * French: the same measure with a table fitted on French HUMAN running text (assets/lm-fr-next.json: successor lists
- * over the ranks of the French unigram list assets/lm-fr.json, and the cross-validated expectation table), built by
- * `npm run build:style` (src/eval/train/word-predictability.ts) from the French human texts of ../shared/data
- * (educational Wikipedia articles, OrangeSum news, homework dissertations; about 100,000 words; derived counts only).
- * It is a trainable signal: the leave-one-source-out protocol refits it per fold on the human texts of the other
- * sources (a text of source T is never measured by a table that saw T). Measured so (gate 150): French AUROC alone
- * 0.742 pooled; within source 0.700 (dissertations) and 0.670 (encyclopaedia articles), the direction holding on
- * both French sources with both labels; plain French news sit lowest (median -0.053 against -0.028 for
- * dissertations). Shown, not counted: counting it (with the English one) lowered the protocol's pooled and worst
- * figures. Variants measured worse and not used: successor pairs seen twice (0.627 pooled), a soft expectation (the
- * cell's share instead of "at least one half": 0.675), adding the one-letter words the unigram list lacks (à, a, y;
- * config `insertShare`: 0.756 pooled but 0.671 / 0.622 within source). A Littré-based table reached 0.654.
- * French limits: a thin table (100,000 words against Brown's million), so most successor lists are short; the
- * unigram list lacks one-letter words (à, a, y count as unknown); plain, correct, simple French of common
- * collocations scores high (a test paragraph of that kind lands above the 90th percentile of French human
- * references), while learner writing with slips does not (tests/unit/engine/signals/word-predictability.test.ts).
- * API: default export (the Signal); `computeWith(doc, model)` for any fitted table (the evaluation fits the French one
- * per fold); `wordRanks(doc)` — one `{bucket, rank?}` per Doc.words entry (bucket 0 = top 10, 1 = top 100, 2 = top
+ * French: `compute` ABSTAINS ('language'). A table fitted on French HUMAN running text exists (assets/lm-fr-next.json:
+ * successor lists over the ranks of the French unigram list assets/lm-fr.json, and the cross-validated expectation
+ * table; `npm run build:style`, src/eval/train/word-predictability.ts, from the French human texts of ../shared/data:
+ * educational Wikipedia articles, OrangeSum news, homework dissertations; about 100,000 words; derived counts only)
+ * and the analysis page's word view reads French ranks from it (`wordRanks`), but its document value is not shown.
+ * Why (README, "word-predictability's French table"): that table knows three genres, and its value says above all
+ * whether a text belongs to one of them. A new human text of a known genre measured with it is in-genre but unseen;
+ * referenced against out-of-genre values (cross-fitted by source) 98% of human dissertations, 70% of news articles
+ * and 55% of encyclopaedia articles landed at or above the 90th percentile of human references. Referenced in-genre
+ * (cross-fitted within source), human dissertations still landed there 18% of the time (encyclopaedia 2%, news 3%),
+ * and every text outside the three genres fell low, the never-seen French assistant texts included (median 7th
+ * percentile): evidence that points the wrong way for most of what users paste. Within source the direction held
+ * (AUROC 0.700 dissertations, 0.670 encyclopaedia articles, leave-one-source-out). `computeWith(doc, table)` still
+ * measures French with a given table (the measurement, the tests and a future table use it).
+ * API: default export (the Signal: English only); `computeWith(doc, model)` for any fitted table; `wordRanks(doc)` — one `{bucket, rank?}` per Doc.words entry (bucket 0 = top 10, 1 = top 100, 2 = top
  * 1000, 3 = rest or unknown; rank = conditional rank when the previous word has a successor list, else the unigram
  * rank; English and French); `LM_TABLES` (the unigram tables with their `source` and `licence`); `SUCCESSOR_TABLES`
- * (the tables the signal measures with); `vocabRank(lang)`; type `WordPredictabilityModel`.
+ * (the successor tables: the signal's English one, the word view's French one); `vocabRank(lang)`; type `WordPredictabilityModel`.
  * Constants: TOP_RANK, MIN_WORDS, MIN_SENTENCE_WORDS (below); table sizes in scripts/build-lm.ts.
  * Limits: the Brown corpus is 1960s edited American prose: modern vocabulary (internet, smartphone) is unknown and
  * counts as "rest", and its collocations are not today's. False positives: formulaic genres (legal, recipes,
@@ -70,15 +67,16 @@ export interface LmTable {
 
 export const LM_TABLES: Record<'en' | 'fr', LmTable> = { en: lmEn, fr: lmFr };
 
-/** The successor tables the signal measures with: English = the Brown table (lm-en.json), French = the table fitted
- * on French human texts (lm-fr-next.json, over lm-fr.json's vocabulary; `npm run build:style`). */
+/** The successor tables: English = the Brown table the signal measures with (lm-en.json), French = the table fitted
+ * on French human texts that the word view reads (lm-fr-next.json, over lm-fr.json's vocabulary; `npm run
+ * build:style`; the signal abstains in French). */
 export const SUCCESSOR_TABLES: Record<'en' | 'fr', WordPredictabilityModel & { source: string; licence: string }> = {
   en: lmEn as WordPredictabilityModel & LmTable,
   fr: lmFrNext as WordPredictabilityModel & { source: string; licence: string },
 };
 
 /** A fitted successor table over the vocabulary of LM_TABLES[lang] (the French one is trained on French human
- * running text: src/eval/train/word-predictability.ts; the evaluation fits one per fold). */
+ * running text: src/eval/train/word-predictability.ts). */
 export interface WordPredictabilityModel {
   lang: 'en' | 'fr';
   /** Words the unigram list lacks, spliced into it in this order: [rank, word] puts word at that rank (the words
@@ -216,14 +214,15 @@ export function computeWith(doc: Doc, table: WordPredictabilityModel): SignalRes
   return { raw, sentences, details };
 }
 
+/** English only: French abstains (see the header: its table measures genre more than predictability). */
 function compute(doc: Doc): SignalResult | Abstention {
-  if (doc.lang !== 'en' && doc.lang !== 'fr') return { abstained: true, code: 'language', params: { lang: doc.lang } };
-  return computeWith(doc, SUCCESSOR_TABLES[doc.lang]);
+  if (doc.lang !== 'en') return { abstained: true, code: 'language', params: { lang: doc.lang } };
+  return computeWith(doc, SUCCESSOR_TABLES.en);
 }
 
 const wordPredictability: Signal = {
   id: 'word-predictability',
-  languages: ['en', 'fr'],
+  languages: ['en'],
   minWords: MIN_WORDS,
   compute,
 };

@@ -225,7 +225,7 @@ describe('TrainableValues: a trainer fitted on human text (word-predictability\'
   });
 });
 
-describe('TrainableValues: references cross-fitted within source (word-predictability\'s French table)', () => {
+describe('TrainableValues: references cross-fitted within source (a model of human prose with referenceFolds)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mirage-trainable-folds-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   // the synthetic rows in French, one in two
@@ -234,21 +234,23 @@ describe('TrainableValues: references cross-fitted within source (word-predictab
     .map((r) => ({ item: { ...r.item, lang: 'fr' as const }, f: { ...r.f, lang: 'fr' } }));
   const byText = new Map(rows.map((r) => [r.item.text, r]));
   const used: { id: string; text: string; trained: string[] }[] = [];
-  // the shipped trainers' settings (ids, languages, training, folds) with a fit that records its training texts
-  const spies: Trainer<string[]>[] = TRAINERS.map((t) => ({
+  const FOLDS = 5;
+  const recording = (t: Omit<Trainer, 'fit' | 'computeWith'>): Trainer<string[]> => ({
     ...t,
     fit: (train) => train.map((x) => x.doc.text),
     computeWith: (doc, model) => {
       used.push({ id: t.id, text: doc.text, trained: model });
       return { raw: model.length, details: {} };
     },
-  }));
+  });
+  // the shipped trainers' settings (the style signals) with a fit that records its training texts, and a model of
+  // human prose cross-fitted within source, as word-predictability's French table was
+  const spies = [...TRAINERS.map(recording), recording({ id: 'human-prose', languages: ['fr'], training: 'human', referenceFolds: FOLDS })];
   const tv = new TrainableValues(spies, rows.map((r) => ({ item: r.item, key: r.f.key })), undefined, dir);
-  const FOLDS = TRAINERS.find((t) => t.id === 'word-predictability')!.referenceFolds!;
 
-  it('word-predictability uses within-source folds for its references; the style signals use source folds', () => {
-    expect(FOLDS).toBe(5);
-    for (const t of TRAINERS) if (t.id !== 'word-predictability') expect(t.referenceFolds).toBeUndefined();
+  it('the shipped style signals keep source cross-fitting', () => {
+    expect(TRAINERS.map((t) => t.id).sort()).toEqual(['style-lr', 'style-profile']);
+    for (const t of TRAINERS) expect(t.referenceFolds).toBeUndefined();
   });
 
   it.each([null, 'alpha', 'beta', 'gamma'])('fold %s: each value from a model without the left-out source and without the row\'s own fold', (held) => {
@@ -260,7 +262,7 @@ describe('TrainableValues: references cross-fitted within source (word-predictab
       const row = byText.get(u.text)!;
       const trained = u.trained.map((x) => byText.get(x)!);
       if (held !== null) expect(trained.some((x) => x.item.source === held)).toBe(false);
-      if (u.id !== 'word-predictability' || row.item.source === held) {
+      if (u.id !== 'human-prose' || row.item.source === held) {
         // source cross-fitting: nothing of the row's own source
         expect(trained.some((x) => x.item.source === row.item.source)).toBe(false);
         continue;
@@ -279,7 +281,7 @@ describe('TrainableValues: references cross-fitted within source (word-predictab
   it('splits a source into folds by text key, independently of the other rows', () => {
     const folds = rows.map((r) => withinSourceFold(r.f.key, FOLDS));
     expect(new Set(folds).size).toBe(FOLDS);
-    expect(rows.map((r) => withinSourceFold(r.f.key, FOLDS))).toEqual(folds);
+    expect(withinSourceFold(rows[3]!.f.key, FOLDS)).toBe(folds[3]);
     expect(withinSourceFold('some key', FOLDS)).toBe(withinSourceFold('some key', FOLDS));
   });
 });
