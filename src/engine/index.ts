@@ -26,7 +26,7 @@ export * from './score/constants';
 export { DEFAULT_SENSITIVITY, DOCUMENT_GATES, isSensitivity, LEVEL_CUTS, levelFor } from './score/levels';
 export { auroc, confusion, quantile, rocCurve, tprAtFpr, type Confusion, type RocPoint, type Scored } from './score/metrics';
 export { warmSteps } from './warm';
-export { comparisonShort, comparisonText, explain, headlineOf, kindName, languageName, NAMED_KINDS, sentenceReasonText, sharePercent, signalTitle, summaryOf, SIGNAL_WORDS } from './explain/index';
+export { comparisonShort, comparisonText, explain, headlineBand, headlineOf, kindName, languageName, NAMED_KINDS, sentenceReasonText, sharePercent, signalTitle, summaryOf, SIGNAL_WORDS, type HeadlineBand } from './explain/index';
 
 /** The language of each block of a page (or of any list of texts read together), by the engine's one rule
  * (src/engine/text/language.ts `languagesOfBlocks`, which documents also go through): ISO 639-1 'en' / 'fr',

@@ -25,7 +25,7 @@
  * - beyond: share of scored texts beyond every reference text of the kinds they were compared with.
  */
 import { SENTENCE_MIN_WORDS } from '../engine/score/constants';
-import { ORDINARY_BELOW, UPPER_USUAL_FROM, USUAL_BELOW } from '../engine/explain/messages';
+import { headlineBand, type HeadlineBand } from '../engine/explain/messages';
 import { auroc, tprAtFpr, type Scored } from '../engine/score/metrics';
 import type { LosoRun, Outcome } from './protocol';
 
@@ -187,16 +187,14 @@ export interface RunFigures {
 }
 
 export interface BandFigures {
-  band: 'ordinary' | 'usual' | 'upper' | 'high';
+  band: HeadlineBand;
   human: SentenceRates;
   machine: SentenceRates;
 }
 
-/** The headline band of a scored text (messages.ts `band`): flagged or at the agreement point = high. */
-export function bandOf(a: { stated: number; flag: boolean }): BandFigures['band'] {
-  if (a.flag || a.stated >= USUAL_BELOW) return 'high';
-  if (a.stated >= UPPER_USUAL_FROM) return 'upper';
-  return a.stated >= ORDINARY_BELOW ? 'usual' : 'ordinary';
+/** The headline band of a scored text, as the headline reads it (messages.ts `headlineBand`). */
+export function bandOf(a: { stated: number; flag: boolean }): HeadlineBand {
+  return headlineBand(a.stated, a.flag);
 }
 
 function worstOf(xs: readonly GroupFigures[], f: (g: GroupFigures) => number, lowest: boolean) {

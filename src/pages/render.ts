@@ -5,7 +5,7 @@
  * and never show a probability of authorship.
  */
 import type { GroupView, Level, Passage, TabView } from '../messaging';
-import { AGREE_PERCENTILE, comparisonShort, explain, headlineOf, languageName, sentenceReasonText, sharePercent, type UiLang } from '../engine';
+import { comparisonShort, explain, headlineBand, headlineOf, languageName, sentenceReasonText, sharePercent, type UiLang } from '../engine';
 import { LEVEL_STYLE } from '../shared/presentation';
 import { errorWords } from '../shared/errors';
 import { h, type Child } from './h';
@@ -131,7 +131,7 @@ export function renderPassages(view: TabView, ui: UiLang, onShow: (p: Passage) =
   const total = view.passagesTotal ?? passages.length;
   // A document the headline places within the usual range can still show its most predictable sentences (levels are
   // gated on the document's stated percentile, the headline gives the held-out figure): say what they are then.
-  const withinUsual = view.report && !view.report.flag && view.report.score !== null && view.report.score < AGREE_PERCENTILE;
+  const withinUsual = view.report && view.report.score !== null && headlineBand(view.report.score, view.report.flag) !== 'high';
   return h('div', {},
     h('p', { class: 'count', text: total > passages.length ? t('panel_passagesListed', [total, passages.length], ui) : tn('panel_passagesCount', passages.length, passages.length, ui) }),
     withinUsual ? h('p', { class: 'note', text: t('panel_passagesWithinUsual', undefined, ui) }) : null,

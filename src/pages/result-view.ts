@@ -13,7 +13,7 @@
  *   into `text`) and `ranks` come from the engine's `wordRanks(text, report.lang)`, through the engine worker.
  * - `signalList(report, lang)` — every signal with its position, evidence or reason for abstaining.
  */
-import { AGREE_PERCENTILE, MIN_WORDS, STRONG_WORDS, type ExplainedReport as Report, type Span, type UiLang } from '../engine';
+import { headlineBand, MIN_WORDS, STRONG_WORDS, type ExplainedReport as Report, type Span, type UiLang } from '../engine';
 import { h, type El } from '../report/markup';
 import { sentenceRuns } from '../report/runs';
 import { AGREE_AT, bucketChart, percentText, positionOf, signalLabel } from '../report/teacher';
@@ -109,7 +109,7 @@ export function sentenceView(text: string, report: Report, lang: UiLang, prefix 
     levelLegend(lang),
     h('p', { class: 'muted' }, T('analysis_sentencesMarked', [markedSentences.length, report.sentences.length])),
     // the headline says "within the usual range" while sentences are marked: say what they are (render.ts, the panel)
-    markedSentences.length && !report.flag && report.score !== null && report.score < AGREE_PERCENTILE
+    markedSentences.length && report.score !== null && headlineBand(report.score, report.flag) !== 'high'
       ? h('p', { class: 'muted within-usual' }, T('panel_passagesWithinUsual'))
       : null,
     h(

@@ -17,7 +17,7 @@
  * Limits: the checklist and questions are prompts for a conversation, chosen from the signals that agree; they
  * are not a procedure.
  */
-import { AGREE_PERCENTILE, kindName, sharePercent as pct, type ExplainedReport as Report, type UiLang } from '../engine';
+import { AGREE_PERCENTILE, headlineBand, kindName, sharePercent as pct, type ExplainedReport as Report, type UiLang } from '../engine';
 import { t } from '../shared/i18n';
 import { barChart, percentileChart, PALETTE } from './charts';
 import { sha256Hex } from './fingerprint';
@@ -235,7 +235,7 @@ function signalChart(m: TeacherReport, tt: Words): El | null {
 function textSection(m: TeacherReport, tt: Words): El[] {
   const lang = m.lang;
   if (!m.text) return [h('p', { class: 'abstained' }, tt('report_textNotIncluded'))];
-  const withinUsual = (m.sentences ?? []).some((s) => s.level > 0) && !m.flag && m.score !== null && m.score < AGREE_PERCENTILE;
+  const withinUsual = (m.sentences ?? []).some((s) => s.level > 0) && m.score !== null && headlineBand(m.score, m.flag) !== 'high';
   return [
     h('h2', null, tt('report_textHeading')),
     h('p', { class: 'legend' }, [1, 2, 3].map((l) => h('span', null, h('mark', { class: `l${l}` }, t(`level${l}`, undefined, lang)), ` (${t(`levelUnderline${l}`, undefined, lang)})`))),

@@ -30,7 +30,7 @@ import { abstainReason, caveat, headline, sentenceReason, summary, type Headline
 import { SIGNAL_WORDS } from './signals/index';
 
 export { languageName } from './language-names';
-export { pct as sharePercent } from './messages';
+export { pct as sharePercent, headlineBand, type HeadlineBand } from './messages';
 export { SIGNAL_WORDS } from './signals/index';
 export { comparisonShort, comparisonText, kindName, NAMED_KINDS } from './kinds';
 

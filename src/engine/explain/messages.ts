@@ -21,6 +21,17 @@ export const ORDINARY_BELOW = 0.5;
 export const UPPER_USUAL_FROM = 0.75;
 export const USUAL_BELOW = AGREE_PERCENTILE;
 
+export type HeadlineBand = 'ordinary' | 'usual' | 'upper' | 'high';
+
+/** The headline's band for a shown figure `s` (a flagged text is always 'high': only then is it stated bare). Anything
+ * but 'high' is "within the usual range" of human writing, where marked sentences need a word of explanation
+ * (src/pages/render.ts, result-view.ts, src/report/teacher.ts); the protocol counts highlights by band (eval/report.ts). */
+export function headlineBand(s: number, flag: boolean): HeadlineBand {
+  if (flag || s >= USUAL_BELOW) return 'high';
+  if (s >= UPPER_USUAL_FROM) return 'upper';
+  return s >= ORDINARY_BELOW ? 'usual' : 'ordinary';
+}
+
 export { pct } from './percent';
 
 export function num(x: number, ui: UiLang, digits = 2): string {
@@ -96,9 +107,10 @@ export function headline(h: HeadlineInput, ui: UiLang): string {
  * USUAL_BELOW). */
 function band(s: number, flag: boolean, c: Comparison | null | undefined, ui: UiLang): string {
   const fr = ui === 'fr';
-  if (flag || s >= USUAL_BELOW) return standingText(s, c, ui);
-  if (s < ORDINARY_BELOW) return `${fr ? 'Ordinaire pour un texte humain : ' : 'Ordinary for human writing: '}${standingText(s, c, ui, { only: true, lower: true })}`;
-  if (s >= UPPER_USUAL_FROM) return `${fr ? "Dans le haut de la plage habituelle de l'écriture humaine : " : 'In the upper part of the usual range of human writing: '}${standingText(s, c, ui, { lower: true })}`;
+  const b = headlineBand(s, flag);
+  if (b === 'high') return standingText(s, c, ui);
+  if (b === 'ordinary') return `${fr ? 'Ordinaire pour un texte humain : ' : 'Ordinary for human writing: '}${standingText(s, c, ui, { only: true, lower: true })}`;
+  if (b === 'upper') return `${fr ? "Dans le haut de la plage habituelle de l'écriture humaine : " : 'In the upper part of the usual range of human writing: '}${standingText(s, c, ui, { lower: true })}`;
   return `${fr ? "Dans la plage habituelle de l'écriture humaine : " : 'Within the usual range of human writing: '}${standingText(s, c, ui, { lower: true })}`;
 }
 

@@ -60,8 +60,6 @@ function countedOf(ref: Reference, disabled: readonly string[]): string[] {
   return ref.counted.filter((id) => !disabled.includes(id));
 }
 
-/** Rank measures against the shipped reference of their language, with `disabled` signals left out everywhere (the
- * text's combination and its references' alike). */
 let shownThresholdMemo: number | undefined;
 
 /** The flag threshold, chosen on stated percentiles, in the shown figure's terms (the same decisions: both rise
@@ -70,6 +68,8 @@ function shownThreshold(): number {
   return (shownThresholdMemo ??= shownPercentile(REFERENCE.threshold, REFERENCE.heldOut).shown);
 }
 
+/** Rank measures against the shipped reference of their language, with `disabled` signals left out everywhere (the
+ * text's combination and its references' alike). */
 function rankShipped(m: Measures, langRef: LangReference, disabled: readonly string[]): Ranked {
   const counted = countedOf(REFERENCE, disabled);
   const raw = Object.fromEntries(Object.entries(m.raw).filter(([id]) => !disabled.includes(id)));
