@@ -11,9 +11,10 @@
  *
  * `npm run eval -- --protocol unseen [--gate 150|80|150,80]`
  *   The never-seen check (src/eval/unseen.ts): the SHIPPED engine, fitted on nothing here, on human prose from
- *   Debian documentation packages (read from /usr/share at run time, never stored) and on the current-assistant
+ *   Debian documentation packages (read from /usr/share at run time, never stored), on human prose of other genres
+ *   from other Debian packages (each its own row; listed as not installed when absent) and on the current-assistant
  *   texts of assets/reference-texts/unseen-2026/, which nothing else reads. Needs neither ../shared/data nor a fit;
- *   skips with a one-line message naming the apt-get command when the packages are not installed.
+ *   skips with a one-line message naming the apt-get command when the documentation packages are not installed.
  *
  * `npm run eval [-- FILE]`
  *   A quick IN-SAMPLE summary with the shipped tables (assets/reference.json), per source: the human references

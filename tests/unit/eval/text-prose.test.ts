@@ -2,6 +2,7 @@
 // text here.
 import { describe, expect, it } from 'vitest';
 import { wordCount } from '@/src/eval/html-prose';
+import { unbrace } from '@/src/eval/debian-docs';
 import { plainSections, podInline, podSections } from '@/src/eval/text-prose';
 
 const S1 = 'The first thing to know is that the language grew out of many small tools written by busy people.';
@@ -71,7 +72,7 @@ describe('plainSections', () => {
   ].join('\n\n');
 
   it('keeps body paragraphs, drops headings, code, tables and short ones; headwords start sections', () => {
-    const s = plainSections(text, { sectionStart: /^:[^:]+:/, clean: (p) => p.replace(/\{(\S[^{}]*?)\}/g, '$1') });
+    const s = plainSections(text, { sectionStart: /^:[^:]+:/, clean: unbrace });
     expect(s.map((x) => x.paragraphs)).toEqual([[`${S1} ${S2}`], [S3, `See also hack value and the { } braces, ${S2}`], [S1]]);
   });
 
