@@ -196,7 +196,7 @@ export function formatUnseen(run: UnseenRun): string {
   out.push(`Never-seen check · shipped engine · gate ${run.gate} words · ${(run.ms / 1000).toFixed(1)} s`);
   out.push('Human: Debian documentation (ONE genre, technical; most French texts are translations) read from /usr/share, never stored.');
   for (const p of run.packages) out.push(packageLine(p));
-  out.push(`Human, other genres (each its own row; paragraphs naming a year after 2021 dropped): ${run.genres.length ? '' : `none installed (as root: ${GENRES_APT_COMMAND})`}`);
+  out.push(`Human, other genres (each its own row; paragraphs naming a year after 2021 dropped):${run.genres.length ? '' : ` none installed (as root: ${GENRES_APT_COMMAND})`}`);
   for (const p of run.genres) out.push(packageLine(p));
   out.push(`Machine: ${run.machineFiles.length ? run.machineFiles.map((f) => `${f.file.split('/').slice(-2).join('/')}: ${f.texts}`).join(', ') : 'none (assets/reference-texts/unseen-2026/ has no .jsonl)'}`);
   out.push('');
