@@ -9,11 +9,13 @@
  *   dev2.jsonl, assets/reference-texts/, Brown-corpus chunks; measures cached in .cache/eval/ (texts never written).
  *   `--only` leaves out (and scores) only the sources named; each is still fitted without it.
  *
- * `npm run eval -- --protocol unseen [--gate 150|80|150,80]`
+ * `npm run eval -- --protocol unseen [--gate 150|80|150,80] [--cap N]`
  *   The never-seen check (src/eval/unseen.ts): the SHIPPED engine, fitted on nothing here, on human prose from
- *   Debian documentation packages (read from /usr/share at run time, never stored) and on the current-assistant
- *   texts of assets/reference-texts/unseen-2026/, which nothing else reads. Needs neither ../shared/data nor a fit;
- *   skips with a one-line message naming the apt-get command when the packages are not installed.
+ *   Debian documentation packages (read from /usr/share at run time, never stored), on human prose of other genres
+ *   from other Debian packages (each its own row; listed as not installed when absent) and on the current-assistant
+ *   texts of assets/reference-texts/unseen-2026/, which nothing else reads. `--cap N`: texts kept per package and
+ *   group (default 60; a large N keeps every text). Needs neither ../shared/data nor a fit;
+ *   skips with a one-line message naming the apt-get command when the documentation packages are not installed.
  *
  * `npm run eval [-- FILE]`
  *   A quick IN-SAMPLE summary with the shipped tables (assets/reference.json), per source: the human references
@@ -38,6 +40,7 @@ interface Args {
   gates: number[];
   only?: string[];
   file?: string;
+  cap?: number;
 }
 
 function fail(message: string): never {
@@ -53,11 +56,13 @@ function parseArgs(argv: readonly string[]): Args {
     if (x === '--protocol') a.protocol = next();
     else if (x === '--gate') a.gates = next().split(',').map((g) => (/^\d+$/.test(g) && +g >= 1 ? +g : fail(`bad gate: ${g}`)));
     else if (x === '--only') a.only = next().split(',').filter(Boolean);
+    else if (x === '--cap') a.cap = ((c) => (/^\d+$/.test(c) && +c >= 1 ? +c : fail(`bad cap: ${c}`)))(next());
     else if (x.startsWith('-')) fail(`unknown option ${x}`);
     else a.file = x;
   }
   if (a.protocol !== undefined && a.protocol !== 'loso' && a.protocol !== 'unseen') fail(`unknown protocol ${a.protocol} (loso or unseen)`);
-  if (a.protocol === 'unseen' && (a.only || a.file)) fail('--protocol unseen takes only --gate');
+  if (a.protocol === 'unseen' && (a.only || a.file)) fail('--protocol unseen takes only --gate and --cap');
+  if (a.cap !== undefined && a.protocol !== 'unseen') fail('--cap is for --protocol unseen');
   return a;
 }
 
@@ -106,7 +111,7 @@ function unseen(args: Args): void {
     console.log(`eval: skipped — the Debian documentation packages are not installed (as root: ${APT_COMMAND}).`);
     process.exit(0);
   }
-  for (const gate of args.gates) console.log(formatUnseen(runUnseen({ gate })) + '\n');
+  for (const gate of args.gates) console.log(formatUnseen(runUnseen({ gate, ...(args.cap ? { cap: args.cap } : {}) })) + '\n');
 }
 
 const args = parseArgs(process.argv.slice(2));

@@ -166,10 +166,13 @@ export function extractSections(html: string): Section[] {
 export interface ChunkOptions {
   min?: number;
   max?: number;
+  /** When false, a section too short alone is dropped instead of running on into the next (a glossary's entries
+   * stay apart). Default true. */
+  joinShort?: boolean;
 }
 
 /** Texts of min..max words, paragraphs separated by a blank line (see the module's comment for the rules). */
-export function chunkSections(sections: readonly Section[], { min = 150, max = 600 }: ChunkOptions = {}): string[] {
+export function chunkSections(sections: readonly Section[], { min = 150, max = 600, joinShort = true }: ChunkOptions = {}): string[] {
   const out: string[] = [];
   let buf: string[] = [];
   let words = 0;
@@ -186,7 +189,7 @@ export function chunkSections(sections: readonly Section[], { min = 150, max = 6
       buf.push(p);
       words += w;
     }
-    if (words >= min) flush();
+    if (words >= min || !joinShort) flush();
   }
   return out;
 }

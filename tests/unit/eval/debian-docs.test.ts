@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { APT_COMMAND, debianDocsAvailable, loadDebianDocs, packageVersion, spread, type DocPackage } from '@/src/eval/debian-docs';
+import { APT_COMMAND, debianDocsAvailable, GENRES_APT_COMMAND, loadDebianDocs, namesYearAfter, OTHER_GENRES, packageVersion, spread, type DocPackage } from '@/src/eval/debian-docs';
 import { wordCount } from '@/src/eval/html-prose';
 
 const root = mkdtempSync(join(tmpdir(), 'mirage-debdocs-'));
@@ -63,6 +63,56 @@ describe('loadDebianDocs', () => {
     expect(debianDocsAvailable([pkg, { ...pkg, lang: 'fr' }])).toBe(true);
     expect(debianDocsAvailable([{ ...pkg, dir: join(root, 'absent') }, { ...pkg, lang: 'fr', dir: join(root, 'absent') }])).toBe(false);
     expect(APT_COMMAND).toMatch(/^apt-get install -y debian-handbook .*debian-reference-fr/);
+  });
+});
+
+describe('loadDebianDocs, other formats (other genres)', () => {
+  // A POD file (gzipped) of four sections of ~100 words, and a glossary in plain text whose entries are ~40 and ~170
+  // words: each stands alone (joinShort false), so only the long one is a text.
+  const para = (n: number, k: number) => Array.from({ length: 5 }, (_, i) => `${EN[(n + i) % EN.length]}`).join(' ') + ` Note ${n}.${k}.`;
+  const podDir = join(root, 'pod');
+  mkdirSync(podDir, { recursive: true });
+  const pod = Array.from({ length: 4 }, (_, h) => `=head2 Part ${h}\n\n${para(h, 0)}\n\n    code();\n\n${para(h, 1)}${h === 3 ? ' It was revised in 2024.' : ''}`).join('\n\n');
+  writeFileSync(join(podDir, 'perlthing.pod.gz'), gzipSync(`=head1 NAME\n\nperlthing - things\n\n${pod}\n`));
+  writeFileSync(join(podDir, 'perlother.pod'), `=head1 DESCRIPTION\n\n${para(9, 0)}\n`);
+  const textDir = join(root, 'text');
+  mkdirSync(textDir, { recursive: true });
+  writeFileSync(join(textDir, 'lexicon.txt'), ['   :short entry: n.', `   ${EN[0]} ${EN[1]}`, '   :long entry: n.', ...Array.from({ length: 8 }, (_, i) => `   ${EN[i % EN.length]}`.replace('.', ` (sense ${i}).`))].join('\n\n'));
+
+  it('reads POD and plain text, names the row by group, drops paragraphs naming a later year, keeps glossary entries apart', () => {
+    const got = loadDebianDocs({
+      cap: 1000,
+      docs: [
+        { pkg: 'fake-perl', group: 'fake-perl faq', lang: 'en', dir: podDir, files: /^perlthing\.pod\.gz$/, format: 'pod', licence: 'Artistic', notAfter: 2021 },
+        { pkg: 'fake-jargon', lang: 'en', dir: textDir, files: /\.txt$/, format: 'text', plain: { sectionStart: /^:[^:]+:/ }, joinShort: false, licence: 'public domain' },
+      ],
+    });
+    const [perl, jargon] = got.packages;
+    expect(perl).toMatchObject({ group: 'fake-perl faq', pages: 1, late: 1 });
+    const perlTexts = got.texts.filter((t) => t.pkg === 'fake-perl');
+    // Sections 0-2 give a text each; section 3 loses its second paragraph (it names 2024) and is too short alone.
+    expect(perlTexts.map((t) => t.id)).toEqual(['fake-perl faq:en:1', 'fake-perl faq:en:2', 'fake-perl faq:en:3']);
+    expect(perlTexts.every((t) => t.group === 'fake-perl faq')).toBe(true);
+    const perlText = perlTexts.map((t) => t.text).join(' ');
+    expect(perlText).not.toMatch(/code\(\)|perlthing|2024|Note 3\./);
+    expect(perlText).toMatch(/Note 2\.1\./);
+    expect(jargon).toMatchObject({ chunks: 1, kept: 1, late: 0 });
+    const lexicon = got.texts.find((t) => t.pkg === 'fake-jargon')!.text;
+    expect(lexicon).toMatch(/^The package archive is organised in suites, and each suite holds the packages that were tested together before a release \(sense 0\)\./);
+    expect(wordCount(lexicon)).toBeGreaterThanOrEqual(150);
+    expect(lexicon).not.toMatch(/entry/);
+  });
+
+  it.each([
+    ['Released in 2021 and revised in 2022.', 2021, true],
+    ['Released in 1998, revised in 2021.', 2021, false],
+    ['Port 20220 and version 3.2022 are not years.', 2021, false],
+  ])('namesYearAfter(%j, %i) is %s', (s, year, out) => expect(namesYearAfter(s, year)).toBe(out));
+
+  it('lists the other genres with a licence and a genre each, and how to install them', () => {
+    for (const g of OTHER_GENRES) expect(g.licence && g.genre && g.notAfter === 2021).toBeTruthy();
+    expect(new Set(OTHER_GENRES.map((g) => `${g.group ?? g.pkg} ${g.lang}`)).size).toBe(OTHER_GENRES.length);
+    expect(GENRES_APT_COMMAND).toMatch(/^apt-get install -y jargon-text perl-doc python3-doc gnu-standards debian-history$/);
   });
 });
 

@@ -59,6 +59,10 @@ describe('chunkSections', () => {
     expect(chunkSections([sec(60), sec(50), sec(80), sec(200)], { min: 150, max: 600 }).map(wordCount)).toEqual([190, 200]);
   });
 
+  it('with joinShort false, drops a too-short section instead of running it on', () => {
+    expect(chunkSections([sec(60), sec(50), sec(80), sec(200), sec(100, 100)], { min: 150, max: 600, joinShort: false }).map(wordCount)).toEqual([200, 200]);
+  });
+
   it('drops a paragraph longer than max and a short remainder', () => {
     expect(chunkSections([sec(700), sec(40)], { min: 150, max: 600 })).toEqual([]);
   });

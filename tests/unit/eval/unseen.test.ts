@@ -28,7 +28,7 @@ mkdirSync(machine, { recursive: true });
 writeFileSync(join(machine, 'm.jsonl'), [0, 1, 2].map((i) => JSON.stringify({ id: `m${i}`, lang: 'en', label: 'machine', text: prose(i + 20).join('\n\n') })).join('\n') + '\n');
 
 describe('runUnseen', () => {
-  const run = runUnseen({ docs: [{ pkg: 'fake-doc', lang: 'en', dir: html, files: /\.html$/, licence: 'GPL-2+' }], machineDir: machine });
+  const run = runUnseen({ docs: [{ pkg: 'fake-doc', lang: 'en', dir: html, files: /\.html$/, licence: 'GPL-2+' }], genres: [], machineDir: machine });
 
   it('scores every human and machine text and groups them per source and language', () => {
     expect(run.groups.map((g) => `${g.label} ${g.lang} ${g.name}`)).toEqual(['human en fake-doc', 'human en all Debian docs', 'machine en assistant2026-unseen']);
@@ -50,13 +50,44 @@ describe('runUnseen', () => {
     const out = formatUnseen(run);
     expect(out).toMatch(/fake-doc \? \(en, last upload \?, GPL-2\+\)/);
     expect(out).toMatch(/^human {3}en {3}fake-doc/m);
-    expect(out).toMatch(/^en {3}humans \d+, machine 3: AUROC/m);
+    expect(out).toMatch(/^en {3}Debian docs {2}humans \d+, machine 3: AUROC/m);
+    expect(out).toMatch(/other genres .*: none installed \(as root: apt-get install -y jargon-text/);
   });
 
   it('says when there are no machine texts', () => {
-    const none = runUnseen({ docs: [{ pkg: 'fake-doc', lang: 'en', dir: html, files: /\.html$/, licence: 'GPL-2+' }], machineDir: join(root, 'absent') });
+    const none = runUnseen({ docs: [{ pkg: 'fake-doc', lang: 'en', dir: html, files: /\.html$/, licence: 'GPL-2+' }], genres: [], machineDir: join(root, 'absent') });
     expect(none.pooled).toEqual([]);
     expect(formatUnseen(none)).toMatch(/no machine texts/);
+  });
+});
+
+describe('runUnseen with other genres', () => {
+  // The same pages read twice: once as documentation, once as two rows of another genre (split by file).
+  const genre = { lang: 'en' as const, dir: html, licence: 'PD', genre: 'test prose' };
+  const run = runUnseen({
+    docs: [{ pkg: 'fake-doc', lang: 'en', dir: html, files: /\.html$/, licence: 'GPL-2+' }],
+    genres: [{ ...genre, pkg: 'fake-genre', group: 'fake-genre a', files: /^p[01]\.html$/ }, { ...genre, pkg: 'fake-genre', group: 'fake-genre b', files: /^p[23]\.html$/ }],
+    machineDir: machine,
+  });
+
+  it('gives each genre its row, pools them apart from the documentation, and pools each set against the machine texts', () => {
+    expect(run.groups.map((g) => `${g.label} ${g.name} ${g.set ?? '-'}`)).toEqual([
+      'human fake-doc docs',
+      'human all Debian docs docs',
+      'human fake-genre a genres',
+      'human fake-genre b genres',
+      'human all other genres genres',
+      'machine assistant2026-unseen -',
+    ]);
+    const [, , a, b, all] = run.groups;
+    expect(a!.texts).toBeGreaterThan(0);
+    expect(b!.texts).toBeGreaterThan(0);
+    expect(all!.texts).toBe(a!.texts + b!.texts);
+    expect(run.genres.map((p) => p.group)).toEqual(['fake-genre a', 'fake-genre b']);
+    expect(run.pooled.map((p) => `${p.lang} ${p.set} ${p.machines}`)).toEqual(['en docs 3', 'en genres 3']);
+    const out = formatUnseen(run);
+    expect(out).toMatch(/^ {2}fake-genre a \(fake-genre\) \? \(en, test prose, last upload \?, PD\)/m);
+    expect(out).toMatch(/^en {3}other genres humans \d+, machine 3: AUROC/m);
   });
 });
 
