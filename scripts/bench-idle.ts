@@ -17,7 +17,8 @@
  *  4. then a reader's next article: a new tab on the article (its load wakes the worker by a tab event, which does not
  *     warm the engine), and `--click-after` ms after its load the switch-on, timed in the extension page that sends
  *     it (round trip and the extension's own `timings`).
- * Prints per run and the medians. Options: --runs N (3), --page NAME (hard/article-2000.html), --click-after MS
+ * Prints per run and the medians, and what the worker's warm-up had done (read after the timing: attaching to the
+ * worker would keep it alive). Options: --ext DIR (a test build; .output-e2e/chrome-mv3), --runs N (3), --page NAME (hard/article-2000.html), --click-after MS
  * (1000), --idle-max S (90). Chromium only; figures depend on this machine's load (printed).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -28,6 +29,7 @@ import { join } from 'node:path';
 import { CHROMIUM, EXTENSION_DIR, serveFixtures } from '../tests/e2e/harness';
 
 interface Options {
+  ext: string;
   runs: number;
   page: string;
   clickAfterMs: number;
@@ -35,7 +37,7 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { runs: 3, page: 'hard/article-2000.html', clickAfterMs: 1000, idleMaxS: 90 };
+  const o: Options = { ext: EXTENSION_DIR, runs: 3, page: 'hard/article-2000.html', clickAfterMs: 1000, idleMaxS: 90 };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i]!;
     const next = () => {
@@ -48,7 +50,8 @@ function parseOptions(argv: string[]): Options {
       if (!Number.isFinite(v) || v < 0) fail(`${x} needs a number`);
       return v;
     };
-    if (x === '--runs') o.runs = Math.max(1, Math.round(num()));
+    if (x === '--ext') o.ext = next();
+    else if (x === '--runs') o.runs = Math.max(1, Math.round(num()));
     else if (x === '--page') o.page = next();
     else if (x === '--click-after') o.clickAfterMs = num();
     else if (x === '--idle-max') o.idleMaxS = num();
@@ -192,13 +195,24 @@ interface Run {
   pssIdleMb: number;
   next: SwitchOn;
   load: number;
+  /** What the worker's warm-up had done by the end of the run (read once the timing is over: attaching keeps the
+   * worker alive). */
+  warm?: { reason: string; passesDone: number; busyMs: number; longestMs: number };
+}
+
+async function warmRecord(cdp: Pipe, url: string): Promise<Run['warm']> {
+  const sw = (await targets(cdp)).find((t) => t.type === 'service_worker' && t.url === url);
+  if (!sw) return undefined;
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: true })) as { sessionId: string };
+  const r = (await cdp.send('Runtime.evaluate', { expression: 'JSON.stringify(globalThis.__mirageWarm ?? null)', returnByValue: true }, sessionId)) as { result: { value?: string } };
+  return (JSON.parse(r.result.value ?? 'null') as Run['warm'] | null) ?? undefined;
 }
 
 async function oneRun(o: Options, baseUrl: string, i: number): Promise<Run> {
   const profile = await mkdtemp(join(tmpdir(), 'mirage-idle-'));
   const child = spawn(CHROMIUM, [
     '--headless', '--remote-debugging-pipe', `--user-data-dir=${profile}`,
-    `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+    `--disable-extensions-except=${o.ext}`, `--load-extension=${o.ext}`,
     '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
     '--disable-component-update', '--no-first-run', '--disable-sync', '--lang=en-US',
     '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', 'about:blank',
@@ -244,7 +258,7 @@ async function oneRun(o: Options, baseUrl: string, i: number): Promise<Run> {
     const load = loadavg()[0]!;
     await cdp.send('Target.createTarget', { url: nextUrl });
     const next = await inPage<SwitchOn>(cdp, ext('options.html'), SWITCH_ON(nextUrl, o.clickAfterMs));
-    return { workerGoneS, processGoneS, pssOnMb: pssOn / 1024, pssIdleMb: pssIdle / 1024, next, load };
+    return { workerGoneS, processGoneS, pssOnMb: pssOn / 1024, pssIdleMb: pssIdle / 1024, next, load, warm: await warmRecord(cdp, ext('background.js')) };
   } finally {
     child.kill('SIGKILL');
     await new Promise((ok) => child.once('exit', ok));
@@ -263,18 +277,18 @@ const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
 
 async function main(): Promise<number> {
   const o = parseOptions(process.argv.slice(2));
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) fail('no test build: run `npm run build:e2e` first');
+  if (!existsSync(join(o.ext, 'manifest.json'))) fail(`no test build at ${o.ext}: run \`npm run build:e2e\` first`);
   if (!existsSync(CHROMIUM)) fail(`no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
   const { server, baseUrl } = await serveFixtures();
   const runs: Run[] = [];
   try {
     console.log(`bench:idle · ${o.page} · ${o.runs} browser(s) · the next article's switch-on ${o.clickAfterMs} ms after its load`);
-    console.log('run  worker stopped (s idle)  extension process gone (s)  its PSS on / after the stop (MB)  next article: round trip, inject/extract/score/paint (ms)  load');
+    console.log('run  worker stopped (s idle)  extension process gone (s)  its PSS on / after the stop (MB)  next article: round trip, inject/extract/score/paint (ms)  load  warm-up (reason, passes, worker ms, longest task ms)');
     for (let i = 0; i < o.runs; i++) {
       const r = await oneRun(o, baseUrl, i);
       runs.push(r);
       const t = r.next.timings ?? {};
-      console.log(`${String(i + 1).padStart(3)}  ${f1(r.workerGoneS).padStart(22)}  ${(Number.isNaN(r.processGoneS) ? 'still there' : f1(r.processGoneS)).padStart(26)}  ${`${f1(r.pssOnMb)} / ${Number.isNaN(r.processGoneS) ? f1(r.pssIdleMb) : '0 (exited)'}`.padStart(33)}  ${r.next.ok ? `${f0(r.next.ms)}, ${f0(t.inject ?? NaN)}/${f0(t.extract ?? NaN)}/${f0(t.score ?? NaN)}/${f0(t.paint ?? NaN)}` : `failed: ${r.next.code}`}  ${r.load.toFixed(1)}`);
+      console.log(`${String(i + 1).padStart(3)}  ${f1(r.workerGoneS).padStart(22)}  ${(Number.isNaN(r.processGoneS) ? 'still there' : f1(r.processGoneS)).padStart(26)}  ${`${f1(r.pssOnMb)} / ${Number.isNaN(r.processGoneS) ? f1(r.pssIdleMb) : '0 (exited)'}`.padStart(33)}  ${r.next.ok ? `${f0(r.next.ms)}, ${f0(t.inject ?? NaN)}/${f0(t.extract ?? NaN)}/${f0(t.score ?? NaN)}/${f0(t.paint ?? NaN)}` : `failed: ${r.next.code}`}  ${r.load.toFixed(1)}  ${r.warm ? `${r.warm.reason || 'none'}, ${r.warm.passesDone}, ${f0(r.warm.busyMs)}, ${f0(r.warm.longestMs)}` : '–'}`);
     }
   } finally {
     server.close();

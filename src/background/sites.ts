@@ -9,9 +9,10 @@ import { originOf, originPattern, saveSettings, watchSettings } from '../setting
 import { documentLoading, forgetDocument } from './content-script';
 import { unlinkTab } from './page-link';
 import { relevel, setHighlights } from './pipeline';
+import { warmOnPageLoaded } from './warm';
 import { currentSettings, forgetTab, getView, knownSettings, offView, resetPage, setKnownSettings, setView, tabs } from './tab-state';
 
-/** tabs.onUpdated: a navigation ends the page's session; "always analyse" sites start a new one. */
+/** tabs.onUpdated: a navigation ends the page's session; a web page that finished loading warms the engine (a switch-on may follow); "always analyse" sites start a new one. */
 async function onTabUpdated(tabId: number, info: { status?: string }, tab: Browser.tabs.Tab): Promise<void> {
   if (info.status === 'loading') {
     documentLoading(tabId); // no page layer in a new document: the next switch-on injects without asking first
@@ -24,6 +25,7 @@ async function onTabUpdated(tabId: number, info: { status?: string }, tab: Brows
     return;
   }
   if (info.status !== 'complete') return;
+  if (/^(?:https?|file):/.test(tab.url ?? '')) warmOnPageLoaded();
   const origin = originOf(tab.url);
   const s = await currentSettings();
   if (!origin || !s.alwaysOrigins.includes(origin)) return;

@@ -3,14 +3,17 @@
  * engine's `warmSteps`), one per task: the worker's event loop stays free between them, so the answers of the page
  * being injected and read are handled as they arrive, and the first scoring finds the tables built and the code
  * compiled.
- * When: the popup or side panel opened (several passes over the steps: `warmOnConnect`), a switch-on began (one pass:
- * a request is waiting; router.ts, pipeline.ts), and once per browser session
- * (`warmOnLaunch`): the browser started with this profile (`runtime.onStartup`) or the extension was installed or
- * updated (`runtime.onInstalled`). Not at every wake-up of the worker: it wakes on tab events (tabs.onUpdated), and
- * warming there would cost that CPU on every wake.
- * Cost: the steps build what any first analysis builds (the worker's heap with and without, and the CPU the steps took:
- * `npm run bench:page`, `warmRecord`; about 0.2 s of the worker's time at launch, once per session); the browser stops
- * an idle worker after 30 s, memory and all, and a worker that wakes later for a tab event does not warm again.
+ * When: the popup or side panel opened (several passes over the steps: `warmOnConnect`), a web page finished loading
+ * in a tab (several passes, shortly after the load: `warmOnPageLoaded`), a switch-on began (one pass: a request is
+ * waiting; router.ts, pipeline.ts), and once per browser session (`warmOnLaunch`): the browser started with this
+ * profile (`runtime.onStartup`) or the extension was installed or updated (`runtime.onInstalled`).
+ * Why on a page load: the browser stops a worker 30 s after its last event, so a reader's next article usually finds
+ * it stopped; the article's own load wakes it (tabs.onUpdated), and a switch-on in the next seconds then met a cold
+ * engine (2,000-word article: 174-264 ms against 71-94 ms warmed this way; `npm run bench:idle`).
+ * Cost: the steps build what any first analysis builds, about 0.1-0.2 s of the worker's CPU once per worker (after a
+ * page load: 106-175 ms in tasks of at most CONNECT_SLICE_MS, `warmRecord`; at launch about 0.2 s); not at the
+ * other wake-ups (a tab starting to load, activated or closed). The memory is held only while the worker lives: the
+ * browser stops it 30 s after its last event and its process exits with it (measured by `npm run bench:idle`).
  */
 import { browser } from 'wxt/browser';
 import { warmSteps } from '../engine';
@@ -98,6 +101,21 @@ export const CONNECT_SLICE_MS = 8;
 /** Warm for an extension page that opened (popup or side panel). */
 export function warmOnConnect(schedule?: (run: () => void) => void): void {
   warmEngine(schedule, 'connect', 1, CONNECT_PASSES, CONNECT_SLICE_MS);
+}
+
+/** A page finished loading in a tab (tabs.onUpdated 'complete', a web or file page: where a switch-on can act): a
+ * reader may switch highlights on there in the next seconds. Often the worker was stopped idle and this very load
+ * woke it. The warm-up then starts this long after the load, so that it does not take the CPU from the page's own
+ * last work, and runs this many passes, in tasks of at most CONNECT_SLICE_MS: 1, 3 and 6 passes were compared
+ * (bench:idle, 4 alternated browsers each, switch-on 1 s after the load): 93-151, 71-94 and 73-126 ms. */
+export const PAGE_DELAY_MS = 300;
+export const PAGE_PASSES = 3;
+
+/** Warm for a page that finished loading (sites.ts), once per worker as every warm-up. A switch-on during the delay
+ * starts its own one-pass warm-up, and this one then does not run. */
+export function warmOnPageLoaded(schedule?: (run: () => void) => void, delay: (run: () => void) => void = (run) => setTimeout(run, PAGE_DELAY_MS)): void {
+  if (started) return;
+  delay(() => warmEngine(schedule, 'page', 1, PAGE_PASSES, CONNECT_SLICE_MS));
 }
 
 /** At launch no page waits for the worker: the warm-up reads its texts this many times over, so that the code is

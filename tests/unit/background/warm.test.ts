@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import type { Browser } from 'wxt/browser';
 import { warmSteps } from '@/src/engine';
 import { startBackground } from '@/src/background';
-import { CONNECT_PASSES, CONNECT_SLICE_MS, engineUsed, LAUNCH_REPEAT, resetWarm, warmEngine, warmRecord, warmStarted } from '@/src/background/warm';
+import { CONNECT_PASSES, CONNECT_SLICE_MS, engineUsed, LAUNCH_REPEAT, PAGE_DELAY_MS, PAGE_PASSES, resetWarm, warmEngine, warmRecord, warmStarted } from '@/src/background/warm';
 import { route } from '@/src/background/router';
 
 describe('warmEngine: once per worker lifetime, one step per task', () => {
@@ -113,7 +113,7 @@ describe('warmEngine: several passes, one step per task unless sliced, and no mo
 
 // The background as entrypoints/background.ts starts it, on WXT's fake browser: which browser events start the
 // warm-up. Timers are faked, so the steps are queued, not run, unless a test runs them.
-describe('the background warms the engine once per browser session, not at every worker wake-up', () => {
+describe('the background warms the engine when an analysis may follow, at most once per worker', () => {
   const tab = { id: 5, index: 0, highlighted: false, active: true, pinned: false, incognito: false, windowId: 1, url: 'http://127.0.0.1/a.html' } as Browser.tabs.Tab;
 
   beforeEach(() => {
@@ -135,12 +135,48 @@ describe('the background warms the engine once per browser session, not at every
     vi.restoreAllMocks();
   });
 
-  it('does not warm at the worker start itself, nor when a tab event wakes it', async () => {
+  it('does not warm at the worker start itself, nor when a tab starts loading or is activated', async () => {
     expect(warmStarted()).toBe(false);
-    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { status: 'complete' }, tab);
+    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { status: 'loading' }, tab);
     await fakeBrowser.tabs.onActivated.trigger({ tabId: tab.id!, windowId: 1 });
     expect(warmStarted()).toBe(false);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('warms once a web page has finished loading, after a delay, in several sliced passes, once per worker', async () => {
+    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { status: 'complete' }, tab);
+    expect(warmStarted()).toBe(false); // not in the event's own task: the page's last work goes first
+    await vi.advanceTimersByTimeAsync(PAGE_DELAY_MS - 1);
+    expect(warmStarted()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(warmStarted()).toBe(true);
+    expect(warmRecord.reason).toBe('page');
+    expect(warmRecord.passes).toBe(PAGE_PASSES);
+    expect(PAGE_PASSES).toBeGreaterThan(1); // one pass leaves the code less optimised than a page's analysis does
+    expect(warmRecord.repeat).toBe(1);
+    await vi.runAllTimersAsync();
+    expect(warmRecord.passesDone).toBe(PAGE_PASSES);
+    expect(warmRecord.steps).toBe(PAGE_PASSES * warmSteps().length);
+    const steps = warmRecord.steps;
+    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { status: 'complete' }, { ...tab, url: 'https://example.org/b' });
+    await vi.runAllTimersAsync();
+    expect(warmRecord.steps).toBe(steps); // a second page in the same worker: nothing more
+  });
+
+  it('does not warm for a page it cannot analyse (browser and extension pages)', async () => {
+    for (const url of ['chrome://newtab/', 'about:blank', fakeBrowser.runtime.getURL('/options.html'), undefined]) {
+      await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { status: 'complete' }, { ...tab, url });
+    }
+    await vi.advanceTimersByTimeAsync(PAGE_DELAY_MS * 2);
+    expect(warmStarted()).toBe(false);
+  });
+
+  it('a switch-on during the delay warms for itself, and the page warm-up then does not run', async () => {
+    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { status: 'complete' }, tab);
+    warmEngine(() => undefined, 'use'); // what a switch-on does (pipeline.ts)
+    engineUsed();
+    await vi.advanceTimersByTimeAsync(PAGE_DELAY_MS);
+    expect(warmRecord.reason).toBe('use');
   });
 
   it('starts the warm-up when the browser starts, and runs every step', async () => {
