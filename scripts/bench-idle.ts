@@ -14,12 +14,15 @@
  *  3. poll every 250 ms, without attaching to anything: whether the worker's target is still there, and the
  *     proportional memory (PSS, /proc/PID/smaps_rollup) of the extension's renderer process (`--extension-process`),
  *     until the worker is gone and the process has exited (or `--idle-max` s);
- *  4. then a reader's next article: a new tab on the article (its load wakes the worker by a tab event, which does not
- *     warm the engine), and `--click-after` ms after its load the switch-on, timed in the extension page that sends
- *     it (round trip and the extension's own `timings`).
+ *  4. then a reader's next article: a new tab on the article (its load wakes the worker by a tab event; the worker
+ *     warms the engine once the page has loaded, src/background/warm.ts `warmOnPageLoaded`), and `--click-after` ms
+ *     after its load the switch-on, timed in the extension page that sends it (round trip and the extension's own
+ *     `timings`). With --click-after beyond 30 s the worker has stopped again: what a keyboard shortcut or a
+ *     context-menu click meets on a page loaded earlier.
  * Prints per run and the medians, and what the worker's warm-up had done (read after the timing: attaching to the
- * worker would keep it alive). Options: --ext DIR (a test build; .output-e2e/chrome-mv3), --runs N (3), --page NAME (hard/article-2000.html), --click-after MS
- * (1000), --idle-max S (90). Chromium only; figures depend on this machine's load (printed).
+ * worker would keep it alive). Options: --ext DIR (a test build; default .output-e2e/chrome-mv3), --runs N (3),
+ * --page NAME (hard/article-2000.html), --click-after MS (1000), --idle-max S (90). Chromium only; figures depend on
+ * this machine's load (printed).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
