@@ -20,7 +20,7 @@ import { uiLanguage } from '../shared/i18n';
 import { restrictedReason } from '../shared/restricted';
 import { ensureContentScript, extract, injectReadability, paint, ping, stopPage } from './content-script';
 import { firstBlocks } from './first-blocks';
-import { engineUsed, warmEngine } from './warm';
+import { engineUsed } from './warm';
 import { analyseGroups, groupBlocks, isScored, mainAnalysis, viewOf, type PageAnalysis } from './page-analysis';
 import { paintMessage } from './paint-message';
 import { currentSettings, getView, offView, record, resetPage, setView, tabs, type TabRecord } from './tab-state';
@@ -198,7 +198,8 @@ export async function setHighlights(tabId: number, enabled: boolean, scope: Scop
     return { ok: false, code: 'no-tab', error: errorWords('no-tab', {}, ui) };
   }
   if (!enabled) return switchOff(tabId, rec, s, scope, t0);
-  warmEngine();
+  // No warm-up of its own: in a cold worker its steps ran between the page's answers and delayed them more than they
+  // saved the scoring (after a worker restart, 306 ms against 250 ms without; README, "Cost on a page").
   engineUsed(); // a warm-up under way runs no more passes: they would compete with this switch-on for the CPU
   return switchOn(new SwitchOn(tabId, rec, s, ui, scope, originOf(url)), url);
 }

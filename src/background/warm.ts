@@ -4,9 +4,10 @@
  * being injected and read are handled as they arrive, and the first scoring finds the tables built and the code
  * compiled.
  * When: the popup or side panel opened (several passes over the steps: `warmOnConnect`), a web page finished loading
- * in a tab (several passes, shortly after the load: `warmOnPageLoaded`), a switch-on began (one pass: a request is
- * waiting; router.ts, pipeline.ts), and once per browser session (`warmOnLaunch`): the browser started with this
- * profile (`runtime.onStartup`) or the extension was installed or updated (`runtime.onInstalled`).
+ * in a tab (several passes, shortly after the load: `warmOnPageLoaded`), and once per browser session
+ * (`warmOnLaunch`): the browser started with this profile (`runtime.onStartup`) or the extension was installed or
+ * updated (`runtime.onInstalled`). Not when a switch-on begins in a cold worker: the analysis warms the engine itself,
+ * and a warm-up beside it delayed the page's answers more than it saved (pipeline.ts).
  * Why on a page load: the browser stops a worker 30 s after its last event, so a reader's next article usually finds
  * it stopped; the article's own load wakes it (tabs.onUpdated), and a switch-on in the next seconds then met a cold
  * engine (2,000-word article: 174-264 ms against 71-94 ms warmed this way; `npm run bench:idle`).
@@ -79,10 +80,10 @@ export function warmEngine(schedule: (run: () => void) => void = (run) => setTim
 }
 
 /** A real analysis began in this worker (pipeline.ts, a switch-on): a warm-up still under way finishes its first
- * pass (which also builds the other language's tables) and runs no more, stopping at once in a later pass — its steps would take the CPU
- * from the page being injected and read (2 cores: a switch-on 300 ms after the popup opened was injected in 40-50 ms
- * instead of about 20 while the passes went on) — and a warm-up asked for later (the popup opened after a switch-on)
- * is not needed. */
+ * pass (which also builds the other language's tables) and runs no more, stopping at once in a later pass — its
+ * steps would take the CPU from the page being injected and read (2 cores: a switch-on 300 ms after the popup opened
+ * was injected in 40-50 ms instead of about 20 while the passes went on) — and a warm-up asked for later (the popup
+ * opened after a switch-on) is not needed: the analysis warms the engine. */
 export function engineUsed(): void {
   used = true;
   started = true;
@@ -111,8 +112,8 @@ export function warmOnConnect(schedule?: (run: () => void) => void): void {
 export const PAGE_DELAY_MS = 300;
 export const PAGE_PASSES = 3;
 
-/** Warm for a page that finished loading (sites.ts), once per worker as every warm-up. A switch-on during the delay
- * starts its own one-pass warm-up, and this one then does not run. */
+/** Warm for a page that finished loading (sites.ts), once per worker as every warm-up. After a switch-on during the
+ * delay (`engineUsed`) it does not run: the analysis has warmed the engine. */
 export function warmOnPageLoaded(schedule?: (run: () => void) => void, delay: (run: () => void) => void = (run) => setTimeout(run, PAGE_DELAY_MS)): void {
   if (started) return;
   delay(() => warmEngine(schedule, 'page', 1, PAGE_PASSES, CONNECT_SLICE_MS));

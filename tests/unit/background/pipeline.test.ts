@@ -7,6 +7,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { FIRST_PAGE_CHARS } from '@/src/background/first-blocks';
 import { setHighlights } from '@/src/background/pipeline';
 import { tabs } from '@/src/background/tab-state';
+import { resetWarm, warmRecord, warmStarted } from '@/src/background/warm';
 import { parseContentRequest, type BlockPayload, type PaintMessage } from '@/src/messaging';
 import { OWN_TEXTS } from '../engine/score/own-texts';
 
@@ -46,6 +47,25 @@ function fakePage(tabId: number, blocks: BlockPayload[], near: number[], beforeP
 beforeEach(() => {
   fakeBrowser.reset();
   tabs.clear();
+  resetWarm();
+});
+
+describe('pipeline: a switch-on in a cold worker', () => {
+  it('starts no warm-up of its own, and no warm-up asked for later runs in this worker', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const tab = await fakeBrowser.tabs.create({ url: 'http://127.0.0.1/a.html' });
+      fakePage(tab.id!, pageOf(3000), []);
+      const r = await setHighlights(tab.id!, true);
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+      expect(warmStarted()).toBe(true); // the analysis itself warmed the engine: later reasons to warm up do nothing
+      expect(vi.getTimerCount()).toBe(0); // no warm-up step queued
+      expect(warmRecord.reason).toBe('');
+      expect(warmRecord.steps).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
 
 describe('pipeline: the first highlights before the whole page is scored', () => {

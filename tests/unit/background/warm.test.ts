@@ -171,12 +171,12 @@ describe('the background warms the engine when an analysis may follow, at most o
     expect(warmStarted()).toBe(false);
   });
 
-  it('a switch-on during the delay warms for itself, and the page warm-up then does not run', async () => {
+  it('a switch-on during the delay: the page warm-up then does not run (the analysis warms the engine)', async () => {
     await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { status: 'complete' }, tab);
-    warmEngine(() => undefined, 'use'); // what a switch-on does (pipeline.ts)
-    engineUsed();
-    await vi.advanceTimersByTimeAsync(PAGE_DELAY_MS);
-    expect(warmRecord.reason).toBe('use');
+    engineUsed(); // what a switch-on does (pipeline.ts)
+    await vi.advanceTimersByTimeAsync(PAGE_DELAY_MS * 2);
+    expect(warmRecord.reason).toBe('');
+    expect(warmRecord.steps).toBe(0);
   });
 
   it('starts the warm-up when the browser starts, and runs every step', async () => {
@@ -199,7 +199,7 @@ describe('the background warms the engine when an analysis may follow, at most o
     expect(vi.getTimerCount()).toBe(queued);
   });
 
-  it('an extension page that opens (get-state) starts the warm-up with several passes; a switch-on alone starts one', async () => {
+  it('an extension page that opens (get-state) starts the warm-up with several passes', async () => {
     const base = fakeBrowser.runtime.getURL('/');
     const popup = { id: fakeBrowser.runtime.id, url: `${base}popup.html`, origin: base.slice(0, -1) };
     await route({ type: 'mirage:get-state', tabId: tab.id! }, popup);
