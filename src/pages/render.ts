@@ -70,7 +70,11 @@ export function renderSummary(view: TabView, ui: UiLang): HTMLElement {
         ? h('ul', { class: 'plain' }, ...abstained.map((s) => h('li', {}, h('strong', { text: s.title }), ` — ${s.reason ?? ''}`)))
         : t('panel_abstainedNone', undefined, ui)),
       ...row(t('panel_language', undefined, ui), r.langName),
-      ...row(t('panel_amount', undefined, ui), t('panel_amountValue', [r.counts.words, view.sentences ?? r.counts.sentences, view.blocks ?? r.counts.paragraphs], ui)),
+      // one language: the page's sentences and blocks (the legend's count); several: the summarised text's own
+      // counts, as its language's line repeats them (never its words beside the whole page's sentences)
+      ...row(t('panel_amount', undefined, ui), t('panel_amountValue', (view.groups?.length ?? 0) > 1
+        ? [r.counts.words, r.counts.sentences, r.counts.paragraphs]
+        : [r.counts.words, view.sentences ?? r.counts.sentences, view.blocks ?? r.counts.paragraphs], ui)),
     ),
     h('details', { class: 'signals' },
       h('summary', { text: t('panel_signals', undefined, ui) }),
