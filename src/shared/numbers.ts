@@ -46,3 +46,9 @@ export function rateWithCount(count: number, total: number, ui: UiLang): string 
 export function exactPercent(v: number, ui: UiLang): string {
   return Number.isFinite(v) ? withSign(String(Math.round(v * 100)), ui) : '–';
 }
+
+/** A count (words, texts): digits grouped as the language groups them, "419,430" / "419 430" (a narrow no-break
+ * space in French). */
+export function countText(n: number, ui: UiLang): string {
+  return Number.isFinite(n) ? n.toLocaleString(ui === 'fr' ? 'fr-FR' : 'en-US') : '–';
+}
