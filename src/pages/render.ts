@@ -10,6 +10,7 @@ import { LEVEL_STYLE } from '../shared/presentation';
 import { errorWords } from '../shared/errors';
 import { h, type Child } from './h';
 import { otherLang, t, tn } from '../shared/i18n';
+import { countText } from '../shared/numbers';
 
 /** A failed switch-on in the page's own language (the view's `error` is in the background's). */
 export function failureText(view: TabView, ui: UiLang): string {
@@ -72,7 +73,7 @@ export function renderSummary(view: TabView, ui: UiLang): HTMLElement {
       ...row(t('panel_language', undefined, ui), r.langName),
       // one language: the page's sentences and blocks (the legend's count); several: the summarised text's own
       // counts, as its language's line repeats them (never its words beside the whole page's sentences)
-      ...row(t('panel_amount', undefined, ui), t('panel_amountValue', (view.groups?.length ?? 0) > 1
+      ...row(t('panel_amount', undefined, ui), amountText((view.groups?.length ?? 0) > 1
         ? [r.counts.words, r.counts.sentences, r.counts.paragraphs]
         : [r.counts.words, view.sentences ?? r.counts.sentences, view.blocks ?? r.counts.paragraphs], ui)),
     ),
@@ -90,6 +91,12 @@ export function renderSummary(view: TabView, ui: UiLang): HTMLElement {
       h('ul', { class: 'plain' }, ...r.caveats.map((c) => h('li', { text: c }))),
     ) : null,
   );
+}
+
+/** "50,044 words, 3,475 sentences, 1 block": each count grouped, each noun in its own number. */
+function amountText([words, sentences, blocks]: [number, number, number], ui: UiLang): string {
+  const part = (key: string, n: number) => tn(key, n, [countText(n, ui)], ui);
+  return [part('panel_amountWords', words), part('panel_amountSentences', sentences), part('panel_amountBlocks', blocks)].join(', ');
 }
 
 function meter(score: number): HTMLElement {

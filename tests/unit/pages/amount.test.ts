@@ -14,9 +14,9 @@ const text = readFileSync(join(process.cwd(), 'tests/fixtures/own-texts.jsonl'),
   .map((l) => JSON.parse(l) as { id: string; text: string })
   .find((t) => t.id === 'assistant-en-1')!.text;
 
-const amount = (view: TabView) => {
-  const facts = renderSummary(view, 'en').querySelector('dl.facts')!;
-  const dt = [...facts.querySelectorAll('dt')].find((d) => d.textContent === 'Text analysed')!;
+const amount = (view: TabView, ui: 'en' | 'fr' = 'en') => {
+  const facts = renderSummary(view, ui).querySelector('dl.facts')!;
+  const dt = [...facts.querySelectorAll('dt')].find((d) => d.textContent === (ui === 'fr' ? 'Texte analysé' : 'Text analysed'))!;
   return dt.nextElementSibling!.textContent;
 };
 
@@ -33,5 +33,14 @@ describe('side panel: text analysed', () => {
   it('two languages: the summarised text\'s own words, sentences and blocks, which its language line repeats', () => {
     const view = { phase: 'on', report, sentences: sentences + 12, blocks: paragraphs + 3, groups: [group('en', words, paragraphs), group('fr', 118, 3)] } as unknown as TabView;
     expect(amount(view)).toBe(`${words} words, ${sentences} sentences, ${paragraphs} blocks`);
+  });
+
+  it.each([
+    ['en', '50,044 words, 3,475 sentences, 1 block'],
+    ['fr', '50\u202f044 mots, 3\u202f475 phrases, 1 bloc'],
+  ] as const)('%s: a one-paragraph page of 50,044 words, its counts grouped and "1 block" singular', (ui, shown) => {
+    const big = { ...report, counts: { ...report.counts, words: 50044, sentences: 3475, paragraphs: 1 } };
+    const view = { phase: 'on', report: big, sentences: 3475, blocks: 1, groups: [group('en', 50044, 1)] } as unknown as TabView;
+    expect(amount(view, ui)).toBe(shown);
   });
 });
