@@ -95,8 +95,12 @@ export function renderSummary(view: TabView, ui: UiLang): HTMLElement {
 
 /** "50,044 words, 3,475 sentences, 1 block": each count grouped, each noun in its own number. */
 function amountText([words, sentences, blocks]: [number, number, number], ui: UiLang): string {
-  const part = (key: string, n: number) => tn(key, n, [countText(n, ui)], ui);
-  return [part('panel_amountWords', words), part('panel_amountSentences', sentences), part('panel_amountBlocks', blocks)].join(', ');
+  return [countPart('panel_amountWords', words, ui), countPart('panel_amountSentences', sentences, ui), countPart('panel_amountBlocks', blocks, ui)].join(', ');
+}
+
+/** One count with its noun in the right number ("1 block", "3,475 sentences"). */
+function countPart(key: string, n: number, ui: UiLang): string {
+  return tn(key, n, [countText(n, ui)], ui);
 }
 
 function meter(score: number): HTMLElement {
@@ -178,7 +182,7 @@ export function renderGroups(groups: readonly GroupView[], ui: UiLang): HTMLElem
     h('ul', { class: 'plain groups-list' }, ...groups.map((g) =>
       h('li', { class: `group status-${g.status}`, attrs: { 'data-lang': g.lang } },
         h('strong', { text: languageName(g.lang, ui) }), ' — ',
-        h('span', { class: 'amount', text: t('panel_groupAmount', [g.words, g.blocks, g.flagged], ui) }),
+        h('span', { class: 'amount', text: t('panel_groupAmount', [countPart('panel_amountWords', g.words, ui), countPart('panel_amountBlocks', g.blocks, ui), countPart('panel_groupFlagged', g.flagged, ui)], ui) }),
         h('p', { class: 'group-headline', text: headlineOf(g.head, ui) }),
       ))),
     h('p', { class: 'note', text: t('panel_languagesNote', undefined, ui) }),

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '@/src/engine';
-import { renderSummary } from '@/src/pages/render';
+import { renderGroups, renderSummary } from '@/src/pages/render';
 import type { GroupView, TabView } from '@/src/messaging';
 
 const text = readFileSync(join(process.cwd(), 'tests/fixtures/own-texts.jsonl'), 'utf8')
@@ -42,5 +42,14 @@ describe('side panel: text analysed', () => {
     const big = { ...report, counts: { ...report.counts, words: 50044, sentences: 3475, paragraphs: 1 } };
     const view = { phase: 'on', report: big, sentences: 3475, blocks: 1, groups: [group('en', 50044, 1)] } as unknown as TabView;
     expect(amount(view, ui)).toBe(shown);
+  });
+
+  it.each([
+    ['en', ['English — 1,204 words in 1 block, 1 highlighted', 'French — 118 words in 3 blocks, 0 highlighted']],
+    ['fr', ['anglais — 1\u202f204 mots en 1 bloc, 1 surligné', 'français — 118 mots en 3 blocs, 0 surligné']],
+  ] as const)('%s: each language\'s line, counts grouped and nouns in their number', (ui, lines) => {
+    const groups = [{ ...group('en', 1204, 1), flagged: 1 }, group('fr', 118, 3)];
+    const items = [...renderGroups(groups, ui).querySelectorAll('li')].map((li) => `${li.querySelector('strong')!.textContent} — ${li.querySelector('.amount')!.textContent}`);
+    expect(items).toEqual(lines);
   });
 });
