@@ -149,6 +149,8 @@ class PageSession implements Session {
 
   private startWatching(): void {
     if (!this.o.onChange || !this.active || !this.doc.body) return;
+    this.watcher.forgetDetached();
+    this.watcher.observeRoot(this.doc);
     this.watcher.observe(this.doc.body);
     for (const f of this.frames) if (f.body) this.watcher.observe(f.body);
     for (const s of this.shadows) this.watcher.observe(s);

@@ -6,6 +6,9 @@
  * (Dark Reader's huge-mutation path) rather than following every node.
  * The session's own changes (highlight marks, its stylesheet, its legend) are ignored (`isOwn`), and `quietly(fn)`
  * runs a change of its own so that the observers never see it.
+ * A page that replaces its whole `<body>` element (`body.replaceWith(…)`, `document.body = …`, as Turbo Drive does on
+ * each visit) is seen by `observeRoot(doc)`, a childList-only observer on `<html>`: a body added or removed there is
+ * answered like a flood, with one full re-read; `forgetDetached()` then drops the observer of the old body.
  */
 
 /** Quiet time before page changes are handled: typing or a streaming update is one change, not fifty. */
@@ -60,6 +63,25 @@ export class ChangeWatcher {
     this.observers.set(target, o);
   }
 
+  /** Watch `<html>`'s own children (not its subtree): a `<body>` replaced there means the whole page changed. */
+  observeRoot(doc: Document): void {
+    const root = doc.documentElement;
+    const View = doc.defaultView ?? this.o.view;
+    if (!root || this.observers.has(root) || !View?.MutationObserver) return;
+    const o = new View.MutationObserver((records) => this.collect(records));
+    o.observe(root, { childList: true });
+    this.observers.set(root, o);
+  }
+
+  /** Stop observing what has left the document (a replaced body, a removed frame's body). */
+  forgetDetached(): void {
+    for (const [target, o] of this.observers) {
+      if (target.isConnected) continue;
+      o.disconnect();
+      this.observers.delete(target);
+    }
+  }
+
   /** Run a change of the session's own: records already queued are the page's and are collected first; every record
    * queued during `fn` is ours (JS is single-threaded). */
   quietly<T>(fn: () => T): T {
@@ -112,6 +134,13 @@ export class ChangeWatcher {
         if (!this.flood) this.changed.add(r.target);
         continue;
       }
+      if (isBodySwap(r)) {
+        relevant = true;
+        this.flood = true;
+        this.added.clear();
+        this.changed.clear();
+        continue;
+      }
       for (const n of r.addedNodes) {
         if (this.o.isOwn(n)) continue;
         relevant = true;
@@ -143,4 +172,11 @@ export class ChangeWatcher {
       this.o.onDue();
     }, wait);
   }
+}
+
+/** A record on `<html>` that adds or removes a `<body>`: the page's whole content was swapped. */
+function isBodySwap(r: MutationRecord): boolean {
+  if (r.target !== r.target.ownerDocument?.documentElement) return false;
+  const isBody = (n: Node) => n.nodeName === 'BODY';
+  return [...r.addedNodes].some(isBody) || [...r.removedNodes].some(isBody);
 }

@@ -33,6 +33,13 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs 
   return e;
 }
 
+/** A wide table in a box of its own that scrolls sideways on a narrow screen, so that the page never does (WCAG
+ * 1.4.10, Reflow). The box is a named region reachable by keyboard, so that a keyboard user can scroll it too
+ * (Heydon Pickering's accessible responsive tables; axe's scrollable-region-focusable). */
+export function scrollBox(label: string, table: HTMLElement): HTMLDivElement {
+  return el('div', { class: 'table-scroll', role: 'region', 'aria-label': label, tabindex: 0 }, table);
+}
+
 /** Replace the children of `root`. */
 export function mount(root: Element, ...children: Child[]): void {
   root.replaceChildren();

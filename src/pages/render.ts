@@ -10,6 +10,7 @@ import { LEVEL_STYLE } from '../shared/presentation';
 import { errorWords } from '../shared/errors';
 import { h, type Child } from './h';
 import { otherLang, t, tn } from '../shared/i18n';
+import { countText } from '../shared/numbers';
 
 /** A failed switch-on in the page's own language (the view's `error` is in the background's). */
 export function failureText(view: TabView, ui: UiLang): string {
@@ -70,7 +71,11 @@ export function renderSummary(view: TabView, ui: UiLang): HTMLElement {
         ? h('ul', { class: 'plain' }, ...abstained.map((s) => h('li', {}, h('strong', { text: s.title }), ` — ${s.reason ?? ''}`)))
         : t('panel_abstainedNone', undefined, ui)),
       ...row(t('panel_language', undefined, ui), r.langName),
-      ...row(t('panel_amount', undefined, ui), t('panel_amountValue', [r.counts.words, view.sentences ?? r.counts.sentences, view.blocks ?? r.counts.paragraphs], ui)),
+      // one language: the page's sentences and blocks (the legend's count); several: the summarised text's own
+      // counts, as its language's line repeats them (never its words beside the whole page's sentences)
+      ...row(t('panel_amount', undefined, ui), amountText((view.groups?.length ?? 0) > 1
+        ? [r.counts.words, r.counts.sentences, r.counts.paragraphs]
+        : [r.counts.words, view.sentences ?? r.counts.sentences, view.blocks ?? r.counts.paragraphs], ui)),
     ),
     h('details', { class: 'signals' },
       h('summary', { text: t('panel_signals', undefined, ui) }),
@@ -86,6 +91,16 @@ export function renderSummary(view: TabView, ui: UiLang): HTMLElement {
       h('ul', { class: 'plain' }, ...r.caveats.map((c) => h('li', { text: c }))),
     ) : null,
   );
+}
+
+/** "50,044 words, 3,475 sentences, 1 block": each count grouped, each noun in its own number. */
+function amountText([words, sentences, blocks]: [number, number, number], ui: UiLang): string {
+  return [countPart('panel_amountWords', words, ui), countPart('panel_amountSentences', sentences, ui), countPart('panel_amountBlocks', blocks, ui)].join(', ');
+}
+
+/** One count with its noun in the right number ("1 block", "3,475 sentences"). */
+function countPart(key: string, n: number, ui: UiLang): string {
+  return tn(key, n, [countText(n, ui)], ui);
 }
 
 function meter(score: number): HTMLElement {
@@ -167,7 +182,7 @@ export function renderGroups(groups: readonly GroupView[], ui: UiLang): HTMLElem
     h('ul', { class: 'plain groups-list' }, ...groups.map((g) =>
       h('li', { class: `group status-${g.status}`, attrs: { 'data-lang': g.lang } },
         h('strong', { text: languageName(g.lang, ui) }), ' — ',
-        h('span', { class: 'amount', text: t('panel_groupAmount', [g.words, g.blocks, g.flagged], ui) }),
+        h('span', { class: 'amount', text: t('panel_groupAmount', [countPart('panel_amountWords', g.words, ui), countPart('panel_amountBlocks', g.blocks, ui), countPart('panel_groupFlagged', g.flagged, ui)], ui) }),
         h('p', { class: 'group-headline', text: headlineOf(g.head, ui) }),
       ))),
     h('p', { class: 'note', text: t('panel_languagesNote', undefined, ui) }),

@@ -24,7 +24,7 @@ import { sha256Hex } from './fingerprint';
 import { css, documentHtml, h, type El } from './markup';
 import { sentenceRuns } from './runs';
 import { LEVEL_STYLE } from '../shared/presentation';
-import { exactPercent, ratePercent } from '../shared/numbers';
+import { countText, exactPercent, ratePercent } from '../shared/numbers';
 
 export const REPORT_SCHEMA = 'mirage-lens/teacher-report@1';
 
@@ -253,7 +253,7 @@ function headerSection(m: TeacherReport, tt: Words): El {
     h('dl', { class: 'meta' },
       h('dt', null, tt('report_date')), h('dd', null, h('time', { datetime: m.createdAt }, formatDate(m.createdAt, m.lang))),
       h('dt', null, tt('report_fingerprint')), h('dd', null, h('code', { class: 'hash', title: m.fingerprint.sha256 }, `SHA-256 ${m.fingerprint.sha256}`)),
-      h('dt', null, tt('report_size')), h('dd', null, tt('report_sizeValue', [m.fingerprint.words, m.fingerprint.sentences, m.fingerprint.chars])),
+      h('dt', null, tt('report_size')), h('dd', null, tt('report_sizeValue', [m.fingerprint.words, m.fingerprint.sentences, m.fingerprint.chars].map((n) => countText(n, m.lang)))),
       h('dt', null, tt('report_language')), h('dd', null, m.fingerprint.language),
       h('dt', null, tt('report_engine')), h('dd', null, m.engine),
     ),

@@ -10,7 +10,8 @@
  *   the nearest (one decimal below 10% and above 90%: "0.7%", never "0%" beside 3 false positives); always shown
  *   with its counts (`rateWithCount`: "0.7% (3 of 432)").
  * - a setting or an axis tick (a threshold of 96%, the 0–100% axis): `exactPercent`, the value itself to the nearest
- *   whole percent ("100%" at the end of an axis).
+ *   tenth of a percent, whole percents without a decimal ("100%" at the end of an axis; the lab's default threshold,
+ *   the engine's 0.995, "99.5%", never "100%", which no score reaches).
  * French writes a decimal comma and a no-break space before the sign ("0,7 %").
  */
 import type { UiLang } from '../engine';
@@ -42,7 +43,16 @@ export function rateWithCount(count: number, total: number, ui: UiLang): string 
   return t('number_rateWithCount', [ratePercent(count, total, ui), count, total], ui);
 }
 
-/** A setting or an axis tick, 0..1, to the nearest whole percent: "96%", "100%" / "96 %". */
+/** A setting or an axis tick, 0..1, to the nearest tenth of a percent: "96%", "99.2%", "100%" / "99,2 %". A value
+ * below 1 is never written "100%" (at most "99.9%"). */
 export function exactPercent(v: number, ui: UiLang): string {
-  return Number.isFinite(v) ? withSign(String(Math.round(v * 100)), ui) : '–';
+  if (!Number.isFinite(v)) return '–';
+  const tenth = Math.round(v * 1000) / 10;
+  return withSign(String(v < 1 && tenth >= 100 ? 99.9 : tenth), ui);
+}
+
+/** A count (words, texts): digits grouped as the language groups them, "419,430" / "419 430" (a narrow no-break
+ * space in French). */
+export function countText(n: number, ui: UiLang): string {
+  return Number.isFinite(n) ? n.toLocaleString(ui === 'fr' ? 'fr-FR' : 'en-US') : '–';
 }

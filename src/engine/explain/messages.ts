@@ -82,8 +82,8 @@ export function headline(h: HeadlineInput, ui: UiLang): string {
       return fr ? 'Aucun texte lisible à analyser.' : 'No readable text to analyse.';
     case 'too-short':
       return fr
-        ? `Trop court pour dire quoi que ce soit de sensé (${h.words} mots ; au moins ${h.needed}).`
-        : `Too short to say anything meaningful (${h.words} words; at least ${h.needed} needed).`;
+        ? `Trop court pour dire quoi que ce soit de sensé (${h.words} ${plural(h.words, ui, { one: 'mot', other: 'mots' })} ; au moins ${h.needed}).`
+        : `Too short to say anything meaningful (${h.words} ${plural(h.words, ui, { one: 'word', other: 'words' })}; at least ${h.needed} needed).`;
     case 'undetermined-language':
       return fr
         ? "Langue indéterminée : Mirage Lens ne donne pas de score plutôt que de deviner."
@@ -118,7 +118,7 @@ export function summary(h: HeadlineInput, ui: UiLang): string {
   const fr = ui === 'fr';
   if (h.status === 'no-text' || h.status === 'too-short' || h.status === 'undetermined-language' || h.status === 'unsupported-language') {
     const why = fr
-      ? 'Les mesures statistiques ont besoin de assez de texte dans une langue connue ; en dessous, elles ne font que refléter le hasard.'
+      ? "Les mesures statistiques ont besoin d'assez de texte dans une langue connue ; en dessous, elles ne font que refléter le hasard."
       : 'Statistical measures need enough text in a known language; below that they mostly reflect chance.';
     return `${headline(h, ui)} ${why}`;
   }

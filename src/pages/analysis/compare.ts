@@ -1,5 +1,5 @@
 /** Compare two texts side by side: each signal for both, a two-mark chart, and what differs in words. */
-import { el } from '../dom';
+import { el, scrollBox } from '../dom';
 import { toDom } from '../../report/markup';
 import { compareReports } from '../../report/compare';
 import { percentileChart, PALETTE } from '../../report/charts';
@@ -82,7 +82,7 @@ export function compareResult(st: CompareState, lang: UiLang): HTMLElement | nul
       fmt: (v) => percentText(v, lang),
       tick: (v) => exactPercent(v, lang),
     }), document)) : null,
-    el('table', { class: 'compare-table' },
+    scrollBox(T('table_box', [T('compare_title')]), el('table', { class: 'compare-table' },
       el('thead', null, el('tr', null,
         el('th', { scope: 'col' }, T('report_colSignal')),
         el('th', { scope: 'col', class: 'num' }, st.names[0]),
@@ -93,7 +93,7 @@ export function compareResult(st: CompareState, lang: UiLang): HTMLElement | nul
         el('td', { class: 'num' }, r.a !== undefined ? percentText(r.a, lang) : '–'),
         el('td', { class: 'num' }, r.b !== undefined ? percentText(r.b, lang) : '–'),
         el('td', null, r.text)))),
-    ),
+    )),
     el('p', { class: 'notice', role: 'note' }, T('compare_caveat')),
   );
 }

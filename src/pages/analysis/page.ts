@@ -6,7 +6,7 @@
  * and never re-scores. Nothing is stored unless the teacher saves a report.
  */
 import '../pages.css';
-import { el, mount } from '../dom';
+import { el, mount, scrollBox } from '../dom';
 import { levelCss } from '../../report/teacher';
 import { createEngineClient, type EngineClient } from '../engine-client';
 import { t, uiLanguage } from '../../shared/i18n';
@@ -204,7 +204,7 @@ class AnalysisPage {
     };
     return el('section', { class: 'card', 'aria-label': this.T('analysis_setTitle') },
       el('div', { class: 'row spread' }, el('h2', null, this.T('analysis_setTitle')), el('button', { type: 'button', class: 'ghost', id: 'clear-set', on: { click: clear } }, this.T('analysis_clearSet'))),
-      setTable(st.items, st.sort, st.selected, st.lang, {
+      scrollBox(this.T('table_box', [this.T('analysis_setTitle')]), setTable(st.items, st.sort, st.selected, st.lang, {
         sort: (key: SortKey) => {
           st.sort = st.sort.key === key ? { key, dir: st.sort.dir === 1 ? -1 : 1 } : { key, dir: key === 'name' ? 1 : -1 };
           void this.render();
@@ -221,7 +221,7 @@ class AnalysisPage {
           if (st.selected === id) st.selected = st.items[0]?.id ?? -1;
           void this.render();
         },
-      }),
+      })),
     );
   }
 

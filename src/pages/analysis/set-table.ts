@@ -5,6 +5,7 @@ import { headlineOf, type Report } from '../../engine';
 import type { UiLang } from '../../engine';
 import { t } from '../../shared/i18n';
 import { percentText } from '../../report/teacher';
+import { countText } from '../../shared/numbers';
 
 export interface SetItem {
   id: number;
@@ -97,7 +98,7 @@ export function setTable(
       el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link', on: { click: () => on.open(it.id) } }, it.name),
         it.source ? el('span', { class: 'row-note' }, it.source) : null,
         it.duplicateOf !== undefined ? el('span', { class: 'row-note' }, T('analysis_sameAs', [it.duplicateOf])) : null),
-      el('td', { class: 'num' }, r ? r.counts.words : '…'),
+      el('td', { class: 'num' }, r ? countText(r.counts.words, lang) : '…'),
       el('td', null, it.error ? T('analysis_failed') : statusText(r, lang)),
       el('td', { class: 'num score-cell' }, r && r.score !== null ? [el('span', { class: 'bar', 'aria-hidden': 'true' }, el('span', { class: r.flag ? 'fill flag' : 'fill', style: `width:${Math.min(99, Math.floor(r.score * 100))}%` })), ' ', percentText(r.score, lang)] : '–'),
       el('td', { class: 'num' }, r && r.score !== null ? `${r.agreement.agree}/${r.agreement.measured}` : '–'),

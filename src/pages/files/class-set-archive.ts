@@ -26,7 +26,7 @@ import { CLASS_SET_LIMITS, inflateEntry, listZip, type ArchiveLimits, type ZipEn
 import { readDocx } from './docx';
 import { readOdt } from './odt';
 import { readPdf } from './pdf';
-import { decodeText } from './plain-text';
+import { decodeText, isBinary } from './plain-text';
 import { fromError, megabytes, type ReadError, type ReadResult } from './read-result';
 import { rowNames } from './submission-names';
 
@@ -125,8 +125,8 @@ export async function readClassSet(
     const textKind = TEXT_KINDS[ext];
     if (textKind) {
       format = textKind;
-      const text = decodeText(data);
-      result = text.trim() ? { text } : { error: 'empty' };
+      const text = isBinary(data) ? undefined : decodeText(data);
+      result = text === undefined ? { error: 'corrupt', detail: ext } : text.trim() ? { text } : { error: 'empty' };
     } else {
       const reader = ext === 'pdf' ? readers.pdf : ext === 'docx' ? readers.docx : readers.odt;
       try {

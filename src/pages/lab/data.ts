@@ -17,7 +17,7 @@ function problemText(p: Problem, lang: UiLang): string {
   return where + what + (p.excerpt ? ` — « ${p.excerpt} »` : '');
 }
 
-export function dataCard(items: readonly LabItem[], problems: { file: string; list: Problem[] } | undefined, lang: UiLang, h: DataHandlers): HTMLElement {
+export function dataCard(items: readonly LabItem[], problems: { file: string; list: Problem[]; loaded?: number } | undefined, lang: UiLang, h: DataHandlers): HTMLElement {
   const T = (k: string, s?: (string | number)[]) => t(k, s, lang);
   // Hidden: the visible button opens it. Out of the tab order, so the keyboard meets one control, not two.
   const file = el('input', { type: 'file', id: 'lab-file', accept: '.jsonl,.ndjson,.json,.csv,.tsv,.txt', tabindex: -1 });
@@ -68,7 +68,7 @@ export function dataCard(items: readonly LabItem[], problems: { file: string; li
       : el('p', { class: 'empty' }, T('lab_noSet')),
     problems && problems.list.length
       ? el('div', { class: 'notice gate', role: 'alert', id: 'lab-problems' },
-          el('strong', null, problems.file ? tn('lab_problemsTitle', problems.list.length, [problems.file, problems.list.length], lang) : T('lab_failedTitle')),
+          el('strong', null, !problems.file ? T('lab_failedTitle') : problems.loaded === 0 ? T('lab_fileRefused', [problems.file]) : tn('lab_problemsTitle', problems.list.length, [problems.file, problems.list.length], lang)),
           el('ul', { class: 'problems-list' }, problems.list.map((p) => el('li', null, problemText(p, lang)))))
       : null,
     el('details', null, el('summary', null, T('lab_buildTitle')), build),

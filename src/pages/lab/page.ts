@@ -43,7 +43,8 @@ interface State {
   groupBy: GroupField;
   filter: Filter;
   limit: number;
-  problems?: { file: string; list: Problem[] };
+  /** What went wrong with the last file, and how many texts it gave (0: nothing was added). */
+  problems?: { file: string; list: Problem[]; loaded?: number };
   loading?: { done: number; total: number };
   rescoring: boolean;
 }
@@ -219,7 +220,7 @@ class LabPage {
     const st = this.state;
     return {
       load: (items, problems, file, replace) => {
-        st.problems = problems.length ? { file, list: problems } : undefined;
+        st.problems = problems.length ? { file, list: problems, loaded: items.length } : undefined;
         if (items.length) this.setItems(items, replace);
         else this.render();
       },

@@ -1,5 +1,5 @@
 /** The texts of the set with their outcome at the current threshold; "Why?" opens the text's result in a dialog. */
-import { el } from '../dom';
+import { el, scrollBox } from '../dom';
 import { toDom } from '../../report/markup';
 import { gateNotice, positionChart, sentenceView, signalList, summaryBlock } from '../result-view';
 import type { LabItem } from '../../lab/dataset';
@@ -39,7 +39,7 @@ export function textsView(
     .sort((a, b) => (b.score ?? -1) - (a.score ?? -1));
   return el('section', { class: 'card', 'aria-labelledby': 'texts-h', id: 'texts' },
     el('div', { class: 'row spread' }, el('h2', { id: 'texts-h' }, T('lab_textsTitle')), el('span', null, el('label', { for: sel.id }, T('lab_show')), ' ', sel)),
-    el('table', { class: 'texts-table' },
+    scrollBox(T('table_box', [T('lab_textsTitle')]), el('table', { class: 'texts-table' },
       el('thead', null, el('tr', null,
         el('th', { scope: 'col' }, T('lab_colText')),
         el('th', { scope: 'col' }, T('lab_label')),
@@ -55,7 +55,7 @@ export function textsView(
         el('td', { class: `outcome-${outcome}` }, T(`lab_outcome_${outcome}`)),
         el('td', null, el('button', { type: 'button', class: 'small', 'aria-label': T('lab_whyAria', [it.id]), on: { click: () => on.open(it.id) } }, T('lab_why'))),
       ))),
-    ),
+    )),
     rows.length ? null : el('p', { class: 'empty' }, T('lab_noneShown')),
     rows.length > limit
       ? el('p', { class: 'row' }, T('lab_shownOf', [limit, rows.length]), ' ', el('button', { type: 'button', class: 'small', id: 'texts-more', on: { click: () => on.more() } }, T('lab_showMore')))

@@ -233,7 +233,7 @@ describe('page changes', () => {
     expect(changes).toHaveLength(2);
     expect(changes[1]).toMatchObject({ removed: [], full: true });
     expect((changes[1] as { added: unknown[] }).added).toHaveLength(30);
-    expect(session.debug()).toMatchObject({ observers: 1, timers: 0, items: 1 });
+    expect(session.debug()).toMatchObject({ observers: 2, timers: 0, items: 1 }); // <html>'s children and the body
     await session.stop();
     expect(session.debug()).toMatchObject({ observers: 0, timers: 0, items: 0, blocks: 0, styles: 0 });
     main.querySelectorAll('p').forEach((p) => p.remove());
@@ -269,6 +269,38 @@ describe('page changes', () => {
     expect(painted[1]!.node).toBe(p1.firstChild);
     await session.stop();
     expect(session.painter.size).toBe(0);
+  });
+
+  it('a page that replaces its whole <body> (Turbo Drive, body.replaceWith) is read again in full, and the new body is watched', async () => {
+    const fake = fakeApi();
+    const changes: { removed: number[]; added: { text: string }[]; full: boolean }[] = [];
+    const session = createSession(document, { main: false, highlightApi: fake.api, onChange: (c) => changes.push(c), debounceMs: 10 });
+    const r = await session.extract('page');
+    if (!r.ok) throw new Error('no text');
+    await session.paint({ ...ALL, analyses: [paintFor(r.blocks, [['The first sentence is plain.', 2]])], legend: null });
+    const oldIds = session.blocks.map((b) => b.id).sort((a, b) => a - b);
+    const oldBody = document.body;
+    const fresh = document.createElement('body');
+    fresh.innerHTML = '<p id="n1">A different page now.</p>'; // fixture markup written in this test
+    oldBody.replaceWith(fresh);
+    await new Promise((ok) => setTimeout(ok, 60));
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.full).toBe(true);
+    expect([...changes[0]!.removed].sort((a, b) => a - b)).toEqual(oldIds);
+    expect(changes[0]!.added.map((a) => a.text)).toEqual(['A different page now.']);
+    expect(session.painter.size).toBe(0);
+    // the new body is followed, the old one no longer (root + new body)
+    expect(session.debug()).toMatchObject({ observers: 2, timers: 0 });
+    fresh.querySelector('#n1')!.textContent = 'A different page, edited.';
+    await new Promise((ok) => setTimeout(ok, 60));
+    expect(changes).toHaveLength(2);
+    oldBody.append(document.createElement('p')); // the old, detached body is not watched
+    await new Promise((ok) => setTimeout(ok, 60));
+    expect(changes).toHaveLength(2);
+    await session.stop();
+    expect(session.debug()).toMatchObject({ observers: 0, timers: 0 });
+    fresh.replaceWith(oldBody);
+    oldBody.lastElementChild!.remove();
   });
 
   it('a block whose text changes in place keeps its id; highlights outside the edit stay, the edited sentence\'s goes', async () => {

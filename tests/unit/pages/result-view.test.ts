@@ -19,6 +19,17 @@ describe('result view', () => {
     else expect(textOf(g!)).toMatch(re);
   });
 
+  it.each([
+    ['en', 1, /It has 1 word; at least 150 are needed/],
+    ['fr', 1, /Il compte 1 mot ; il en faut au moins 150/],
+    ['en', 2, /It has 2 words; at least 150 are needed/],
+    ['fr', 2, /Il compte 2 mots ; il en faut au moins 150/],
+  ] as const)('%s: the gate for %d word(s) agrees with its count', (lang, words, re) => {
+    const r = fakeReport(TEXT, { status: 'too-short' });
+    const g = gateNotice({ ...r, counts: { ...r.counts, words } }, lang);
+    expect(textOf(g!)).toMatch(re);
+  });
+
   it('the gate speaks French', () => {
     expect(textOf(gateNotice(fakeReport(TEXT, { status: 'too-short' }), 'fr')!)).toMatch(/Rien de sensé ne peut être dit/);
   });

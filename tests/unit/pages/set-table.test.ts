@@ -33,4 +33,13 @@ describe('class set table', () => {
     expect(row.querySelector<HTMLElement>('.fill')!.getAttribute('style')).toBe('width:99%');
     expect(row.querySelector('.score-cell')!.textContent).toContain('99%');
   });
+
+  it.each([
+    ['en', '419,430'],
+    ['fr', '419\u202f430'],
+  ] as const)('%s: a long text\'s word count is written with the language\'s digit grouping', (lang, shown) => {
+    const long = { ...report(0.5, false), counts: { ...base.counts, words: 419430 } };
+    const t = setTable([{ id: 9, name: 'long.txt', text: '', report: long }], DEFAULT_SORT, -1, lang, { sort: () => undefined, open: () => undefined, remove: () => undefined });
+    expect(t.querySelector('tbody td.num')!.textContent).toBe(shown);
+  });
 });

@@ -127,6 +127,16 @@ describe('teacher report', () => {
     expect(parse(reportHtml(m)).body.textContent).toContain('nothing meaningful can be said');
   });
 
+  it.each([
+    ['en', '321 words, 2 sentences, 7,241 characters'],
+    ['fr', '321 mots, 2 phrases, 7\u202f241 caractères'],
+  ] as const)('%s: the size is written with the language\'s digit grouping', async (lang, shape) => {
+    const long = Array.from({ length: 142 }, () => 'The quick brown fox jumps over the lazy dog again.').join(' ');
+    const m = await buildTeacherReport(fakeReport(long), long, { lang, date: DATE });
+    const size = [...parse(reportHtml(m)).querySelectorAll('dt')].find((d) => /^(Size|Taille)$/.test(d.textContent ?? ''))!.nextElementSibling!.textContent;
+    expect(size).toBe(shape);
+  });
+
   it('JSON export round-trips the model', async () => {
     const m = await buildTeacherReport(fakeReport(TEXT), TEXT, { lang: 'fr', date: DATE });
     expect(JSON.parse(reportJson(m))).toEqual(JSON.parse(JSON.stringify(m)));

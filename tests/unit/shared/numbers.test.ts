@@ -42,9 +42,15 @@ describe('settings and axis ticks: the exact value', () => {
     [0.96, '96%'],
     [0.99, '99%'],
     [1, '100%'],
+    // the lab's default threshold is the engine's (0.995): "at least 100%" would read as "never", since no score
+    // reaches 100%
+    [0.995, '99.5%'],
+    [0.99165, '99.2%'],
+    [0.9996, '99.9%'],
+    [0.25, '25%'],
   ])('%d -> %s', (v, en) => {
     expect(exactPercent(v, 'en')).toBe(en);
-    expect(exactPercent(v, 'fr')).toBe(en.replace('%', `${NB}%`));
+    expect(exactPercent(v, 'fr')).toBe(en.replace('.', ',').replace('%', `${NB}%`));
   });
 });
 

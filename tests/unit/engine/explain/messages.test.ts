@@ -28,6 +28,15 @@ describe('engine messages', () => {
   });
 
   it.each([
+    ['en', 1, 'Too short to say anything meaningful (1 word; at least 150 needed). Statistical measures need enough text in a known language; below that they mostly reflect chance.'],
+    ['en', 2, 'Too short to say anything meaningful (2 words; at least 150 needed). Statistical measures need enough text in a known language; below that they mostly reflect chance.'],
+    ['fr', 1, "Trop court pour dire quoi que ce soit de sensé (1 mot ; au moins 150). Les mesures statistiques ont besoin d'assez de texte dans une langue connue ; en dessous, elles ne font que refléter le hasard."],
+    ['fr', 2, "Trop court pour dire quoi que ce soit de sensé (2 mots ; au moins 150). Les mesures statistiques ont besoin d'assez de texte dans une langue connue ; en dessous, elles ne font que refléter le hasard."],
+  ] as const)('%s: a too-short text of %d word(s), in words that agree with the count', (ui, words, line) => {
+    expect(summary({ status: 'too-short', score: null, flag: false, agree: 0, measured: 0, words, needed: 150, language: '' }, ui)).toBe(line);
+  });
+
+  it.each([
     [0, '0%'],
     [0.934, '93%'],
     [0.29, '29%'],

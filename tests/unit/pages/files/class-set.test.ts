@@ -104,6 +104,12 @@ describe('readClassSet: Moodle and Canvas downloads', () => {
 
 describe('readClassSet: limits, each named and enforced', () => {
   const txt = (s: string) => strToU8(s);
+  it('a photo renamed .txt in a class set is skipped as not really a .txt file; the others load', async () => {
+    const zip = zipSync({ 'a_1_2_essay.txt': txt('A real essay.'), 'b_3_4_photo.txt': new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]) });
+    const set = await classSet(zip);
+    expect(set.rows.map((r) => r.text)).toEqual(['A real essay.']);
+    expect(set.skipped).toEqual([{ path: 'b_3_4_photo.txt', error: 'corrupt', detail: 'txt' }]);
+  });
   it('a file declared over the per-file limit is skipped as too large, without inflating it', async () => {
     const bomb = xmlBomb(300);
     const zip = craftZip([{ name: 'a_1_2_essay.txt', data: txt('A real essay.') }, { name: 'b_3_4_huge.txt', compressed: bomb.compressed, size: bomb.size, crc: bomb.crc }]);

@@ -86,6 +86,14 @@ describe('readTextFile', () => {
     expect(await readTextFile(bin(utf16, 'u.txt'))).toEqual({ name: 'u.txt', text: 'Élève' });
   });
 
+  it.each([
+    ['photo.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), 'txt'],
+    ['notes.md', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0x41, 0x42]), 'md'],
+    ['page.html', new Uint8Array([0x3c, 0x70, 0x3e, 0x41, 0, 0x42]), 'html'],
+  ])('%s holding binary data (NUL bytes, no UTF-16 mark) is refused as not really that kind of file, not read as text', async (name, bytes, ext) => {
+    expect(await readTextFile(bin(bytes, name))).toEqual({ name, error: 'corrupt', detail: ext });
+  });
+
   it('a file over the limit names the limit', async () => {
     const big = { name: 'big.pdf', size: MAX_FILE_BYTES + 1 } as File;
     expect(await readTextFile(big)).toEqual({ name: 'big.pdf', error: 'too-large', detail: '15' });

@@ -4,7 +4,7 @@ import { dataCard } from '@/src/pages/lab/data';
 import type { Problem } from '@/src/lab/dataset';
 
 const handlers = { load() {}, sample() {}, add() {}, clear() {} };
-const problemsBox = (problems: { file: string; list: Problem[] }, lang: 'en' | 'fr') => {
+const problemsBox = (problems: { file: string; list: Problem[]; loaded?: number }, lang: 'en' | 'fr') => {
   const box = dataCard([], problems, lang, handlers).querySelector('#lab-problems');
   return { title: box?.querySelector('strong')?.textContent, lines: [...(box?.querySelectorAll('li') ?? [])].map((l) => l.textContent) };
 };
@@ -15,6 +15,14 @@ describe('lab: problems of a file, and a failure to score', () => {
     ['fr', { title: 'L’ensemble est chargé, mais n’a pas pu être analysé :', lines: ['l’analyse s’est arrêtée (engine worker stopped). Votre ensemble n’a pas changé : rechargez la page pour réessayer.'] }],
   ] as const)('a scoring failure has its own words, never "the file is empty" (%s)', (lang, expected) => {
     expect(problemsBox({ file: '', list: [{ line: 0, code: 'scoring-failed', detail: 'engine worker stopped' }] }, lang)).toEqual(expected);
+  });
+
+  it.each([
+    ['en', 0, 'empty.txt could not be loaded; nothing was added:'],
+    ['fr', 0, 'empty.txt n’a pas pu être chargé ; rien n’a été ajouté :'],
+    ['en', 12, 'empty.txt: 1 line could not be used, nothing else was dropped:'],
+  ] as const)('%s: a file that gave %d texts is titled accordingly (never "nothing else was dropped" when nothing was kept)', (lang, loaded, title) => {
+    expect(problemsBox({ file: 'empty.txt', list: [{ line: 1, code: 'no-header' }], loaded }, lang).title).toBe(title);
   });
 
   it('an empty file still says so, under the file\'s name', () => {
