@@ -214,8 +214,9 @@ export interface Comparison {
   kinds: ComparedKind[];
   /** Reference texts of all those kinds together. */
   texts: number;
-  /** True when the text is beyond every one of those texts: the words then say "beyond all N human reference texts
-   * it was compared with", never 100%. */
+  /** True when the text is beyond every one of those texts and the held-out check left its whole percent as it was:
+   * the words then say "beyond all N human reference texts it was compared with", never 100%. A figure the check
+   * lowered is shown as that figure (each kind's own `beyond` still says where the text stands among it). */
   beyond: boolean;
   /** When the held-out check lowered the figure: the human source that lowered it most, scored as unseen writing, and
    * the text's percentile among it (the shown score). */

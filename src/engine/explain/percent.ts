@@ -6,6 +6,11 @@ import type { UiLang } from '../types';
 /** A share as a whole percentage, rounded down and kept within 0..99: "more than 100%" would overclaim, and the
  * stated percentile never reaches 1 (beyond the reference range the words say "beyond all N", not 100%). */
 export function pct(p: number, ui: UiLang): string {
-  const v = Math.max(0, Math.min(99, Math.floor(p * 100 + 1e-9)));
+  const v = wholePercent(p);
   return ui === 'fr' ? `${v} %` : `${v}%`;
+}
+
+/** The whole percentage `pct` writes for a share. */
+export function wholePercent(p: number): number {
+  return Math.max(0, Math.min(99, Math.floor(p * 100 + 1e-9)));
 }

@@ -40,6 +40,7 @@ import { measure, measuresOf, type Measured } from './measure';
 import { levelFor } from './levels';
 import { kindValuesFor, rankMeasures, type Measures, type Ranked } from './rank';
 import { shownPercentile, type Shown } from './kinds';
+import { wholePercent } from '../explain/percent';
 import type { LangReference, Reference } from './reference';
 import { AGREE_PERCENTILE, ENGINE_VERSION, MAX_CHARS, MIN_WORDS, SENTENCE_REASON_MIN, SENTENCE_REASONS, SENTENCE_SIGNAL, STRONG_WORDS } from './constants';
 
@@ -123,13 +124,17 @@ function caveatsOf(doc: Doc, status: ReportStatus): Caveat[] {
   return caveats;
 }
 
-function comparisonOf(ranked: Ranked | undefined, langRef: LangReference | undefined, lowest: Shown['lowest']): Comparison | null {
+function comparisonOf(ranked: Ranked | undefined, langRef: LangReference | undefined, shown: Shown | undefined): Comparison | null {
   const st = ranked?.stated;
   if (!st || !langRef) return null;
+  const lowest = shown?.lowest;
+  // A figure the held-out check lowered is shown as that figure, with the sentence saying from what and why
+  // (explain/kinds.ts heldOutText): "beyond all N" beside "lowered from 98%" would claim more than the figure shown.
+  const lowered = !!lowest && wholePercent(shown.shown) !== wholePercent(st.stated);
   return {
     kinds: st.kinds.map((k) => ({ id: langRef.kinds[k.kind]?.id ?? 'unknown', texts: k.n, percentile: k.p, beyond: k.beyond })),
     texts: st.texts,
-    beyond: st.beyond,
+    beyond: st.beyond && !lowered,
     ...(lowest ? { heldOut: lowest } : {}),
   };
 }
@@ -167,7 +172,7 @@ export function analyseDetailed(text: string, options: AnalyseOptions = {}): { r
     stated,
     flag: stated !== null && stated >= REFERENCE.threshold,
     threshold,
-    comparison: comparisonOf(ranked, langRef, shown?.lowest),
+    comparison: comparisonOf(ranked, langRef, shown ?? undefined),
     agreement: {
       agree: countedReports.filter((s) => s.agrees).length,
       measured: countedReports.length,

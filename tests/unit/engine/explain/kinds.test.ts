@@ -85,6 +85,26 @@ describe('the held-out check, in words', () => {
     expect(summary(h, ui)).not.toMatch(FORBIDDEN);
   });
 
+  it('a text beyond every reference text but lowered: the headline gives the figure shown, the summary says it lies beyond all', () => {
+    const beyondAll: Comparison = {
+      kinds: seven.kinds.map((k) => ({ ...k, percentile: 0.995, beyond: true })),
+      texts: seven.texts,
+      beyond: false, // analyse.ts: the check lowered the whole figure
+      heldOut: { source: 'l2r', lang: 'en', texts: 119, percentile: 0.94 },
+    };
+    for (const ui of ['en', 'fr'] as const) {
+      const h = { status: 'ok', score: 0.94, stated: 0.989, flag: false, agree: 2, measured: 5, words: 400, needed: 150, language: 'English', comparison: beyondAll };
+      expect(headline(h, ui)).toContain(ui === 'fr' ? '94 %' : '94%');
+      expect(headline(h, ui)).not.toMatch(/Beyond all|Au-delà des/);
+      const said = heldOutText(beyondAll, 0.94, 0.989, ui);
+      expect(said).toBe(ui === 'fr'
+        ? `Il se situe au-delà des ${seven.texts} textes humains de référence auxquels il a été comparé ; le chiffre affiché est 94 % pour valoir aussi pour des écrits humains absents de la référence : notés comme des textes inconnus, 6 % des écrits courants et professionnels de vingt domaines (L2R) atteignent ce niveau.`
+        : `It lies beyond all ${seven.texts} human reference texts it was compared with; the figure shown is 94% so that it also holds for human writing the reference lacks: scored as unseen writing, 6% of everyday and professional writing in twenty domains (L2R) reach this level.`);
+      expect(summary(h, ui)).toContain(said);
+      expect(summary(h, ui)).not.toMatch(/98 ?%/); // the stated figure, never a percentage a reader saw, is not given
+    }
+  });
+
   it('says nothing when the check did not lower the whole figure, or without the figure before it (older reports)', () => {
     expect(heldOutText(seven, 0.93, 0.93, 'en')).toBe('');
     expect(heldOutText({ ...seven, heldOut: { source: 'iu', lang: 'en', texts: 49, percentile: 0.931 } }, 0.931, 0.938, 'en')).toBe('');
