@@ -3,7 +3,8 @@
  *
  * Uses franc-min (wooorm; trigram profiles of the ~80 most spoken languages, 56 kB gzip) rather than a home-made
  * detector. `detectLanguage` maps franc's ISO 639-3 answer to 'en' and 'fr' for the two fully supported languages
- * and keeps the three-letter code for the others; below MIN_LANG_CHARS it answers 'und' instead of guessing.
+ * and keeps the three-letter code for the others; below MIN_LANG_CHARS, or with fewer than MIN_LANG_TYPES distinct
+ * words, it answers 'und' instead of guessing.
  * Detect once per block, never per sentence (STYLE 10).
  */
 import { franc } from 'franc-min';
@@ -39,9 +40,16 @@ export function quickGuess(text: string): 'en' | 'fr' | undefined {
 
 const TO_ISO1: Record<string, Lang> = { eng: 'en', fra: 'fr' };
 
+/** A sample of fewer distinct words than this says nothing about its language (one word repeated, "la la la"):
+ * franc still answers, from the trigrams of those few words (2 MB of "word" came out Dutch), so it is 'und'. */
+export const MIN_LANG_TYPES = 5;
+
 export function detectLanguage(text: string): Lang {
   const sample = text.length > LANG_SAMPLE_CHARS ? text.slice(0, LANG_SAMPLE_CHARS) : text;
   if (sample.replace(/[^\p{L}]/gu, '').length < MIN_LANG_CHARS * 0.8) return 'und';
+  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (sample.length < text.length) words.pop(); // the sample may end inside a word: a fragment is not a word
+  if (new Set(words).size < MIN_LANG_TYPES) return 'und';
   const code = franc(sample, { minLength: MIN_LANG_CHARS });
   if (code === 'und') return 'und';
   return TO_ISO1[code] ?? code;
