@@ -215,9 +215,12 @@ export function rescore(m: Measured, disabled: readonly string[]): number | null
 }
 
 /** The shipped reference's decision figures: the default flag threshold and each signal's weight (1 = counted, 0 =
- * shown only). */
+ * shown only). The threshold is in the shown score's terms (a report's `score`
+ * and `threshold`): the flag is raised at a stated figure of REFERENCE.threshold, which the held-out check shows as
+ * this figure (it is strictly rising), so a score at or above it is exactly a flagged text — what the lab's slider
+ * starts from, so that the lab flags as the extension does. */
 export function engineInfo(): { threshold: number; weights: Record<string, number> } {
-  return { threshold: REFERENCE.threshold, weights: Object.fromEntries(SIGNALS.map((s) => [s.id, REFERENCE.counted.includes(s.id) ? 1 : 0])) };
+  return { threshold: shownThreshold(), weights: Object.fromEntries(SIGNALS.map((s) => [s.id, REFERENCE.counted.includes(s.id) ? 1 : 0])) };
 }
 
 function round3(x: number): number {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyse, explain, levelFor, MAX_CHARS, MIN_WORDS, STRONG_WORDS } from '@/src/engine';
+import { analyse, engineInfo, explain, levelFor, MAX_CHARS, MIN_WORDS, STRONG_WORDS } from '@/src/engine';
 import { REFERENCE } from '@/src/engine/score/analyse';
 import { shownPercentile } from '@/src/engine/score/kinds';
 import { SIGNALS } from '@/src/engine/signals/index';
@@ -196,7 +196,7 @@ describe('analyse: "beyond all" never beside a lowered figure', () => {
     let lowered = 0;
     for (const text of texts) {
       const r = analyse(text);
-      if (r.score === null || !r.comparison || r.stated === null) continue;
+      if (r.score === null || !r.comparison || r.stated == null) continue;
       const lowers = Math.floor(r.score * 100 + 1e-9) !== Math.min(99, Math.floor(r.stated * 100 + 1e-9));
       const e = explain(r, 'en');
       if (r.comparison.beyond) {
@@ -213,5 +213,27 @@ describe('analyse: "beyond all" never beside a lowered figure', () => {
       }
     }
     expect(lowered, 'texts beyond every kind, lowered by the check, among the 2026 texts').toBeGreaterThan(0);
+  });
+});
+
+// The lab's slider starts from engineInfo's threshold and flags on the score alone: that threshold must be the one a
+// report's flag follows, in the score's (shown) terms — it was the stated 0.995, so the lab flagged fewer texts than
+// the extension (found by the stop-17 audit).
+describe('engineInfo: the flag threshold in the terms of the score', () => {
+  it('equals every report threshold, and a score at or above it is exactly a flagged text', () => {
+    const { threshold } = engineInfo();
+    expect(threshold).toBeLessThan(REFERENCE.threshold); // the held-out check lowers the top of the scale
+    expect(threshold).toBe(shownPercentile(REFERENCE.threshold, REFERENCE.heldOut).shown);
+    let scored = 0;
+    for (const t of OWN_TEXTS) {
+      const r = analyse(t.text);
+      expect(r.threshold).toBe(threshold);
+      if (r.score === null) continue;
+      scored++;
+      expect(r.flag).toBe(r.score >= threshold);
+    }
+    expect(scored).toBeGreaterThan(3);
+    // just below and at the threshold, as a stated figure, on either side of the flag
+    expect(shownPercentile(REFERENCE.threshold - 1e-6, REFERENCE.heldOut).shown).toBeLessThan(threshold);
   });
 });
