@@ -329,12 +329,12 @@ describe('reader extension in Chromium (French UI)', () => {
     };
     // issue 9: stated against the kinds of human writing most like the text, named (or beyond all of them)
     // (after a band's words when the shown figure is within the usual range: "Dans [le haut de] la plage habituelle … : plus prévisible que")
-    expect(parts.headline).toMatch(/plus prévisible que \d+ % des textes de chacun des \d+ genres d'écrits humains les plus proches|Au-delà des \d+ textes humains de référence/i);
+    expect(parts.headline).toMatch(/plus prévisible que \d+\s% des textes de chacun des \d+ genres d'écrits humains les plus proches|Au-delà des \d+ textes humains de référence/i);
     expect(parts.summary).toMatch(/genres d'écrits humains qui lui ressemblent le plus/);
     expect(parts.facts).toContain('anglais');
     expect(parts.signals).toMatch(/Rythme des phrases/);
     expect(parts.caveats).toMatch(/intention/);
-    expect(parts.reasons).toMatch(/plus marqué que dans \d+ % des phrases humaines de référence/);
+    expect(parts.reasons).toMatch(/plus marqué que dans \d+\s% des phrases humaines de référence/);
     for (const [name, text] of Object.entries(parts)) expect(text ?? '', name).not.toMatch(english);
     // a headline within the usual range next to highlighted sentences says what they are (and only then)
     const note = await panel.$eval('#passages', (el) => el.querySelector('p.note')?.textContent ?? null);

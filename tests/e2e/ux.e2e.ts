@@ -223,8 +223,8 @@ describe('issue 10 in a French browser: one language end to end', () => {
       chart: document.querySelector('#result svg.percentile-chart desc')?.textContent ?? '',
     }));
     // issue 9: the score is stated against the kinds of human writing most like the text (or beyond all of them)
-    expect(parts.summary).toMatch(/plus prévisible que (seulement )?\d+ % des textes de chacun des \d+ genres d'écrits humains|au-delà des \d+ textes humains de référence/i);
-    expect(parts.why).toMatch(/plus marqué que dans \d+ % des phrases humaines de référence|aucun signal ne se détache/);
+    expect(parts.summary).toMatch(/plus prévisible que (seulement )?\d+\s% des textes de chacun des \d+ genres d'écrits humains|au-delà des \d+ textes humains de référence/i);
+    expect(parts.why).toMatch(/plus marqué que dans \d+\s% des phrases humaines de référence|aucun signal ne se détache/);
     for (const [k, v] of Object.entries(parts)) expect(v, k).not.toMatch(ENGLISH);
     await page.click('#detail-signals');
     await page.waitForSelector('.signal-list');

@@ -7,7 +7,7 @@ import type { UiLang } from '../types';
  * stated percentile never reaches 1 (beyond the reference range the words say "beyond all N", not 100%). */
 export function pct(p: number, ui: UiLang): string {
   const v = wholePercent(p);
-  return ui === 'fr' ? `${v} %` : `${v}%`;
+  return ui === 'fr' ? `${v}\u00A0%` : `${v}%`; // French: a no-break space, so "97 %" never breaks across lines
 }
 
 /** The whole percentage `pct` writes for a share. */

@@ -50,7 +50,7 @@ describe.each([['en', 'shown, not counted'], ['fr', 'affiché, non compté']] as
     // one word for one thing: the side panel's figure is "more predictable than", as in the headline — or, beyond
     // every human text it was compared with, says so (issue 9: never 100%)
     expect(panel.querySelector('dl.facts')!.textContent).toMatch(
-      ui === 'en' ? /More predictable than \d+% of each of the \d+ nearest kinds|Beyond all \d+ human reference texts compared/ : /Plus prévisible que \d+ % de chacun des \d+ genres|Au-delà des \d+ textes humains de référence comparés/,
+      ui === 'en' ? /More predictable than \d+% of each of the \d+ nearest kinds|Beyond all \d+ human reference texts compared/ : /Plus prévisible que \d+\u00A0% de chacun des \d+ genres|Au-delà des \d+ textes humains de référence comparés/,
     );
     expect(panel.textContent).not.toMatch(/regular than|régulier que/);
   });

@@ -29,7 +29,7 @@ function edgeReport(): { report: Report; id: string } {
 }
 
 describe.each(['en', 'fr'] as UiLang[])('the same figure everywhere (%s)', (ui) => {
-  const sign = ui === 'fr' ? ' %' : '%';
+  const sign = ui === 'fr' ? '\u00A0%' : '%';
   it('evidence, position chart, signal list, teacher report and CLI agree at the edge of a percent', async () => {
     const { report, id } = edgeReport();
     const words = explain(report, ui);

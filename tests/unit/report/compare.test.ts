@@ -31,7 +31,7 @@ describe('compareReports', () => {
 
   it('in French', () => {
     const c = compareReports(a, b, ['Écrit', 'Devoir'], 'fr');
-    expect(c.rows[0]!.text).toBe('Sentence rhythm : Écrit est plus prévisible (95 %) que Devoir (30 %).');
+    expect(c.rows[0]!.text).toBe('Sentence rhythm : Écrit est plus prévisible (95\u00A0%) que Devoir (30\u00A0%).');
     expect(c.overall).toMatch(/^Combiné : Écrit est plus prévisible/);
   });
 
@@ -45,7 +45,7 @@ describe('compareReports', () => {
     const x = fakeReport('X. Y.', { score: 0.95, flag: false });
     const y = fakeReport('X. Y.', { score: 0.99, flag: true });
     expect(compareReports(x, y, ['Earlier', 'Submission'], 'en').overall).toBe('Combined: Submission (99%) is worth a closer look at the default threshold; Earlier (95%) is not.');
-    expect(compareReports(y, x, ['Écrit', 'Devoir'], 'fr').overall).toBe("Combiné : Écrit (99 %) mérite d'être relu de plus près au seuil par défaut ; Devoir (95 %) non.");
+    expect(compareReports(y, x, ['Écrit', 'Devoir'], 'fr').overall).toBe("Combiné : Écrit (99\u00A0%) mérite d'être relu de plus près au seuil par défaut ; Devoir (95\u00A0%) non.");
     expect(compareReports(x, { ...y, flag: false }, ['A', 'B'], 'en').overall).toBe('Combined: about the same for both (A 95%, B 99%).');
   });
 

@@ -96,7 +96,7 @@ describe('teacher report', () => {
     expect(body).toContain('Uses "<b>delve</b>" & "in conclusion".');
     expect(body).toContain(m.fingerprint.sha256);
     expect(body).toContain(lang === 'en' ? 'not evidence of misconduct' : "n'est pas une preuve de fraude");
-    expect(body).toContain(lang === 'en' ? '93%' : '93 %');
+    expect(body).toContain(lang === 'en' ? '93%' : '93\u00A0%');
     // Sentence highlight of the first sentence.
     expect(doc.querySelector('.text mark.l2')!.textContent).toBe(TEXT.slice(0, TEXT.indexOf('.') + 1));
     // A chart with an accessible name.

@@ -25,11 +25,11 @@ const one: Comparison = { kinds: [{ id: 'orangesum:news_fr', texts: 115, percent
 describe('what a score was stated against, in words', () => {
   it.each([
     ['en', seven, 0.93, "More predictable than 93% of the texts of each of the 7 kinds of human writing most like it (556 texts): English learners' essays (grades 8 to 12); Brown corpus: learned and scientific writing (1961); how-to guides (wikiHow);"],
-    ['fr', seven, 0.93, "Plus prévisible que 93 % des textes de chacun des 7 genres d'écrits humains qui lui ressemblent le plus (556 textes) : rédactions d'élèves apprenant l'anglais (13 à 18 ans) ; corpus Brown : écrits savants et scientifiques (1961) ;"],
+    ['fr', seven, 0.93, "Plus prévisible que 93\u00A0% des textes de chacun des 7 genres d'écrits humains qui lui ressemblent le plus (556 textes) : rédactions d'élèves apprenant l'anglais (13 à 18 ans) ; corpus Brown : écrits savants et scientifiques (1961) ;"],
     ['en', beyond, 0.9995, 'Beyond all 412 human reference texts it was compared with: the 7 kinds of human writing most like it ('],
     ['fr', beyond, 0.9995, "Au-delà des 412 textes humains de référence auxquels il a été comparé : les 7 genres d'écrits humains qui lui ressemblent le plus ("],
     ['en', one, 0.6, 'More predictable than 60% of the texts of the kind of human writing most like it (115 texts): French news articles (OrangeSum).'],
-    ['fr', one, 0.6, "Plus prévisible que 60 % des textes du genre d'écrits humains qui lui ressemble le plus (115 textes) : articles de presse (OrangeSum)."],
+    ['fr', one, 0.6, "Plus prévisible que 60\u00A0% des textes du genre d'écrits humains qui lui ressemble le plus (115 textes) : articles de presse (OrangeSum)."],
   ] as const)('%s: the long form names the kinds and the count', (ui, c, p, start) => {
     const text = comparisonText(c, p, ui);
     expect(text.startsWith(start)).toBe(true);
@@ -44,9 +44,9 @@ describe('what a score was stated against, in words', () => {
   });
 
   it.each(['en', 'fr'] as const)('%s: never more than 99%% below that point', (ui) => {
-    expect(standingText(0.99999, seven, ui)).toMatch(/99 ?%/);
-    expect(comparisonShort(seven, 0.999, ui)).toMatch(/99 ?%/);
-    expect(comparisonShort(seven, 0.93, ui)).toBe(ui === 'en' ? 'More predictable than 93% of each of the 7 nearest kinds of human writing (556 texts)' : 'Plus prévisible que 93 % de chacun des 7 genres d\'écrits humains les plus proches (556 textes)');
+    expect(standingText(0.99999, seven, ui)).toMatch(/99\s?%/);
+    expect(comparisonShort(seven, 0.999, ui)).toMatch(/99\s?%/);
+    expect(comparisonShort(seven, 0.93, ui)).toBe(ui === 'en' ? 'More predictable than 93% of each of the 7 nearest kinds of human writing (556 texts)' : 'Plus prévisible que 93\u00A0% de chacun des 7 genres d\'écrits humains les plus proches (556 textes)');
   });
 
   it.each(['en', 'fr'] as const)('%s: the headline and summary carry it, and claim nothing about authorship', (ui) => {
@@ -77,7 +77,7 @@ describe('the held-out check, in words', () => {
   const lowered: Comparison = { ...seven, heldOut: { source: 'dissertation', lang: 'fr', texts: 103, percentile: 0.86 } };
   it.each([
     ['en', "Lowered from 93% so that it also holds for human writing the reference lacks: scored as unseen writing, 14% of French pupils' and students' dissertations reach this level."],
-    ['fr', "Chiffre abaissé (93 % avant) pour valoir aussi pour des écrits humains absents de la référence : notés comme des textes inconnus, 14 % des dissertations d'élèves et d'étudiants atteignent ce niveau."],
+    ['fr', "Chiffre abaissé (93\u00A0% avant) pour valoir aussi pour des écrits humains absents de la référence : notés comme des textes inconnus, 14\u00A0% des dissertations d'élèves et d'étudiants atteignent ce niveau."],
   ] as const)('%s: says what was lowered, from what, and by which human writing', (ui, text) => {
     expect(heldOutText(lowered, 0.86, 0.93, ui)).toBe(text);
     const h = { status: 'ok', score: 0.86, stated: 0.93, flag: false, agree: 2, measured: 5, words: 400, needed: 150, language: 'English', comparison: lowered };
@@ -94,14 +94,14 @@ describe('the held-out check, in words', () => {
     };
     for (const ui of ['en', 'fr'] as const) {
       const h = { status: 'ok', score: 0.94, stated: 0.989, flag: false, agree: 2, measured: 5, words: 400, needed: 150, language: 'English', comparison: beyondAll };
-      expect(headline(h, ui)).toContain(ui === 'fr' ? '94 %' : '94%');
+      expect(headline(h, ui)).toContain(ui === 'fr' ? '94\u00A0%' : '94%');
       expect(headline(h, ui)).not.toMatch(/Beyond all|Au-delà des/);
       const said = heldOutText(beyondAll, 0.94, 0.989, ui);
       expect(said).toBe(ui === 'fr'
-        ? `Il se situe au-delà des ${seven.texts} textes humains de référence auxquels il a été comparé ; le chiffre affiché est 94 % pour valoir aussi pour des écrits humains absents de la référence : notés comme des textes inconnus, 6 % des écrits courants et professionnels de vingt domaines (L2R) atteignent ce niveau.`
+        ? `Il se situe au-delà des ${seven.texts} textes humains de référence auxquels il a été comparé ; le chiffre affiché est 94\u00A0% pour valoir aussi pour des écrits humains absents de la référence : notés comme des textes inconnus, 6\u00A0% des écrits courants et professionnels de vingt domaines (L2R) atteignent ce niveau.`
         : `It lies beyond all ${seven.texts} human reference texts it was compared with; the figure shown is 94% so that it also holds for human writing the reference lacks: scored as unseen writing, 6% of everyday and professional writing in twenty domains (L2R) reach this level.`);
       expect(summary(h, ui)).toContain(said);
-      expect(summary(h, ui)).not.toMatch(/98 ?%/); // the stated figure, never a percentage a reader saw, is not given
+      expect(summary(h, ui)).not.toMatch(/98\s?%/); // the stated figure, never a percentage a reader saw, is not given
     }
   });
 
@@ -113,8 +113,8 @@ describe('the held-out check, in words', () => {
 
   it('gives the share that reaches the level as the complement of the whole percent shown (they add up to 100)', () => {
     const c: Comparison = { ...seven, heldOut: { source: 'iu', lang: 'fr', texts: 47, percentile: 0.8912 } };
-    expect(heldOutText(c, 0.8912, 0.96, 'fr')).toContain('(96 % avant)');
-    expect(heldOutText(c, 0.8912, 0.96, 'fr')).toContain(", 11 % des articles d'encyclopédie éducatifs atteignent ce niveau");
+    expect(heldOutText(c, 0.8912, 0.96, 'fr')).toContain('(96\u00A0% avant)');
+    expect(heldOutText(c, 0.8912, 0.96, 'fr')).toContain(", 11\u00A0% des articles d'encyclopédie éducatifs atteignent ce niveau");
     expect(heldOutText(c, 0.8912, 0.96, 'en')).toContain('11% of educational encyclopaedia articles reach this level');
   });
 

@@ -44,13 +44,13 @@ describe('engine messages', () => {
     [1, '99%'],
   ])('shows %d as %s (rounded down, never 100%%)', (p, out) => {
     expect(pct(p, 'en')).toBe(out);
-    expect(pct(p, 'fr')).toBe(out.replace('%', ' %'));
+    expect(pct(p, 'fr')).toBe(out.replace('%', '\u00A0%'));
   });
 
   it('states the score as a share of human reference texts', () => {
     const h = { status: 'ok', score: 0.934, flag: false, agree: 3, measured: 5, words: 400, needed: 150, language: 'English' };
     expect(headline(h, 'en')).toContain('More predictable than 93% of comparable human reference texts');
-    expect(headline({ ...h, language: 'anglais' }, 'fr')).toContain('93 %');
+    expect(headline({ ...h, language: 'anglais' }, 'fr')).toContain('93\u00A0%');
   });
 });
 
@@ -61,20 +61,20 @@ describe('evidence percentile clause', () => {
     [0.1, '10%'],
   ])('words %d as the headline would: %s (rounded down, never 100%%)', (p, out) => {
     expect(percentileClause(p, 'en')).toContain(`more uniform than ${out} of`);
-    expect(percentileClause(p, 'fr')).toContain(`plus uniforme que ${out.replace('%', ' %')} des`);
+    expect(percentileClause(p, 'fr')).toContain(`plus uniforme que ${out.replace('%', '\u00A0%')} des`);
   });
 });
 
 describe('headline: a calm reading for ordinary results (issue 10, item 3)', () => {
   const h = (score: number, flag = false, agree = 0) => ({ status: 'ok', score, flag, agree, measured: 6, words: 400, needed: 150, language: 'English' });
   it.each([
-    [0.08, 'Ordinary for human writing: more predictable than only 8% of comparable human reference texts', "Ordinaire pour un texte humain : plus prévisible que seulement 8 % des textes humains de référence comparables"],
-    [0.49, 'Ordinary for human writing: more predictable than only 49%', 'Ordinaire pour un texte humain : plus prévisible que seulement 49 %'],
-    [0.5, 'Within the usual range of human writing: more predictable than 50%', "Dans la plage habituelle de l'écriture humaine : plus prévisible que 50 %"],
-    [0.74, 'Within the usual range of human writing: more predictable than 74%', "Dans la plage habituelle de l'écriture humaine : plus prévisible que 74 %"],
-    [0.75, 'In the upper part of the usual range of human writing: more predictable than 75%', "Dans le haut de la plage habituelle de l'écriture humaine : plus prévisible que 75 %"],
-    [0.89, 'In the upper part of the usual range of human writing: more predictable than 89%', "Dans le haut de la plage habituelle de l'écriture humaine : plus prévisible que 89 %"],
-    [0.9, 'More predictable than 90% of comparable', 'Plus prévisible que 90 % des textes'],
+    [0.08, 'Ordinary for human writing: more predictable than only 8% of comparable human reference texts', "Ordinaire pour un texte humain : plus prévisible que seulement 8\u00A0% des textes humains de référence comparables"],
+    [0.49, 'Ordinary for human writing: more predictable than only 49%', 'Ordinaire pour un texte humain : plus prévisible que seulement 49\u00A0%'],
+    [0.5, 'Within the usual range of human writing: more predictable than 50%', "Dans la plage habituelle de l'écriture humaine : plus prévisible que 50\u00A0%"],
+    [0.74, 'Within the usual range of human writing: more predictable than 74%', "Dans la plage habituelle de l'écriture humaine : plus prévisible que 74\u00A0%"],
+    [0.75, 'In the upper part of the usual range of human writing: more predictable than 75%', "Dans le haut de la plage habituelle de l'écriture humaine : plus prévisible que 75\u00A0%"],
+    [0.89, 'In the upper part of the usual range of human writing: more predictable than 89%', "Dans le haut de la plage habituelle de l'écriture humaine : plus prévisible que 89\u00A0%"],
+    [0.9, 'More predictable than 90% of comparable', 'Plus prévisible que 90\u00A0% des textes'],
   ])('score %d', (score, en, fr) => {
     expect(headline(h(score), 'en')).toMatch(new RegExp('^' + en.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     expect(headline(h(score), 'fr')).toMatch(new RegExp('^' + fr.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));

@@ -149,7 +149,7 @@ describe('style-lr: words', () => {
   it('says which side the text fits better, with the ratio and the sentences, in English and French', () => {
     expect(e('en', 0.1)).toMatch(/fit the machine-generated training texts better.*1\.11 times.*7 of 10 sentences.*93%/);
     expect(e('en', -0.1)).toMatch(/fit the human training texts better.*1\.11 times/);
-    expect(e('fr', 0.1)).toMatch(/textes de machine.*1,11 fois.*7 phrases sur 10 penchent.*93 %/);
+    expect(e('fr', 0.1)).toMatch(/textes de machine.*1,11 fois.*7 phrases sur 10 penchent.*93\s%/);
   });
 
   it.each(['en', 'fr'] as const)('makes no authorship claim (%s)', (ui) => {
