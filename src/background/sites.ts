@@ -12,7 +12,8 @@ import { relevel, setHighlights } from './pipeline';
 import { warmOnPageLoaded } from './warm';
 import { currentSettings, forgetTab, getView, knownSettings, offView, resetPage, setKnownSettings, setView, tabs } from './tab-state';
 
-/** tabs.onUpdated: a navigation ends the page's session; a web page that finished loading warms the engine (a switch-on may follow); "always analyse" sites start a new one. */
+/** tabs.onUpdated: a navigation ends the page's session; a web page that finished loading warms the engine (a
+ * switch-on may follow: warm.ts `warmOnPageLoaded`); "always analyse" sites start a new one. */
 async function onTabUpdated(tabId: number, info: { status?: string }, tab: Browser.tabs.Tab): Promise<void> {
   if (info.status === 'loading') {
     documentLoading(tabId); // no page layer in a new document: the next switch-on injects without asking first
