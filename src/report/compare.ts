@@ -10,7 +10,7 @@
  * sentence says so instead. Never says who wrote either text.
  */
 import type { ExplainedReport as Report, UiLang } from '../engine';
-import { t } from '../shared/i18n';
+import { elideQue, t } from '../shared/i18n';
 import { percentText, positionOf, signalLabel } from './teacher';
 
 export const SAME_BAND = 0.15;
@@ -49,7 +49,7 @@ function sentence(title: string, a: number | undefined, b: number | undefined, n
   }
   if (Math.abs(d) < SAME_BAND) return t('compare_same', [title, names[0], pc(a), names[1], pc(b)], lang);
   const [hi, lo, phi, plo] = d > 0 ? [names[1], names[0], b, a] : [names[0], names[1], a, b];
-  return t('compare_more', [title, hi, pc(phi), lo, pc(plo)], lang);
+  return elideQue(t('compare_more', [title, hi, pc(phi), lo, pc(plo)], lang), lang);
 }
 
 export function compareReports(a: Report, b: Report, names: [string, string], lang: UiLang): Comparison {

@@ -83,3 +83,10 @@ export function t(key: string, substitutions?: Substitutions, lang: UiLang = uiL
   // "$$" is a literal dollar sign in the browser's own implementation.
   return withPlaceholders.replace(/\$\$/g, '$');
 }
+
+/** French elision of "que" before a word that starts with a vowel, for messages that put a name after it (a name the
+ * teacher typed or a file name: "plus prévisible que Écrit antérieur" -> "qu'Écrit antérieur"). Not before "h": a name
+ * may start with an aspirated h. Other languages unchanged. */
+export function elideQue(text: string, lang: UiLang): string {
+  return lang === 'fr' ? text.replace(/(?<![\p{L}'])(q)ue (?=[aeiouyàâæéèêëîïôœùûü])/giu, "$1u'") : text;
+}

@@ -9,7 +9,7 @@
  */
 import { el } from '../dom';
 import type { UiLang } from '../../engine';
-import { t } from '../../shared/i18n';
+import { elideQue, t } from '../../shared/i18n';
 
 interface Item {
   name: string;
@@ -36,7 +36,7 @@ export function duplicateNotice(items: readonly Item[], lang: UiLang): HTMLEleme
   const copies = items.filter((i) => i.duplicateOf !== undefined);
   if (!copies.length) return null;
   return el('div', { class: 'notice', id: 'duplicates', role: 'status' },
-    el('ul', null, copies.map((c) => el('li', null, t('analysis_duplicate', [c.name, c.duplicateOf ?? ''], lang)))),
+    el('ul', null, copies.map((c) => el('li', null, elideQue(t('analysis_duplicate', [c.name, c.duplicateOf ?? ''], lang), lang)))),
     el('p', { class: 'muted small' }, t('analysis_duplicateHint', undefined, lang)),
   );
 }

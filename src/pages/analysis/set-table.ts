@@ -3,7 +3,7 @@
 import { el } from '../dom';
 import { headlineOf, type Report } from '../../engine';
 import type { UiLang } from '../../engine';
-import { t } from '../../shared/i18n';
+import { elideQue, t } from '../../shared/i18n';
 import { percentText } from '../../report/teacher';
 import { countText } from '../../shared/numbers';
 
@@ -97,7 +97,7 @@ export function setTable(
       { class: it.id === selected ? 'selected' : undefined, 'data-id': it.id, 'aria-selected': it.id === selected ? 'true' : 'false' },
       el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link', on: { click: () => on.open(it.id) } }, it.name),
         it.source ? el('span', { class: 'row-note' }, it.source) : null,
-        it.duplicateOf !== undefined ? el('span', { class: 'row-note' }, T('analysis_sameAs', [it.duplicateOf])) : null),
+        it.duplicateOf !== undefined ? el('span', { class: 'row-note' }, elideQue(T('analysis_sameAs', [it.duplicateOf]), lang)) : null),
       el('td', { class: 'num' }, r ? countText(r.counts.words, lang) : '…'),
       el('td', null, it.error ? T('analysis_failed') : statusText(r, lang)),
       el('td', { class: 'num score-cell' }, r && r.score !== null ? [el('span', { class: 'bar', 'aria-hidden': 'true' }, el('span', { class: r.flag ? 'fill flag' : 'fill', style: `width:${Math.min(99, Math.floor(r.score * 100))}%` })), ' ', percentText(r.score, lang)] : '–'),

@@ -35,6 +35,14 @@ describe('compareReports', () => {
     expect(c.overall).toMatch(/^Combiné : Écrit est plus prévisible/);
   });
 
+  it('in French, "que" is elided before a name that starts with a vowel (the default names: "Écrit antérieur")', () => {
+    const c = compareReports(b, a, ['Écrit antérieur', 'Devoir rendu'], 'fr');
+    expect(c.rows[0]!.text).toBe("Sentence rhythm : Devoir rendu est plus prévisible (95\u00A0%) qu'Écrit antérieur (30\u00A0%).");
+    const d = compareReports(a, b, ['Écrit antérieur', 'Devoir rendu'], 'fr');
+    expect(d.rows[0]!.text).toBe('Sentence rhythm : Écrit antérieur est plus prévisible (95\u00A0%) que Devoir rendu (30\u00A0%).');
+    expect(compareReports(b, a, ['Earlier', 'Submission'], 'en').rows[0]!.text).toBe('Sentence rhythm: Submission is more predictable (95%) than Earlier (30%).');
+  });
+
   it('says when a combined comparison is impossible', () => {
     const c = compareReports(a, { ...b, score: null, status: 'too-short' }, ['A', 'B'], 'en');
     expect(c.overall).toMatch(/B could not be scored/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '@/public/_locales/en/messages.json';
 import fr from '@/public/_locales/fr/messages.json';
-import { t, tn, toUiLang, otherLang } from '@/src/shared/i18n';
+import { elideQue, t, tn, toUiLang, otherLang } from '@/src/shared/i18n';
 
 describe('i18n', () => {
   it.each([
@@ -52,5 +52,21 @@ describe('i18n', () => {
     expect(tn('lab_unscored', 3, 3, 'fr')).toMatch(/^\(3 textes non mesurés/);
     expect(tn('page_legendSummary', 1, [1, 30], 'fr')).toBe('1 phrase surlignée sur 30');
     expect(tn('page_legendSummary', 1, [1, 30], 'en')).toBe('1 of 30 sentences highlighted');
+  });
+});
+
+describe('elideQue', () => {
+  it.each([
+    ["plus prévisible que Écrit antérieur", "plus prévisible qu'Écrit antérieur"],
+    ['le même texte que essai.docx', "le même texte qu'essai.docx"],
+    ['que Devoir rendu', 'que Devoir rendu'],
+    ['que Hugo', 'que Hugo'], // an aspirated h is possible in a name: left as it is
+    ['Que un', "Qu'un"],
+    ['presque entier', 'presque entier'], // "que" inside a word is not the conjunction
+  ])('fr: %s', (text, out) => {
+    expect(elideQue(text, 'fr')).toBe(out);
+  });
+  it('leaves English alone', () => {
+    expect(elideQue('que Écrit', 'en')).toBe('que Écrit');
   });
 });

@@ -40,6 +40,6 @@ describe('duplicates', () => {
   it('French notice', () => {
     const items = [{ name: 'a', text: 'Même texte.' }, { name: 'b', text: 'Même texte.' }];
     markDuplicates(items);
-    expect(duplicateNotice(items, 'fr')?.querySelector('li')?.textContent).toBe('b a exactement le même texte que a.');
+    expect(duplicateNotice(items, 'fr')?.querySelector('li')?.textContent).toBe("b a exactement le même texte qu'a."); // elided before a vowel
   });
 });
