@@ -18,7 +18,7 @@ import { h, type El } from '../report/markup';
 import { sentenceRuns } from '../report/runs';
 import { AGREE_AT, bucketChart, percentText, positionOf, signalLabel } from '../report/teacher';
 import { percentileChart, PALETTE } from '../report/charts';
-import { t } from '../shared/i18n';
+import { t, tn } from '../shared/i18n';
 import { exactPercent, ratePercent } from '../shared/numbers';
 
 export interface WordRankLike {
@@ -36,7 +36,7 @@ export function gateNotice(report: Report, lang: UiLang): El | null {
     case 'weak':
       return h('div', { class: 'notice weak', role: 'note' }, h('strong', null, T('analysis_weakTitle')), ' ', T('analysis_weakBody', [report.counts.words, STRONG_WORDS]));
     case 'too-short':
-      return h('div', { class: 'notice gate', role: 'note' }, h('strong', null, T('analysis_gateTitle')), ' ', T(oneWord(report.counts.words, lang) ? 'analysis_gateBodyOne' : 'analysis_gateBody', [report.counts.words, MIN_WORDS]));
+      return h('div', { class: 'notice gate', role: 'note' }, h('strong', null, T('analysis_gateTitle')), ' ', tn('analysis_gateBody', report.counts.words, [report.counts.words, MIN_WORDS], lang));
     default:
       return h('div', { class: 'notice gate', role: 'note' }, h('strong', null, T('analysis_noScoreTitle')), ' ', report.headline);
   }
@@ -207,7 +207,3 @@ export function signalList(report: Report, lang: UiLang): El {
   );
 }
 
-/** A count that takes the singular: 1 in English, 0 and 1 in French ("1 word", "1 mot"). */
-function oneWord(n: number, lang: UiLang): boolean {
-  return lang === 'fr' ? n < 2 : n === 1;
-}
