@@ -11,7 +11,7 @@
  * Pure and table-free.
  */
 import type { Comparison, UiLang } from '../types';
-import { pct } from './percent';
+import { pct, wholePercent } from './percent';
 
 type Names = Record<UiLang, string>;
 
@@ -76,11 +76,11 @@ export function sourceName(source: string, ui: UiLang): string {
  * `stated` is the figure before the check. */
 export function heldOutText(c: Comparison, shown: number, stated: number | null | undefined, ui: UiLang): string {
   const h = c.heldOut;
-  if (!h || stated == null || pct(stated, ui) === pct(shown, ui)) return '';
+  if (!h || stated == null || wholePercent(stated) === wholePercent(shown)) return '';
   const name = sourceName(h.source, ui);
   // the share that reaches the level, as the complement of the whole percent shown (89% shown: 11% reach it), so the
   // two figures a reader sees add up to 100
-  const reach = pct((100 - Math.floor(shown * 100 + 1e-9)) / 100, ui);
+  const reach = pct((100 - wholePercent(shown)) / 100, ui);
   // Beyond every text of every kind compared, the stated figure was never a percentage a reader saw: say where the
   // text stands, then the figure shown and why (analyse.ts sets `beyond` only for a figure the check left as it was).
   if (c.kinds.length > 0 && c.kinds.every((k) => k.beyond)) {
