@@ -113,11 +113,14 @@ export const OTHER_GENRES: readonly DocPackage[] = [
   { pkg: 'debian-history', group: 'debian-history-fr', lang: 'fr', dir: HIST, files: /\.fr\.html$/, licence: 'GPL-2+', genre: 'narrative history', note: 'translation', notAfter: BEFORE_2022 },
 ];
 
-/** The apt-get command that installs every package of OTHER_GENRES. */
-export const GENRES_APT_COMMAND = `apt-get install -y ${[...new Set(OTHER_GENRES.map((d) => d.pkg))].join(' ')}`;
+/** The apt-get command that installs every package of `docs`, each once. */
+const aptCommand = (docs: readonly DocPackage[]) => `apt-get install -y ${[...new Set(docs.map((d) => d.pkg))].join(' ')}`;
 
-/** The apt-get command that installs every package above. */
-export const APT_COMMAND = `apt-get install -y ${[...new Set(DEBIAN_DOCS.map((d) => d.pkg))].join(' ')}`;
+/** The apt-get command that installs every package of OTHER_GENRES. */
+export const GENRES_APT_COMMAND = aptCommand(OTHER_GENRES);
+
+/** The apt-get command that installs every documentation package (DEBIAN_DOCS). */
+export const APT_COMMAND = aptCommand(DEBIAN_DOCS);
 
 /** Texts kept per package and language: about a tenth of the smallest pooled language each. */
 export const DEFAULT_CAP = 60;
