@@ -11,7 +11,7 @@
  *   with its counts (`rateWithCount`: "0.7% (3 of 432)").
  * - a setting or an axis tick (a threshold of 96%, the 0–100% axis): `exactPercent`, the value itself to the nearest
  *   tenth of a percent, whole percents without a decimal ("100%" at the end of an axis; the lab's default threshold,
- *   the engine's 0.995, "99.5%", never "100%", which no score reaches).
+ *   the extension's flag at 0.99165, "99.2%"; never "100%" below 1, which no score reaches).
  * French writes a decimal comma and a no-break space before the sign ("0,7 %").
  */
 import type { UiLang } from '../engine';
