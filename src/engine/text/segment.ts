@@ -48,17 +48,27 @@ export function splitSentences(norm: string, start: number, end: number, locale 
   const out: Span[] = [];
   const seg = sentenceSegmenter(locale === 'und' ? 'en' : locale.length === 2 ? locale : 'en');
   let pos = start;
+  let joinNext = false; // the previous chunk was cut inside a run of non-spaces: its last sentence goes on here
   while (pos < end) {
     let chunkEnd = end;
+    let forced = false;
     if (end - pos > SEGMENT_CHUNK) {
       // cut after the last sentence-final punctuation followed by a space inside the window, else at a space
       const window = norm.slice(pos, pos + SEGMENT_CHUNK);
       let cut = Math.max(window.lastIndexOf('. '), window.lastIndexOf('! '), window.lastIndexOf('? '));
       if (cut < SEGMENT_CHUNK / 4) cut = window.lastIndexOf(' ');
-      chunkEnd = cut > 0 ? pos + cut + 1 : pos + SEGMENT_CHUNK;
+      forced = cut <= 0;
+      chunkEnd = forced ? pos + SEGMENT_CHUNK : pos + cut + 1;
     }
     const chunk = norm.slice(pos, chunkEnd);
+    const first = out.length;
     for (const s of seg.segment(chunk)) pushTrimmed(norm, pos + s.index, pos + s.index + s.segment.length, out);
+    // a cut with no space to cut at split a word (one long token): the two halves are one sentence, and one word
+    if (joinNext && first > 0 && out.length > first && out[first]!.start === pos && out[first - 1]!.end === pos) {
+      out[first - 1] = { start: out[first - 1]!.start, end: out[first]!.end };
+      out.splice(first, 1);
+    }
+    joinNext = forced;
     pos = chunkEnd;
   }
   return out;

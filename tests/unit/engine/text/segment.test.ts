@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDoc } from '@/src/engine/text/doc';
-import { splitParagraphs, splitWords } from '@/src/engine/text/segment';
+import { SEGMENT_CHUNK, splitParagraphs, splitWords } from '@/src/engine/text/segment';
 
 describe('splitParagraphs', () => {
   it.each([
@@ -58,6 +58,21 @@ describe('buildDoc', () => {
     const d = buildDoc(long, { lang: 'en' });
     expect(d.words.length).toBe(14000);
     expect(d.sentences.length).toBe(2000);
+  });
+
+  it('counts a token longer than a segmentation chunk as one word in one sentence', () => {
+    for (const n of [SEGMENT_CHUNK + 1, 5 * SEGMENT_CHUNK, 20_000]) {
+      const token = 'a'.repeat(n);
+      const d = buildDoc(`Before it. ${token} after it.`, { lang: 'en' });
+      expect(d.words.map((w) => w.text.length)).toEqual([6, 2, n, 5, 2]);
+      const [, tok] = d.words;
+      const at = d.words[2]!;
+      expect(tok!.text).toBe('it');
+      const holder = d.sentences.find((x) => x.start <= at.start && at.end <= x.end);
+      expect(holder).toBeDefined(); // the token lies in one sentence, not cut across two
+      const alone = buildDoc(token, { lang: 'en' });
+      expect([alone.words.length, alone.sentences.length]).toEqual([1, 1]);
+    }
   });
 
   it('detects the language per block and for the document', () => {
