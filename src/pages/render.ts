@@ -37,7 +37,7 @@ function levelBadge(level: Level, ui: UiLang): HTMLElement {
   el.style.backgroundColor = s.tint;
   el.style.textDecorationLine = 'underline';
   el.style.textDecorationStyle = s.line;
-  el.style.textDecorationColor = s.color;
+  el.style.textDecorationColor = `var(--level-${level}, ${s.color})`; // the page's scheme (ui.css, pages.css)
   el.style.textDecorationThickness = s.thickness;
   return el;
 }

@@ -173,12 +173,14 @@ export function signalLabel(s: { title: string; weight: number }, lang: UiLang):
   return s.weight > 0 ? s.title : `${s.title} (${t('signal_notCounted', undefined, lang)})`;
 }
 
-/** The sentence levels drawn exactly as on web pages (src/shared/presentation.ts): tint + underline style. */
+/** The sentence levels drawn exactly as on web pages (src/shared/presentation.ts): tint + underline style. The
+ * underline's colour follows the page's colour scheme where the page defines `--level-N` (pages.css: lighter in the
+ * dark scheme); the printable report does not, and keeps the web pages' colours. */
 export function levelCss(prefix: string): string {
   return ([1, 2, 3] as const)
     .map((l) => {
       const s = LEVEL_STYLE[l];
-      return `${prefix}${l} { background-color: ${s.tint}; text-decoration-line: underline; text-decoration-style: ${s.line}; text-decoration-color: ${s.color}; text-decoration-thickness: ${s.thickness}; -webkit-print-color-adjust: exact; print-color-adjust: exact; }`;
+      return `${prefix}${l} { background-color: ${s.tint}; text-decoration-line: underline; text-decoration-style: ${s.line}; text-decoration-color: var(--level-${l}, ${s.color}); text-decoration-thickness: ${s.thickness}; -webkit-print-color-adjust: exact; print-color-adjust: exact; }`;
     })
     .join('\n');
 }

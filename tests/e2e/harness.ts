@@ -116,6 +116,8 @@ export interface HarnessOptions {
   /** Browser UI language, e.g. 'fr' (sets --lang and Accept-Language). */
   locale?: string;
   headless?: boolean;
+  /** The colour scheme the pages are told the system prefers (prefers-color-scheme); the browser's default when unset. */
+  colorScheme?: 'light' | 'dark';
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -137,6 +139,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     locale: lang,
+    ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
     env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: posix, LC_ALL: posix },
     viewport: { width: 1200, height: 900 },
     args: [
