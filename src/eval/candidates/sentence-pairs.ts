@@ -13,8 +13,8 @@
  * When to use: running prose of at least MIN_WORDS words and MIN_SENTENCES sentences (below that: abstain).
  * Limits: it also follows the spread of lengths (short sentences of a narrow range match more often), so it is not
  * independent of `burstiness`; lists, how-to steps and texts for learners written in short even sentences score
- * high. The lag-1 autocorrelation of sentence lengths, the other candidate for "order, not spread", pointed opposite
- * ways in English and French and was dropped (README, "The signals").
+ * high. The lag-1 autocorrelation of log sentence lengths (`details.autocorrelation`), the other candidate for "order,
+ * not spread", pointed opposite ways in English and French and was dropped (README, "The signals").
  * Constants: MIN_WORDS, MIN_SENTENCES, NEAR_WORDS.
  * Status: a candidate measured for the README's "The signals" (`npx tsx scripts/signal-auroc.ts --by-source
  * src/eval/candidates/sentence-pairs.ts`; counted in a scratch tree for the protocol), not registered: counted, it
@@ -30,6 +30,21 @@ export const MIN_SENTENCES = 6;
 /** Two consecutive sentences "match" when their lengths differ by at most this many words. Chosen a priori. */
 export const NEAR_WORDS = 3;
 
+/** Lag-1 autocorrelation (lag-1 autocovariance over variance); 0 for a constant series. The other candidate. */
+export function lag1(xs: readonly number[]): number {
+  const n = xs.length;
+  let m = 0;
+  for (const x of xs) m += x;
+  m /= n;
+  let v = 0;
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    v += (xs[i]! - m) ** 2;
+    if (i > 0) c += (xs[i]! - m) * (xs[i - 1]! - m);
+  }
+  return v > 0 ? c / v : 0;
+}
+
 function compute(doc: Doc): SignalResult | Abstention {
   const no = checkAbstain(doc, { languages: 'any', minWords: MIN_WORDS, minSentences: MIN_SENTENCES });
   if (no) return no;
@@ -42,7 +57,7 @@ function compute(doc: Doc): SignalResult | Abstention {
     sentences[s.index] = (i > 0 && near(i)) || (i + 1 < measured.length && near(i + 1)) ? 1 : 0;
   });
   const pairs = measured.length - 1;
-  return { raw: nearPairs / pairs, sentences, details: { nearShare: nearPairs / pairs, nearPairs, pairs, nearWords: NEAR_WORDS } };
+  return { raw: nearPairs / pairs, sentences, details: { nearShare: nearPairs / pairs, nearPairs, pairs, nearWords: NEAR_WORDS, autocorrelation: lag1(measured.map((x) => Math.log(x.wordCount))) } };
 }
 
 const sentencePairs: Signal = { id: 'sentence-pairs', languages: 'any', minWords: MIN_WORDS, compute };

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import sentencePairs, { NEAR_WORDS } from '@/src/eval/candidates/sentence-pairs';
+import sentencePairs, { lag1, NEAR_WORDS } from '@/src/eval/candidates/sentence-pairs';
 import { buildDoc } from '@/src/engine/text/doc';
 import { isAbstention, type SignalResult } from '@/src/engine/types';
 
@@ -27,6 +27,14 @@ describe('sentence-pairs', () => {
     const alternating = measure(ALTERNATING);
     expect(alternating.details.nearPairs).toBe(0);
     expect(alternating.raw).toBe(0);
+  });
+
+  it('measures the lag-1 autocorrelation of lengths: positive for a trend, negative for alternation', () => {
+    expect(lag1([1, 2, 3, 4, 5, 6])).toBeCloseTo(0.5, 10); // (−2.5·−1.5 + … ) / 17.5 = 8.75 / 17.5
+    expect(lag1([1, 9, 1, 9, 1, 9])).toBeCloseTo(-5 / 6, 10);
+    expect(lag1([4, 4, 4])).toBe(0);
+    expect(measure(ALTERNATING).details.autocorrelation).toBeLessThan(0);
+    expect(measure(SORTED).details.autocorrelation).toBeGreaterThan(0.5);
   });
 
   it('gives per-sentence values: 1 for a sentence matching a neighbour, 0 otherwise', () => {
