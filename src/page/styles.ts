@@ -1,7 +1,8 @@
 /**
  * styles — the page layer's stylesheets: the highlight rules per level (tint + underline style, from the shared
  * LEVEL_STYLE), the focus mark, the wrapper fallback's rules, and a keeper that installs one stylesheet per document
- * or shadow root (a constructed sheet adopted there, else one <style data-mirage-lens>) and removes them all.
+ * or shadow root (a constructed sheet adopted there, else one <style data-mirage-lens>) and removes them all; and
+ * how "Show on the page" scrolls (smoothly, unless the reader asked for reduced motion).
  */
 import type { Level } from '../messaging';
 import { FOCUS_STYLE, LEVEL_STYLE } from '../shared/presentation';
@@ -46,6 +47,15 @@ export function inheritsRootHighlight(doc: Document): boolean {
 export const WRAP_CSS = `${levelRules((l) => `${MARK_TAG}[data-mirage-level="${l}"]`)}
 ${MARK_TAG} { display: inline; text-underline-offset: 0.15em; }
 ${MARK_TAG}[data-mirage-focus] { background-color: ${FOCUS_STYLE.background}; color: ${FOCUS_STYLE.color}; }`;
+
+/** 'smooth', or 'auto' (an instant jump) when the reader's system asks for reduced motion (WCAG 2.3.3). */
+export function scrollBehaviour(doc: Document): ScrollBehavior {
+  try {
+    return doc.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+  } catch {
+    return 'smooth';
+  }
+}
 
 type StyleTarget = Document | ShadowRoot;
 

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HIGHLIGHT_CSS, HIGHLIGHT_ROOT_CSS, inheritsRootHighlight } from '@/src/page/styles';
 import { LEVEL_STYLE } from '@/src/shared/presentation';
+import { createPainter, type HighlightApi } from '@/src/page/painter';
 
 /** A document whose window computes highlight styles as `answer` says. */
 function docWith(answer: (el: Element, pseudo?: string) => string, body = true): Document {
@@ -29,5 +30,49 @@ describe('highlight rules', () => {
     }))).toBe(false);
     // nothing to ask
     expect(inheritsRootHighlight(docWith(() => tint, false))).toBe(false);
+  });
+});
+
+describe('"Show on the page" and reduced motion (audit 2)', () => {
+  /** A Highlight registry that keeps nothing: enough for focus() to run its scroll. */
+  const fakeApi = (): HighlightApi => ({
+    registry: { set: () => undefined, delete: () => true },
+    Highlight: class {
+      size = 0;
+      priority?: number;
+      add() {}
+      delete() {
+        return true;
+      }
+    },
+  });
+  /** Focus one sentence with each painter, the system asking for reduced motion or not; the scroll behaviours seen. */
+  function behaviours(reduce: boolean): string[] {
+    const seen: string[] = [];
+    const match = vi.spyOn(window, 'matchMedia').mockImplementation((q: string) => ({ matches: reduce && q === '(prefers-reduced-motion: reduce)', media: q }) as MediaQueryList);
+    const scroll = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation((arg?: boolean | ScrollIntoViewOptions) => {
+      seen.push(typeof arg === 'object' ? String(arg.behavior) : String(arg));
+    });
+    try {
+      for (const highlightApi of [fakeApi(), null]) {
+        document.body.innerHTML = '<p>One sentence here. Another one.</p>';
+        const range = document.createRange();
+        range.setStart(document.body.firstChild!.firstChild!, 0);
+        range.setEnd(document.body.firstChild!.firstChild!, 18);
+        const painter = createPainter(document, { highlightApi });
+        const item = { level: 2 as const, range };
+        painter.add([item]);
+        expect(painter.focus(item)).toBe(true);
+        painter.dispose();
+      }
+    } finally {
+      match.mockRestore();
+      scroll.mockRestore();
+    }
+    return seen;
+  }
+  it('scrolls smoothly by default, and jumps when the reader asked for reduced motion (both painters)', () => {
+    expect(behaviours(false)).toEqual(['smooth', 'smooth']);
+    expect(behaviours(true)).toEqual(['auto', 'auto']);
   });
 });
