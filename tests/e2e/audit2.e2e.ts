@@ -1,11 +1,13 @@
 /**
- * The second fresh-eyes audit (H23), in Chromium: pages that move under the highlights (a route change by history.pushState, a re-rendered paragraph, an
- * article the reader types into, <details>, text in <svg>, <textarea> and <input>), each switched off to the page as
- * it was. Screenshots: test-results/screenshots/audit2-*.png.
+ * The second fresh-eyes audit (H23), in Chromium: a printed page (the legend follows the text instead of sitting on
+ * it), and pages that move under the highlights (a route change by history.pushState, a #fragment, a re-rendered
+ * paragraph, an article the reader types into, <details>, text in <svg>, <textarea> and <input>), each switched off to
+ * the page as it was. Screenshots: test-results/screenshots/audit2-*.png.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
+import { legendState } from './ux-helpers';
 
 describe('audit 2', () => {
   let h: Harness;
@@ -25,6 +27,23 @@ describe('audit 2', () => {
     expect(r.flagged).toBeGreaterThan(0);
     return { page, tabId };
   }
+
+  it('printed, the legend follows the page, whole even when folded, and sits on none of its text', async () => {
+    const { page } = await on('article-en.html?print', 600); // a narrow window: the legend starts folded
+    await page.bringToFront();
+    const screen = await legendState(page);
+    expect(screen?.expanded).toBe('false');
+    expect(screen!.box.y + screen!.box.height).toBeLessThanOrEqual(900); // in its corner of the window
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.emulateMedia({ media: 'print' });
+    const printed = await legendState(page);
+    const bodyBottom = await page.evaluate(() => document.body.getBoundingClientRect().bottom);
+    expect(printed!.box.y).toBeGreaterThanOrEqual(bodyBottom - 1); // after the page's text, not on it
+    expect(printed!.box.height).toBeGreaterThan(80); // the three levels and the note, not a title bar
+    await h.screenshot(page, 'audit2-print', true);
+    await page.emulateMedia({ media: 'screen' });
+    expect((await legendState(page))?.expanded).toBe('false'); // the screen legend is as the reader left it
+  });
 
   /** Everything of the page that switching off must give back exactly, fields' values included. */
   const trace = (page: Page) =>
