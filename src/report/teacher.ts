@@ -215,7 +215,9 @@ type Words = (k: string, subs?: (string | number)[]) => string;
 
 function signalChart(m: TeacherReport, tt: Words): El | null {
   const pc = (p: number) => percentText(p, m.lang);
-  const measured = m.signals.filter((s) => s.status === 'ok');
+  // only the signals that have a place among human reference texts (a signal measured in a language without
+  // references has none: its row would say "n/a" and its description "0%"), as on the analysis page
+  const measured = m.signals.filter((s) => s.status === 'ok' && s.percentile !== undefined);
   if (!measured.length) return null;
   return percentileChart({
     title: tt('report_chartTitle'),
@@ -310,7 +312,8 @@ export function reportTree(m: TeacherReport): El {
           h('p', null, h('strong', null, scoreText)),
           h('p', null, m.headline),
           h('p', null, m.summary),
-          h('p', null, tt('report_agreement', [m.agreement.agree, m.agreement.measured, m.agreement.abstained])),
+          // without a score, "0 of 0 measured" says nothing: the table below gives each signal's reason (as on the page)
+          m.score !== null ? h('p', null, tt('report_agreement', [m.agreement.agree, m.agreement.measured, m.agreement.abstained])) : null,
         ),
         comparedSection(m, tt),
         signalsSection(m, tt),
