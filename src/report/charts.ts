@@ -114,7 +114,7 @@ export function barChart(o: { title: string; desc: string; bars: Bar[]; format?:
 }
 
 export interface Mark {
-  /** 0..1, undefined = abstained (drawn as a dash "n/a"). */
+  /** 0..1, undefined = abstained (drawn as a dash, "–"). */
   value?: number;
   shape: 'circle' | 'square';
   /** Who the mark belongs to (legend / accessible text), e.g. "Text A". */
