@@ -3,6 +3,9 @@
  * layer draws them, the side panel's badges and legend, the analysis page and the printable teacher report copy
  * them, so a level looks the same everywhere. Levels are never told by colour alone: level 1 = dotted underline,
  * 2 = dashed, 3 = thick solid; underline colours reach at least 4:1 against white and against their own tint.
+ * On a dark page (light text on a dark background) the page layer draws the underlines in DARK_LINE instead: the
+ * light-page colours reach only 2.2 to 2.7:1 there (against #111827 and their tint), these 5.2 to 7.7:1 (4.4:1 on
+ * #1f2937).
  */
 import type { Level } from '../messaging';
 
@@ -11,4 +14,5 @@ export const LEVEL_STYLE: Record<Level, { line: string; color: string; tint: str
   2: { line: 'dashed', color: '#c2410c', tint: 'rgba(249, 115, 22, 0.18)', thickness: '2px' },
   3: { line: 'solid', color: '#b91c1c', tint: 'rgba(239, 68, 68, 0.20)', thickness: '3px' },
 };
+export const DARK_LINE: Record<Level, string> = { 1: '#facc15', 2: '#fb923c', 3: '#f87171' };
 export const FOCUS_STYLE = { background: '#1d4ed8', color: '#ffffff' };

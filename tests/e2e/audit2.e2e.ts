@@ -166,5 +166,18 @@ describe('audit 2', () => {
     expect((await whereHighlights(page)).all).toBe(0);
     await page.close();
   });
+
+  it('on a dark page the underlines take the dark-page colours (at least 4:1 there), on a light one the usual ones', async () => {
+    const lineColours = (page: Page) =>
+      page.evaluate(() => [1, 2, 3].map((l) => getComputedStyle(document.body, `::highlight(mirage-${l})`).textDecorationColor));
+    const dark = await on('hard/dark.html');
+    await dark.page.bringToFront();
+    expect(await lineColours(dark.page)).toEqual(['rgb(250, 204, 21)', 'rgb(251, 146, 60)', 'rgb(248, 113, 113)']);
+    await h.screenshot(dark.page, 'audit2-dark-page');
+    const light = await on('article-en.html?dark-check');
+    expect(await lineColours(light.page)).toEqual(['rgb(161, 98, 7)', 'rgb(194, 65, 12)', 'rgb(185, 28, 28)']);
+    await dark.page.close();
+    await light.page.close();
+  });
 });
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { HIGHLIGHT_CSS, HIGHLIGHT_ROOT_CSS, inheritsRootHighlight } from '@/src/page/styles';
-import { LEVEL_STYLE } from '@/src/shared/presentation';
+import { darkLines, darkPage, HIGHLIGHT_CSS, HIGHLIGHT_ROOT_CSS, inheritsRootHighlight } from '@/src/page/styles';
+import { DARK_LINE, LEVEL_STYLE } from '@/src/shared/presentation';
 import { createPainter, type HighlightApi } from '@/src/page/painter';
 
 /** A document whose window computes highlight styles as `answer` says. */
@@ -74,5 +74,37 @@ describe('"Show on the page" and reduced motion (audit 2)', () => {
   it('scrolls smoothly by default, and jumps when the reader asked for reduced motion (both painters)', () => {
     expect(behaviours(false)).toEqual(['smooth', 'smooth']);
     expect(behaviours(true)).toEqual(['auto', 'auto']);
+  });
+});
+
+describe('dark pages (audit 2)', () => {
+  /** A document whose window computes body's and the root's background and body's text colour as given. */
+  function page(body: string, root: string, text: string): Document {
+    const doc = document.implementation.createHTMLDocument('t');
+    const view = { getComputedStyle: (el: Element) => ({ backgroundColor: el === doc.body ? body : root, color: text }) };
+    Object.defineProperty(doc, 'defaultView', { value: view });
+    return doc;
+  }
+  const CLEAR = 'rgba(0, 0, 0, 0)';
+  it.each([
+    ['white page', page('rgb(255, 255, 255)', CLEAR, 'rgb(34, 34, 34)'), false],
+    ['unpainted page, dark text', page(CLEAR, CLEAR, 'rgb(0, 0, 0)'), false],
+    ['dark body', page('rgb(17, 24, 39)', CLEAR, 'rgb(229, 231, 235)'), true],
+    ['dark root, clear body', page(CLEAR, 'rgb(0, 0, 0)', 'rgb(229, 231, 235)'), true],
+    ['unpainted page, light text (a dark colour scheme)', page(CLEAR, CLEAR, 'rgb(229, 231, 235)'), true],
+    ['mid-grey body', page('rgb(160, 160, 160)', CLEAR, 'rgb(0, 0, 0)'), false],
+    ['dark grey body', page('rgb(90, 90, 90)', CLEAR, 'rgb(255, 255, 255)'), true],
+  ])('%s: dark = %s', (_name, doc, dark) => {
+    expect(darkPage(doc)).toBe(dark);
+  });
+  it('a dark page gets the dark-page underline colours, in every rule of every level; the rest is unchanged', () => {
+    for (const css of [HIGHLIGHT_CSS, HIGHLIGHT_ROOT_CSS]) {
+      const dark = darkLines(css);
+      for (const l of [1, 2, 3] as const) {
+        expect(dark).not.toContain(LEVEL_STYLE[l].color);
+        expect(dark).toContain(`text-decoration-color: ${DARK_LINE[l]}`);
+      }
+      expect(dark.replace(/#[0-9a-f]{6}/g, '')).toBe(css.replace(/#[0-9a-f]{6}/g, ''));
+    }
   });
 });
