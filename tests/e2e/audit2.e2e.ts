@@ -6,7 +6,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES, startHarness, type Harness } from './harness';
 import { legendState } from './ux-helpers';
 
 describe('audit 2', () => {
@@ -178,6 +180,29 @@ describe('audit 2', () => {
     expect(await lineColours(light.page)).toEqual(['rgb(161, 98, 7)', 'rgb(194, 65, 12)', 'rgb(185, 28, 28)']);
     await dark.page.close();
     await light.page.close();
+  });
+
+  it('in forced colours (high contrast), the side panel\'s and the analysis page\'s bars still show their value', async () => {
+    const { page, tabId } = await on('article-en.html?forced');
+    const panel = await h.openExtensionPage(`sidepanel.html?tab=${tabId}`, { width: 420, height: 900 });
+    await panel.waitForSelector('.meter-fill');
+    await panel.emulateMedia({ forcedColors: 'active' });
+    const [fill, track] = await panel.evaluate(() => ['.meter-fill', '.meter'].map((s) => getComputedStyle(document.querySelector(s)!).backgroundColor));
+    expect(fill).not.toBe(track); // a fill the colour of its track reads as an empty bar
+    await h.screenshot(panel, 'audit2-forced-sidepanel');
+    const an = await h.openExtensionPage('analysis.html', { width: 1280, height: 1000 });
+    await an.waitForSelector('#paste');
+    await an.fill('#paste', readFileSync(join(FIXTURES, 'teacher/essay-submission.md'), 'utf8'));
+    await an.click('#analyse-btn');
+    await an.click('#detail-signals');
+    await an.waitForSelector('#result .meter-mark');
+    await an.emulateMedia({ forcedColors: 'active' });
+    const [mark, meter] = await an.evaluate(() => ['.meter-mark', '.meter'].map((s) => getComputedStyle(document.querySelector('#result ' + s)!).backgroundColor));
+    expect(mark).not.toBe(meter);
+    await h.screenshot(an, 'audit2-forced-analysis');
+    await an.close();
+    await panel.close();
+    await page.close();
   });
 });
 
