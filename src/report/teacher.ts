@@ -273,9 +273,9 @@ function signalsSection(m: TeacherReport, tt: Words): El {
         m.signals.map((s) =>
           h('tr', { class: s.status === 'ok' ? 'measured' : 'abstained' },
             h('th', { scope: 'row' }, signalLabel(s, m.lang), h('br'), h('small', { class: 'abstained' }, s.describe)),
-            // measured but with no reference texts to place it among (another language): "no reference", as on the
-            // analysis page, so that the rows marked "abstained" are the ones the agreement line counts
-            h('td', { class: 'num' }, s.status === 'ok' && s.percentile !== undefined ? pc(s.percentile) + (s.agrees ? ` · ${tt('report_agrees')}` : '') : tt(s.status === 'ok' ? 'analysis_noReference' : 'report_abstained')),
+            // measured but not placed among reference texts (another language, or a text too short to be placed):
+            // not "abstained", so that the rows marked so are the ones the agreement line counts
+            h('td', { class: 'num' }, s.status === 'ok' && s.percentile !== undefined ? pc(s.percentile) + (s.agrees ? ` · ${tt('report_agrees')}` : '') : tt(s.status === 'ok' ? 'report_notPlaced' : 'report_abstained')),
             h('td', null, s.status === 'ok' ? (s.evidence ?? '') : (s.reason ?? '')),
           ),
         ),

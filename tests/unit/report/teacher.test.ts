@@ -197,7 +197,7 @@ describe('a report without a score (audit 2)', () => {
     expect(html).not.toMatch(/0 of 0|0 sur 0/);
     expect(html).toContain('does not work for German yet'); // the table still says why
   });
-  it.each([['en', 'abstained', 'no reference'], ['fr', 'abstention', 'pas de référence']] as const)('(%s) a measured signal with no reference texts is not called abstained', async (lang, abstained, none) => {
+  it.each([['en', 'abstained', 'measured, not placed'], ['fr', 'abstention', 'mesuré, non situé']] as const)('(%s) a measured signal with no place among reference texts is not called abstained', async (lang, abstained, none) => {
     const html = reportHtml(await buildTeacherReport(unscored(lang), TEXT, { lang, date: new Date('2026-12-01T00:00:00Z') }));
     const cells = [...html.matchAll(/<td class="num">([^<]*)<\/td>/g)].map((m) => m[1]);
     expect(cells).toEqual([none, abstained]);
