@@ -49,6 +49,11 @@ export function linkPage(tabId: number, instance: string, port: Browser.runtime.
   });
 }
 
+/** Whether a page layer of the tab holds its port now (its document is still there). */
+export function isLinked(tabId: number): boolean {
+  return links.has(tabId);
+}
+
 /** The tab is gone (closed): forget its link. */
 export function unlinkTab(tabId: number): void {
   links.delete(tabId);

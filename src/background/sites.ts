@@ -7,15 +7,19 @@
 import { browser, type Browser } from 'wxt/browser';
 import { originOf, originPattern, saveSettings, watchSettings } from '../settings';
 import { documentLoading, forgetDocument } from './content-script';
-import { unlinkTab } from './page-link';
+import { isLinked, unlinkTab } from './page-link';
 import { relevel, setHighlights } from './pipeline';
 import { warmOnPageLoaded } from './warm';
 import { currentSettings, forgetTab, getView, knownSettings, offView, resetPage, setKnownSettings, setView, tabs } from './tab-state';
 
 /** tabs.onUpdated: a navigation ends the page's session; a web page that finished loading warms the engine (a
- * switch-on may follow: warm.ts `warmOnPageLoaded`); "always analyse" sites start a new one. */
+ * switch-on may follow: warm.ts `warmOnPageLoaded`); "always analyse" sites start a new one. A same-document
+ * navigation (history.pushState, a #fragment: Chrome reports 'loading' for it too) keeps the document, its page layer
+ * and the layer's port: the tab stays on and the layer follows the page's changes. A new document closes that port,
+ * which switches the tab off (page-link.ts), whichever of the two events comes first. */
 async function onTabUpdated(tabId: number, info: { status?: string }, tab: Browser.tabs.Tab): Promise<void> {
   if (info.status === 'loading') {
+    if (isLinked(tabId)) return;
     documentLoading(tabId); // no page layer in a new document: the next switch-on injects without asking first
     const rec = tabs.get(tabId);
     if (rec && rec.view.phase !== 'off') {

@@ -7,7 +7,8 @@
  * Out of the reader's way: it folds down to its title bar and opens again (a button with aria-expanded), and it
  * starts folded where it would cover too much — on a narrow screen (under NARROW_PX), or when even the other bottom
  * corner would cover a field, a button or a link of the page; it folds when the reader moves focus to something
- * beneath it. The reader's own choice (folded or open) is kept for the document across repaints.
+ * beneath it. The reader's own choice (folded or open) is kept for the document across repaints. Printed, it leaves
+ * its corner and follows the page (after <body>), whole even when folded, so it hides no text on any printed page.
  * Accessibility: a labelled region; its buttons are keyboard reachable; each level shows its underline style, not
  * only its colour.
  */
@@ -46,6 +47,13 @@ button { font: inherit; line-height: 1; border: 1px solid #6b7280; background: #
   padding: 2px 7px; cursor: pointer; min-width: 24px; min-height: 24px; }
 button:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 1px; }
 [hidden] { display: none !important; }
+@media print {
+  /* Fixed, it would sit on the text on every printed page: printed, it follows the page instead. */
+  .box, .box.left { position: static; margin: 16px 0 0; max-width: none; box-shadow: none; }
+  .buttons { display: none; }
+  .folded .head { margin: 0 0 6px; }
+  .body[hidden] { display: block !important; }
+}
 `;
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {

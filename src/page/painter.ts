@@ -20,7 +20,7 @@
  * Limits: `wrap` changes the DOM while active (page scripts may notice); ranges must be computed before `add`.
  */
 import type { Level } from '../messaging';
-import { HIGHLIGHT_CSS, HIGHLIGHT_NAMES, HIGHLIGHT_ROOT_CSS, inheritsRootHighlight, styleKeeper } from './styles';
+import { HIGHLIGHT_CSS, HIGHLIGHT_NAMES, HIGHLIGHT_ROOT_CSS, inheritsRootHighlight, scrollBehaviour, styleKeeper } from './styles';
 import { WrapPainter } from './wrap-painter';
 
 export { HIGHLIGHT_NAMES, MARK_TAG } from './styles';
@@ -75,7 +75,7 @@ function nativeHighlightApi(doc: Document): HighlightApi | undefined {
 
 function scrollToRange(range: Range): void {
   const el = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
-  el?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+  if (el) el.scrollIntoView?.({ block: 'center', behavior: scrollBehaviour(el.ownerDocument) });
 }
 
 export interface PainterOptions {

@@ -1,10 +1,13 @@
 /**
  * styles — the page layer's stylesheets: the highlight rules per level (tint + underline style, from the shared
  * LEVEL_STYLE), the focus mark, the wrapper fallback's rules, and a keeper that installs one stylesheet per document
- * or shadow root (a constructed sheet adopted there, else one <style data-mirage-lens>) and removes them all.
+ * or shadow root (a constructed sheet adopted there, else one <style data-mirage-lens>) and removes them all, with
+ * the underline colours of DARK_LINE in a document whose page is dark (`darkPage`, read once when its sheet is
+ * installed: a page that changes theme afterwards keeps them until it is painted again); and
+ * how "Show on the page" scrolls (smoothly, unless the reader asked for reduced motion).
  */
 import type { Level } from '../messaging';
-import { FOCUS_STYLE, LEVEL_STYLE } from '../shared/presentation';
+import { DARK_LINE, FOCUS_STYLE, LEVEL_STYLE } from '../shared/presentation';
 
 export const HIGHLIGHT_NAMES = ['mirage-1', 'mirage-2', 'mirage-3', 'mirage-focus'] as const;
 export const MARK_TAG = 'mirage-mark';
@@ -46,6 +49,47 @@ export function inheritsRootHighlight(doc: Document): boolean {
 export const WRAP_CSS = `${levelRules((l) => `${MARK_TAG}[data-mirage-level="${l}"]`)}
 ${MARK_TAG} { display: inline; text-underline-offset: 0.15em; }
 ${MARK_TAG}[data-mirage-focus] { background-color: ${FOCUS_STYLE.background}; color: ${FOCUS_STYLE.color}; }`;
+
+/** 'smooth', or 'auto' (an instant jump) when the reader's system asks for reduced motion (WCAG 2.3.3). */
+export function scrollBehaviour(doc: Document): ScrollBehavior {
+  try {
+    return doc.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+  } catch {
+    return 'smooth';
+  }
+}
+
+/** Relative luminance (WCAG 2) of a computed CSS colour `rgb(a)(r, g, b[, a])`, with its alpha; undefined if not one. */
+function luminance(css: string): [number, number] | undefined {
+  const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(css);
+  if (!m) return undefined;
+  const lin = (c: number) => (c <= 10.02 ? c / 3294.6 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+  return [0.2126 * lin(+m[1]!) + 0.7152 * lin(+m[2]!) + 0.0722 * lin(+m[3]!), m[4] === undefined ? 1 : +m[4]];
+}
+
+/** Whether the page's underlines contrast more in DARK_LINE than in the light-page colours: its background (body's,
+ * else the root's) is dark, or, with neither painted, its text is light (a dark colour scheme's canvas). */
+export function darkPage(doc: Document): boolean {
+  const view = doc.defaultView;
+  if (!view || !doc.body) return false;
+  try {
+    for (const el of [doc.body, doc.documentElement]) {
+      const bg = luminance(view.getComputedStyle(el).backgroundColor);
+      // below a luminance of 0.23 (about #848484) the dark-page colours' weakest contrast is the better one
+      if (bg && bg[1] >= 0.5) return bg[0] < 0.23;
+    }
+    const text = luminance(view.getComputedStyle(doc.body).color);
+    return !!text && text[0] > 0.4;
+  } catch {
+    return false;
+  }
+}
+
+/** `css` with the dark-page underline colours. */
+export function darkLines(css: string): string {
+  for (const l of [1, 2, 3] as Level[]) css = css.split(LEVEL_STYLE[l].color).join(DARK_LINE[l]);
+  return css;
+}
 
 type StyleTarget = Document | ShadowRoot;
 
@@ -98,9 +142,10 @@ interface DocumentRules {
 export function styleKeeper(css: string, documentRules?: DocumentRules) {
   const installed = new Map<StyleTarget, InstalledStyle>();
   const forDocument = (doc: Document): InstalledStyle => {
-    if (!documentRules) return installStyle(doc, css);
-    const style = installStyle(doc, documentRules.css);
-    if (!documentRules.works(doc)) style.replace(css);
+    const dark = darkPage(doc) ? darkLines : (c: string) => c;
+    if (!documentRules) return installStyle(doc, dark(css));
+    const style = installStyle(doc, dark(documentRules.css));
+    if (!documentRules.works(doc)) style.replace(dark(css));
     return style;
   };
   return {
@@ -108,7 +153,7 @@ export function styleKeeper(css: string, documentRules?: DocumentRules) {
       const root = node.getRootNode();
       const doc = node.ownerDocument;
       if (doc && !installed.has(doc)) installed.set(doc, forDocument(doc));
-      if (root.nodeType === 11 && !installed.has(root as ShadowRoot)) installed.set(root as ShadowRoot, installStyle(root as ShadowRoot, css));
+      if (root.nodeType === 11 && !installed.has(root as ShadowRoot)) installed.set(root as ShadowRoot, installStyle(root as ShadowRoot, doc && darkPage(doc) ? darkLines(css) : css));
     },
     removeAll() {
       for (const style of installed.values()) style.remove();

@@ -7,7 +7,7 @@
  */
 import type { Level } from '../messaging';
 import type { PaintItem, Painter } from './painter';
-import { MARK_TAG, styleKeeper, WRAP_CSS } from './styles';
+import { MARK_TAG, scrollBehaviour, styleKeeper, WRAP_CSS } from './styles';
 
 interface Wrapped {
   node: Text;
@@ -134,7 +134,7 @@ export class WrapPainter implements Painter {
     for (const f of this.focused) f.removeAttribute('data-mirage-focus');
     for (const f of m) f.setAttribute('data-mirage-focus', '');
     this.focused = m;
-    m[0]?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+    m[0]?.scrollIntoView?.({ block: 'center', behavior: scrollBehaviour(m[0].ownerDocument) });
     return true;
   }
 

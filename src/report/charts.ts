@@ -114,7 +114,7 @@ export function barChart(o: { title: string; desc: string; bars: Bar[]; format?:
 }
 
 export interface Mark {
-  /** 0..1, undefined = abstained (drawn as a dash "n/a"). */
+  /** 0..1, undefined = abstained (drawn as a dash, "–"). */
   value?: number;
   shape: 'circle' | 'square';
   /** Who the mark belongs to (legend / accessible text), e.g. "Text A". */
@@ -166,7 +166,7 @@ export function percentileChart(o: { title: string; desc: string; rows: Percenti
     }
     row.marks.forEach((m, k) => {
       if (m.value === undefined) {
-        g.push(h('text', { x: W - R + 6, y: cy + 4 + k * 0, fill: PALETTE.muted }, 'n/a'));
+        g.push(h('text', { x: W - R + 6, y: cy + 4 + k * 0, fill: PALETTE.muted }, '–')); // as the tables say it, in any language
         return;
       }
       const fill = m.fill ?? (k === 0 ? PALETTE.a : PALETTE.b);

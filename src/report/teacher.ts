@@ -217,7 +217,9 @@ type Words = (k: string, subs?: (string | number)[]) => string;
 
 function signalChart(m: TeacherReport, tt: Words): El | null {
   const pc = (p: number) => percentText(p, m.lang);
-  const measured = m.signals.filter((s) => s.status === 'ok');
+  // only the signals that have a place among human reference texts (a signal measured in a language without
+  // references has none: its row would say "n/a" and its description "0%"), as on the analysis page
+  const measured = m.signals.filter((s) => s.status === 'ok' && s.percentile !== undefined);
   if (!measured.length) return null;
   return percentileChart({
     title: tt('report_chartTitle'),
@@ -273,7 +275,9 @@ function signalsSection(m: TeacherReport, tt: Words): El {
         m.signals.map((s) =>
           h('tr', { class: s.status === 'ok' ? 'measured' : 'abstained' },
             h('th', { scope: 'row' }, signalLabel(s, m.lang), h('br'), h('small', { class: 'abstained' }, s.describe)),
-            h('td', { class: 'num' }, s.status === 'ok' && s.percentile !== undefined ? pc(s.percentile) + (s.agrees ? ` · ${tt('report_agrees')}` : '') : tt('report_abstained')),
+            // measured but not placed among reference texts (another language, or a text too short to be placed):
+            // not "abstained", so that the rows marked so are the ones the agreement line counts
+            h('td', { class: 'num' }, s.status === 'ok' && s.percentile !== undefined ? pc(s.percentile) + (s.agrees ? ` · ${tt('report_agrees')}` : '') : tt(s.status === 'ok' ? 'report_notPlaced' : 'report_abstained')),
             h('td', null, s.status === 'ok' ? (s.evidence ?? '') : (s.reason ?? '')),
           ),
         ),
@@ -312,7 +316,8 @@ export function reportTree(m: TeacherReport): El {
           h('p', null, h('strong', null, scoreText)),
           h('p', null, m.headline),
           h('p', null, m.summary),
-          h('p', null, tt('report_agreement', [m.agreement.agree, m.agreement.measured, m.agreement.abstained])),
+          // without a score, "0 of 0 measured" says nothing: the table below gives each signal's reason (as on the page)
+          m.score !== null ? h('p', null, tt('report_agreement', [m.agreement.agree, m.agreement.measured, m.agreement.abstained])) : null,
         ),
         comparedSection(m, tt),
         signalsSection(m, tt),

@@ -1,14 +1,14 @@
 /**
  * The extension's own pages in the dark colour scheme (prefers-color-scheme: dark, as a browser or system set to dark
  * tells them): the popup, the side panel, the settings, the analysis page and the workshop lab turn dark, keep 0 axe
- * violations (contrast included), draw the level underlines in their dark colours (presentation.ts LEVEL_DARK), and
+ * violations (contrast included), draw the level underlines in their dark colours (presentation.ts DARK_LINE), and
  * keep the charts on a light card. Web pages' highlights and the printable report are not affected.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LEVEL_DARK } from '../../src/shared/presentation';
+import { DARK_LINE } from '../../src/shared/presentation';
 import { axeViolations } from './axe';
 import { FIXTURES, startHarness, type Harness } from './harness';
 
@@ -45,7 +45,7 @@ describe('dark colour scheme', () => {
     await panel.waitForSelector('ol.passages li');
     await expectDarkAndClean(panel, 'side panel');
     const underline = await panel.locator('.legend .badge.level-3').first().evaluate((el) => getComputedStyle(el).textDecorationColor);
-    expect(underline).toBe(rgb(LEVEL_DARK[3]));
+    expect(underline).toBe(rgb(DARK_LINE[3]));
     const popup = await h.openExtensionPage(`popup.html?tab=${tabId}`, { width: 360, height: 560 });
     await popup.waitForSelector('#summary');
     await expectDarkAndClean(popup, 'popup');
@@ -65,7 +65,7 @@ describe('dark colour scheme', () => {
     const marked = page.locator('#result mark.lvl3, #result mark.lvl2, #result mark.lvl1').first();
     const [cls, color] = await marked.evaluate((el): [string, string] => [el.className, getComputedStyle(el).textDecorationColor]);
     const level = Number(/lvl(\d)/.exec(cls)![1]) as 1 | 2 | 3;
-    expect(color).toBe(rgb(LEVEL_DARK[level]));
+    expect(color).toBe(rgb(DARK_LINE[level]));
     expect(await page.locator('#result svg.chart').first().evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
     await page.click('#detail-words');
     await page.waitForSelector('.word-view');

@@ -33,7 +33,8 @@ describe('charts', () => {
   it('writes numbers as text, not colour alone', () => {
     expect(textOf(charts.bar)).toContain('50%');
     expect(textOf(charts.percentile)).toContain('90%');
-    expect(textOf(charts.percentile)).toContain('n/a');
+    expect(textOf(charts.percentile)).toContain('–'); // no position: a dash, as in the tables (an English 'n/a' was left in French pages)
+    expect(textOf(charts.percentile)).not.toContain('n/a');
     expect(textOf(charts.dist)).toContain('n = 2');
     expect(textOf(charts.dist)).toContain('threshold 50%');
     expect(textOf(charts.roc)).toContain('AUROC 1.00');

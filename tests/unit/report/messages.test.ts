@@ -29,6 +29,12 @@ describe('teacher and workshop messages', () => {
     for (const [k, m] of Object.entries(catalogues[lang])) if (MINE.test(k)) expect(m.message, k).not.toMatch(bad);
   });
 
+  it.each(['en', 'fr'] as const)('(%s) speaks of figures and writing, never of guilt or innocence (audit 2)', (lang) => {
+    // a teacher's notes are read by the student too: no word of a trial, in either direction
+    const bad = /\b(innocen\w*|guilt\w*|clears? (a|the|this) (text|student|pupil|writer)|acquit\w*|exonerat\w*|coupables?|disculp\w*|exonér\w*|blanchi\w*)/i;
+    for (const [k, m] of Object.entries(catalogues[lang])) if (MINE.test(k)) expect(m.message, k).not.toMatch(bad);
+  });
+
   it('every signal has an open question for the report, in both languages', () => {
     for (const s of SIGNALS) {
       const key = `report_q_${s.id.replace(/[^A-Za-z0-9]/g, '_')}`;

@@ -171,3 +171,40 @@ describe('teacher report', () => {
     expect([...doc.querySelectorAll('ul.compared li')].map((li) => li.textContent)).toEqual(['how-to guides (wikiHow) — 50 texts — beyond all of them']);
   });
 });
+
+describe('a report without a score (audit 2)', () => {
+  // A German text: the engine measures sentence rhythm but has no German references to place it among; the rest
+  // abstains. Nothing may show a position for it: no "0%", no untranslated "n/a", no "0 of 0 measured".
+  const unscored = (lang: 'en' | 'fr') =>
+    fakeReport(TEXT, {
+      status: 'unsupported-language',
+      lang: 'de',
+      score: null,
+      flag: false,
+      comparison: null,
+      agreement: { agree: 0, measured: 0, abstained: 1 },
+      signals: [
+        { id: 'burstiness', title: 'Sentence rhythm', describe: 'How much sentence lengths vary.', status: 'ok', raw: 0.39, weight: 1, evidence: 'Sentence lengths vary about 80% as much as in typical human prose.' },
+        { id: 'formulaic', title: 'Stock phrases', describe: 'Common set phrases.', status: 'abstained', weight: 0, code: 'language', reason: 'does not work for German yet' },
+      ],
+      ui: lang,
+    });
+  it.each(['en', 'fr'] as const)('(%s) has no position chart, no zero percent and no n/a for a signal with no place, and no empty agreement line', async (lang) => {
+    const html = reportHtml(await buildTeacherReport(unscored(lang), TEXT, { lang, date: new Date('2026-12-01T00:00:00Z') }));
+    expect(html).not.toContain('percentile-chart');
+    expect(html).not.toMatch(/n\/a/);
+    expect(html).not.toMatch(/\b0\s?%/);
+    expect(html).not.toMatch(/0 of 0|0 sur 0/);
+    expect(html).toContain('does not work for German yet'); // the table still says why
+  });
+  it.each([['en', 'abstained', 'measured, not placed'], ['fr', 'abstention', 'mesuré, non situé']] as const)('(%s) a measured signal with no place among reference texts is not called abstained', async (lang, abstained, none) => {
+    const html = reportHtml(await buildTeacherReport(unscored(lang), TEXT, { lang, date: new Date('2026-12-01T00:00:00Z') }));
+    const cells = [...html.matchAll(/<td class="num">([^<]*)<\/td>/g)].map((m) => m[1]);
+    expect(cells).toEqual([none, abstained]);
+  });
+  it('a scored report keeps its chart and its agreement line', async () => {
+    const html = reportHtml(await buildTeacherReport(fakeReport(TEXT), TEXT, { lang: 'en', date: new Date('2026-12-01T00:00:00Z') }));
+    expect(html).toContain('percentile-chart');
+    expect(html).toContain('2 of 3 measured');
+  });
+});

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LEVEL_DARK, LEVEL_STYLE } from '@/src/shared/presentation';
+import { DARK_LINE, LEVEL_STYLE } from '@/src/shared/presentation';
 
 const css = (f: string) => readFileSync(join(__dirname, '../../../src/pages', f), 'utf8');
 
@@ -27,12 +27,12 @@ const contrast = (a: string, b: string) => {
 describe('level colours in the extension pages’ light and dark schemes', () => {
   it.each([['ui.css'], ['pages.css']])('%s defines --level-N as presentation.ts does, light then dark', (file) => {
     const text = css(file);
-    for (const n of [1, 2, 3] as const) expect(levelVars(text, n)).toEqual([LEVEL_STYLE[n].color, LEVEL_DARK[n]]);
+    for (const n of [1, 2, 3] as const) expect(levelVars(text, n)).toEqual([LEVEL_STYLE[n].color, DARK_LINE[n]]);
   });
 
   it('the dark underlines reach 4.5:1 against the darkest and the lightest dark background', () => {
     for (const n of [1, 2, 3] as const) {
-      for (const bg of ['#121418', '#17191e', '#22262d']) expect(contrast(LEVEL_DARK[n], bg)).toBeGreaterThanOrEqual(4.5);
+      for (const bg of ['#121418', '#17191e', '#22262d']) expect(contrast(DARK_LINE[n], bg)).toBeGreaterThanOrEqual(4.5);
     }
   });
 });
