@@ -176,7 +176,8 @@ export function analyseDetailed(text: string, options: AnalyseOptions = {}): { r
     agreement: {
       agree: countedReports.filter((s) => s.agrees).length,
       measured: countedReports.length,
-      abstained: signals.filter((s) => s.status === 'abstained').length,
+      // the counted signals that abstained: the same population as `measured` (a signal only shown is not counted)
+      abstained: signals.filter((s) => s.status === 'abstained' && s.weight > 0).length,
     },
     minWords,
     signals,

@@ -67,6 +67,19 @@ describe('analyse: report shape', () => {
     expect(r.agreement.measured + r.agreement.abstained).toBeLessThanOrEqual(SIGNALS.length);
   });
 
+  it('counts in its agreement only the counted signals: measured and abstained alike', () => {
+    const fr = OWN_TEXTS.find((t) => t.id === 'assistant-fr-1')!.text;
+    const r = analyse(fr);
+    expect(r.lang).toBe('fr');
+    // French word predictability abstains, and it is shown, not counted
+    expect(r.signals.find((s) => s.id === 'word-predictability')).toMatchObject({ status: 'abstained', weight: 0 });
+    const counted = r.signals.filter((s) => s.weight > 0);
+    expect(r.agreement.abstained).toBe(counted.filter((s) => s.status === 'abstained').length);
+    expect(r.agreement.measured + r.agreement.abstained).toBeLessThanOrEqual(counted.length);
+    const short = analyse(fr.split(/\s+/).slice(0, 60).join(' '), { minWords: 20 });
+    expect(short.agreement.abstained).toBe(short.signals.filter((s) => s.weight > 0 && s.status === 'abstained').length);
+  });
+
   it('speaks French when asked, from the same report (a language switch never re-scores)', () => {
     const fr = explain(r, 'fr');
     expect(fr.headline).toMatch(/textes humains de référence|genres? d'écrits humains|Trop court/);
