@@ -38,6 +38,14 @@ export function num(x: number, ui: UiLang, digits = 2): string {
   return x.toLocaleString(ui === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: digits });
 }
 
+/** A language's French name with its article: "l'allemand", "l'italien", "le néerlandais"; "cette langue" unnamed.
+ * An initial h is not elided ("le hongrois", "le hindi"): the common usage for the names concerned. */
+export function frenchLanguage(name: string | number | undefined): string {
+  if (name === undefined || name === '') return 'cette langue';
+  const n = String(name);
+  return /^[aeiouâàéèêëîïôöûü]/i.test(n) ? `l'${n}` : `le ${n}`;
+}
+
 export function abstainReason(code: AbstainCode, ui: UiLang, p: Params = {}): string {
   const en: Record<AbstainCode, string> = {
     'switched-off': 'switched off',
@@ -52,7 +60,7 @@ export function abstainReason(code: AbstainCode, ui: UiLang, p: Params = {}): st
     'switched-off': 'désactivé',
     'too-short': `trop peu de texte (${p.words ?? '?'} mots ; il en faut ${p.needed ?? '?'})`,
     'too-few-sentences': `trop peu de phrases (${p.sentences ?? '?'} ; il en faut ${p.needed ?? '?'})`,
-    language: `ne fonctionne pas encore pour le ${p.language ?? 'cette langue'}`,
+    language: `ne fonctionne pas encore pour ${frenchLanguage(p.language)}`,
     'undetermined-language': "la langue n'a pas pu être déterminée",
     'no-text': 'aucun texte à mesurer',
     error: `n'a pas pu être mesuré (${p.message ?? 'erreur interne'})`,

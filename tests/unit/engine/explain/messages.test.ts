@@ -9,6 +9,14 @@ const caveats: CaveatCode[] = ['base', 'weak', 'mixed-language', 'reference'];
 const statuses = ['ok', 'weak', 'too-short', 'unsupported-language', 'undetermined-language', 'no-text'];
 
 describe('engine messages', () => {
+  it('names a language in French with its article, elided before a vowel', () => {
+    expect(abstainReason('language', 'fr', { language: 'allemand' })).toBe('ne fonctionne pas encore pour l\'allemand');
+    expect(abstainReason('language', 'fr', { language: 'italien' })).toBe('ne fonctionne pas encore pour l\'italien');
+    expect(abstainReason('language', 'fr', { language: 'néerlandais' })).toBe('ne fonctionne pas encore pour le néerlandais');
+    expect(abstainReason('language', 'fr')).toBe('ne fonctionne pas encore pour cette langue');
+  });
+
+
   it.each(['en', 'fr'] as const)('every abstention reason, caveat, headline and summary exists in %s', (ui) => {
     const all: string[] = [];
     for (const c of codes) all.push(abstainReason(c, ui, { words: 80, needed: 150, sentences: 2, language: 'x', message: 'm' }));
