@@ -31,7 +31,7 @@ describe('teacher and workshop messages', () => {
 
   it.each(['en', 'fr'] as const)('(%s) speaks of figures and writing, never of guilt or innocence (audit 2)', (lang) => {
     // a teacher's notes are read by the student too: no word of a trial, in either direction
-    const bad = /\b(innocen\w*|guilt\w*|clears? (a|the|this) (text|student|pupil|writer)|acquit\w*|exonerat\w*|coupables?|disculp\w*|exonér\w*|blanchi\w*)/i;
+    const bad = /\b(innocen\w*|guilt\w*|clears? (a|the|this) (text|student|pupil|writer)|acquit\w*|exonerat\w*|coupables?|disculp\w*|exonér\w*|blanchi\w*|caught|catch(es|ing)?|pris(es)? sur le fait)/i;
     for (const [k, m] of Object.entries(catalogues[lang])) if (MINE.test(k)) expect(m.message, k).not.toMatch(bad);
   });
 
