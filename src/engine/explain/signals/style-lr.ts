@@ -25,8 +25,8 @@ function evidence(result: Measure, lang: UiLang, percentile?: number): string {
   const sentences =
     d.sentencesMeasured && d.sentencesMeasured > 0
       ? fr
-        ? ` ${d.sentencesMachineward} ${plural(d.sentencesMachineward ?? 0, lang, { one: 'phrase', other: 'phrases' })} sur ${d.sentencesMeasured} ${plural(d.sentencesMachineward ?? 0, lang, { one: 'penche', other: 'penchent' })} du côté des textes de machine.`
-        : ` ${d.sentencesMachineward} of ${d.sentencesMeasured} ${plural(d.sentencesMachineward ?? 0, lang, { one: 'sentences leans', other: 'sentences lean' })} towards the machine side.`
+        ? ` ${d.sentencesMachineward} ${plural(d.sentencesMachineward ?? 0, lang, { one: 'phrase', other: 'phrases' })} sur ${d.sentencesMeasured} ${plural(d.sentencesMachineward ?? 0, lang, { one: 'est mieux prédite', other: 'sont mieux prédites' })} par le modèle des textes de machine.`
+        : ` ${d.sentencesMachineward} of ${d.sentencesMeasured} ${plural(d.sentencesMachineward ?? 0, lang, { one: 'sentences is', other: 'sentences are' })} better predicted by the model of machine text.`
       : '';
   return side + sentences + percentileClause(percentile, lang, STYLE_QUALITY);
 }

@@ -147,9 +147,9 @@ describe('style-lr: words', () => {
   const e = (ui: 'en' | 'fr', raw: number) => words.evidence({ raw, details: { ratio: Math.exp(raw), sentencesMeasured: 10, sentencesMachineward: 7 } }, ui, 0.93);
 
   it('says which side the text fits better, with the ratio and the sentences, in English and French', () => {
-    expect(e('en', 0.1)).toMatch(/fit the machine-generated training texts better.*1\.11 times.*7 of 10 sentences.*93%/);
+    expect(e('en', 0.1)).toMatch(/fit the machine-generated training texts better.*1\.11 times.*7 of 10 sentences are better predicted by the model of machine text.*93%/);
     expect(e('en', -0.1)).toMatch(/fit the human training texts better.*1\.11 times/);
-    expect(e('fr', 0.1)).toMatch(/textes de machine.*1,11 fois.*7 phrases sur 10 penchent.*93\s%/);
+    expect(e('fr', 0.1)).toMatch(/textes de machine.*1,11 fois.*7 phrases sur 10 sont mieux prédites par le modèle des textes de machine.*93\s%/);
   });
 
   it.each(['en', 'fr'] as const)('makes no authorship claim (%s)', (ui) => {
