@@ -4,15 +4,15 @@
  * being injected and read are handled as they arrive, and the first scoring finds the tables built and the code
  * compiled.
  * When: the popup or side panel opened (several passes over the steps: `warmOnConnect`), a web page finished loading
- * in a tab (several passes, shortly after the load: `warmOnPageLoaded`), and once per browser session
- * (`warmOnLaunch`): the browser started with this profile (`runtime.onStartup`) or the extension was installed or
+ * in a tab (several passes, shortly after the load: `warmOnPageLoaded`), and once per browser session (several
+ * passes, `warmOnLaunch`): the browser started with this profile (`runtime.onStartup`) or the extension was installed or
  * updated (`runtime.onInstalled`). Not when a switch-on begins in a cold worker: the analysis warms the engine itself,
  * and a warm-up beside it delayed the page's answers more than it saved (pipeline.ts).
  * Why on a page load: the browser stops a worker 30 s after its last event, so a reader's next article usually finds
  * it stopped; the article's own load wakes it (tabs.onUpdated), and a switch-on in the next seconds then met a cold
  * engine (2,000-word article: 174-264 ms against 71-94 ms warmed this way; `npm run bench:idle`).
  * Cost: the steps build what any first analysis builds, about 0.1-0.2 s of the worker's CPU once per worker (after a
- * page load: 106-175 ms in tasks of at most CONNECT_SLICE_MS, `warmRecord`; at launch about 0.2 s); not at the
+ * page load: 106-175 ms in tasks of at most CONNECT_SLICE_MS, `warmRecord`; at launch 0.2-0.4 s); not at the
  * other wake-ups (a tab starting to load, activated or closed). The memory is held only while the worker lives: the
  * browser stops it 30 s after its last event and its process exits with it (measured by `npm run bench:idle`).
  */
@@ -119,15 +119,18 @@ export function warmOnPageLoaded(schedule?: (run: () => void) => void, delay: (r
   delay(() => warmEngine(schedule, 'page', 1, PAGE_PASSES, CONNECT_SLICE_MS));
 }
 
-/** At launch no page waits for the worker: the warm-up reads its texts this many times over, so that the code is
- * optimised as a real analysis leaves it (src/engine/warm.ts); a warm-up that starts with a request keeps its steps
- * short (1). */
-export const LAUNCH_REPEAT = 6;
+/** At launch the warm-up runs as the popup's does: LAUNCH_PASSES passes over the short steps, in tasks of at most
+ * CONNECT_SLICE_MS, the passes after the first stopped by a switch-on. It read its texts six times over in one pass
+ * before (steps of 29-108 ms, one to a task): a reader's click in the browser's first second waited behind such a step.
+ * `npm run bench:page -- --only-fresh --fresh-at ready,launch+2000 --fresh-browsers 9 --compare DIR`, three
+ * invocations (7, 9, 9 browsers per build; load 2-6): a request as soon as the page was there 263, 353, 388 ms
+ * against 328, 438, 429 ms before; 2 s after the launch 244, 119, 118 against 128, 116, 115 ms (the first at load 5-7). */
+export const LAUNCH_PASSES = CONNECT_PASSES;
 
 /** Warm once per browser session: when the browser starts (runtime.onStartup) and when the extension is installed
  * or updated (runtime.onInstalled). Called at the worker's start, so the listeners are registered synchronously as
  * MV3 requires; they fire only for those two events, never for a worker woken by a tab event. */
-export function warmOnLaunch(warm: (reason: string) => void = (reason) => warmEngine(undefined, reason, LAUNCH_REPEAT)): void {
+export function warmOnLaunch(warm: (reason: string) => void = (reason) => warmEngine(undefined, reason, 1, LAUNCH_PASSES, CONNECT_SLICE_MS)): void {
   browser.runtime.onStartup?.addListener(() => warm('startup'));
   browser.runtime.onInstalled.addListener(() => warm('installed'));
 }
