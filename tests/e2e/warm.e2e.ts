@@ -44,10 +44,12 @@ describe('the warm-up runs when an analysis may follow, once per worker', () => 
     await h?.close();
   });
 
-  it('a new install warms the engine with no request, and finishes', async () => {
+  it('a new install warms the engine with no request, in several passes, and finishes', async () => {
     const w = await warmDone(h.worker);
     expect(w.reason).toBe('installed');
     expect(w.steps).toBeGreaterThan(10);
+    expect(w.passes).toBeGreaterThan(1); // in passes of short tasks, as the popup's
+    expect(w.passesDone).toBe(w.passes);
     expect(w.doneAt).toBeGreaterThan(w.startedAt);
   });
 
