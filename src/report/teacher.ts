@@ -276,7 +276,8 @@ function signalsSection(m: TeacherReport, tt: Words): El {
           h('tr', { class: s.status === 'ok' ? 'measured' : 'abstained' },
             h('th', { scope: 'row' }, signalLabel(s, m.lang), h('br'), h('small', { class: 'abstained' }, s.describe)),
             // measured but not placed among reference texts (another language, or a text too short to be placed):
-            // not "abstained", so that the rows marked so are the ones the agreement line counts
+            // not "abstained", which only a signal that abstained is called (the agreement line counts those of them
+            // that are counted; the others are marked "shown, not counted")
             h('td', { class: 'num' }, s.status === 'ok' && s.percentile !== undefined ? pc(s.percentile) + (s.agrees ? ` · ${tt('report_agrees')}` : '') : tt(s.status === 'ok' ? 'report_notPlaced' : 'report_abstained')),
             h('td', null, s.status === 'ok' ? (s.evidence ?? '') : (s.reason ?? '')),
           ),
