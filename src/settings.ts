@@ -45,9 +45,16 @@ export function originOf(url: string | undefined): string | undefined {
   }
 }
 
-/** The match pattern that grants exactly one origin ('https://example.org/*'). */
-export function originPattern(origin: string): string {
-  return `${origin}/*`;
+/**
+ * The match pattern that grants one origin ('https://example.org/*'). Firefox's match patterns cannot name a port:
+ * 'http://127.0.0.1:8080/*' is accepted and granted there, yet matches no page. So where ports cannot be named
+ * (`portsInPatterns` false: the Firefox build) the pattern names the host alone and covers its every port; the list
+ * of sites still holds the exact origin, so only that origin is analysed on its own.
+ */
+export function originPattern(origin: string, portsInPatterns = !import.meta.env.FIREFOX): string {
+  if (portsInPatterns) return `${origin}/*`;
+  const u = new URL(origin);
+  return `${u.protocol}//${u.hostname}/*`;
 }
 
 export function sanitise(raw: unknown): Settings {

@@ -39,11 +39,11 @@ async function onTabUpdated(tabId: number, info: { status?: string }, tab: Brows
   if (v.phase === 'off') await setHighlights(tabId, true, 'page');
 }
 
-/** A withdrawn site permission also withdraws "always analyse" there. */
+/** A withdrawn site permission also withdraws "always analyse" there (in Firefox, on each port of that host). */
 async function onPermissionsRemoved(p: Browser.permissions.Permissions): Promise<void> {
   const s = await currentSettings();
-  const gone = (p.origins ?? []).map((o) => o.replace(/\/\*$/, ''));
-  const keep = s.alwaysOrigins.filter((o) => !gone.includes(o));
+  const gone = new Set(p.origins ?? []);
+  const keep = s.alwaysOrigins.filter((o) => !gone.has(originPattern(o)));
   if (keep.length !== s.alwaysOrigins.length) await saveSettings({ alwaysOrigins: keep });
 }
 

@@ -8,7 +8,9 @@
  * restores the page exactly, the automation message `mirage:set-highlights` and the popup's switch (real click) do
  * the same, code in the article's content-script world (tabs.executeScript) is refused when it asks about a tab
  * (only extension pages may), a tab the user never granted is refused (the shipped build asks for no host
- * permission), and Firefox contacted nothing but 127.0.0.1.
+ * permission), "Always analyse on <site>" ticked in the popup analyses the fixture site (it has a port, which
+ * Firefox's match patterns cannot name) when a page loads and unticking withdraws it, and Firefox contacted nothing
+ * but 127.0.0.1.
  * How: Firefox starts with `--remote-allow-system-access`, which BiDi needs to (1) evaluate in the browser window
  * (chrome scope), where the shortcut is typed with nsITextInputProcessor — the way Firefox's own tests type keys —
  * because input.performActions refuses chrome contexts and keys typed into the page never reach the browser's
@@ -134,7 +136,8 @@ describe.skipIf(!!missing)('Firefox ESR (WebDriver BiDi): the shipped Firefox bu
     process.once('exit', onExit);
     ff = await launchFirefox({
       args: ['--remote-allow-system-access'],
-      prefs: { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }) },
+      // the optional host permission's prompt is answered "allow" (the user's click is real; the doorhanger is not)
+      prefs: { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }), 'extensions.webextOptionalPermissionPrompts': false },
     });
     bidi = await BiDi.connect(ff.wsUrl);
     await bidi.send('session.new', { capabilities: {} });
@@ -279,6 +282,44 @@ describe.skipIf(!!missing)('Firefox ESR (WebDriver BiDi): the shipped Firefox bu
     if (!r.ok) expect(r.error).toMatch(/may not read this page/);
     expect(await ev<Marks>(fr, MARKS)).toEqual({ sizes: [0, 0, 0, 0], root: false });
     await bidi.send('browsingContext.close', { context: fr });
+  });
+
+  it('"Always analyse on <site>" (popup, real click) works on a site with a port: the site is analysed on load; unticking withdraws it', async () => {
+    // Firefox's match patterns cannot name a port ('http://127.0.0.1:8080/*' is accepted, granted, and matches
+    // nothing): the fixture server's random port is such a site. The permission prompt is answered by a pref.
+    await send({ type: 'mirage:set-highlights', tabId: articleTabId, enabled: false });
+    const popup = await newTab(`${EXT}/popup.html?tab=${articleTabId}`);
+    await poll('the popup', () => ev<boolean>(popup, `!!document.querySelector('#always')`), Boolean);
+    expect(await ev<boolean>(popup, `document.querySelector('#always').checked`)).toBe(false);
+    const click = async () => {
+      const box = await ev<{ x: number; y: number }>(popup,
+        `(() => { const r = document.querySelector('#always').getBoundingClientRect(); return { x: Math.round(r.x + r.width / 2), y: Math.round(r.y + r.height / 2) }; })()`);
+      await bidi.send('input.performActions', {
+        context: popup,
+        actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+          { type: 'pointerMove', x: box.x, y: box.y }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 },
+        ] }],
+      });
+    };
+    await click();
+    const origin = new URL(fixtures.baseUrl).origin;
+    await poll('the site saved', () => ev<{ settings?: { alwaysOrigins?: string[] } }>(controller!, `browser.storage.sync.get('settings')`),
+      (s) => !!s.settings?.alwaysOrigins?.includes(origin), 5_000);
+    // the permission granted covers the site: the background can see the tab's address
+    expect(await ev<boolean>(controller!, `browser.tabs.get(${articleTabId}).then((t) => t.url === ${JSON.stringify(articleUrl)})`)).toBe(true);
+    // a page of that site that loads is analysed without being asked
+    await bidi.send('browsingContext.navigate', { context: page, url: articleUrl, wait: 'complete' });
+    const on = await poll('highlights on load', () => ev<Marks>(page, MARKS), (m) => flaggedOf(m) > 0 && m.root);
+    expect(on.root).toBe(true);
+    // unticking withdraws the permission and the site: the next load stays untouched
+    await click();
+    await poll('the site removed', () => ev<{ settings?: { alwaysOrigins?: string[] } }>(controller!, `browser.storage.sync.get('settings')`),
+      (s) => !s.settings?.alwaysOrigins?.includes(origin), 5_000);
+    await poll('the permission withdrawn', () => ev<{ origins: string[] }>(controller!, `browser.permissions.getAll()`), (p) => p.origins.length === 0, 5_000);
+    await bidi.send('browsingContext.close', { context: popup });
+    await bidi.send('browsingContext.navigate', { context: page, url: articleUrl, wait: 'complete' });
+    await new Promise((ok) => setTimeout(ok, 1_500));
+    expect(await ev<Marks>(page, MARKS)).toEqual({ sizes: [0, 0, 0, 0], root: false });
   });
 
   it('contacted nothing but the local fixture server', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PAGE_BLOCKS, MAX_PAGE_CHARS, parseBackgroundRequest, parseContentRequest, parseExtractResult, parsePaintResult } from '@/src/messaging';
-import { sanitise, originOf } from '@/src/settings';
+import { sanitise, originOf, originPattern } from '@/src/settings';
 
 describe('parseBackgroundRequest: the automation contract is validated by type and shape', () => {
   it.each([
@@ -97,6 +97,15 @@ describe('settings', () => {
     expect(originOf('chrome://extensions')).toBeUndefined();
     expect(originOf('file:///tmp/x.html')).toBeUndefined();
   });
+  // Chrome's match patterns name a port; Firefox's cannot (one with a port is granted and matches nothing)
+  it.each([
+    ['https://ex.org', true, 'https://ex.org/*'],
+    ['https://ex.org', false, 'https://ex.org/*'],
+    ['http://127.0.0.1:8080', true, 'http://127.0.0.1:8080/*'],
+    ['http://127.0.0.1:8080', false, 'http://127.0.0.1/*'],
+    ['https://moodle.school.fr:8443', false, 'https://moodle.school.fr/*'],
+    ['http://[::1]:3000', false, 'http://[::1]/*'],
+  ])('originPattern(%s, ports in patterns: %s) = %s', (origin, ports, expected) => expect(originPattern(origin, ports)).toBe(expected));
 });
 
 describe('size caps of page-layer messages', () => {
