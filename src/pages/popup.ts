@@ -9,7 +9,7 @@ import type { Sensitivity, UiLang } from '../engine';
 import { h, replace } from './h';
 import { t, uiLanguage } from '../shared/i18n';
 import { isNotice, oneLine, renderLegend } from './render';
-import { getState, openSidePanel, setHighlights, targetTab } from './tab';
+import { getState, openSidePanel, panelKey, setHighlights, targetTab } from './tab';
 import { openAnalysisPage, openLabPage } from '../shared/open-pages';
 import { RESTRICTED_MESSAGE, restrictedReason, type RestrictedReason } from '../shared/restricted';
 import { isPdfDocument, pdfItem } from './popup-pdf';
@@ -59,7 +59,7 @@ async function alwaysControl(origin: string | undefined, host: string | undefine
 function actions(tabId: number, ui: UiLang): HTMLElement[] {
   return [
     h('div', { class: 'actions' },
-      h('button', { class: 'primary', text: t('popup_openPanel', undefined, ui), attrs: { type: 'button', id: 'open-panel' }, on: {
+      h('button', { class: 'primary', text: t(panelKey(), undefined, ui), attrs: { type: 'button', id: 'open-panel' }, on: {
         click: () => {
           void openSidePanel(tabId).then(() => window.close(), () => undefined);
         },

@@ -29,6 +29,11 @@ export function setHighlights(tabId: number, enabled: boolean): Promise<SetHighl
   return browser.runtime.sendMessage<unknown, SetHighlightsResult>({ type: 'mirage:set-highlights', tabId, enabled });
 }
 
+/** The message key that names the panel as the browser does: Chrome's "side panel", Firefox's "sidebar". */
+export function panelKey(firefox = import.meta.env.FIREFOX): 'popup_openPanel' | 'popup_openSidebar' {
+  return firefox ? 'popup_openSidebar' : 'popup_openPanel';
+}
+
 /** Open the side panel (Chrome) or sidebar (Firefox). Must run inside a click handler, before any await. */
 export function openSidePanel(tabId: number, windowId?: number): Promise<void> {
   const g = globalThis as unknown as {
