@@ -10,8 +10,9 @@
  *   words and signals views) and the lab with its sample set and a text opened;
  * - the sidebar page about tests/e2e/fixtures/hard/huge.html (over 300 highlighted passages) lists 100, then 200
  *   ("Show more", focus on the first added), then 300 and hides the button, and its count says how many in all;
- * - "Withdraw access" on the settings page (real click) removes the host permission and the site, the list says no
- *   site, and the next load of the site stays untouched;
+ * - the settings page lists a site ticked in the popup while it is open; "Withdraw access" there (real click) removes
+ *   the host permission and, Firefox's grant naming no port, every site of that host (two fixture servers on
+ *   127.0.0.1), none written back; the list says none, and the next load of the site stays untouched;
  * - and Firefox contacted nothing but the local fixture server.
  * Skips, with the reason, when /usr/bin/firefox-esr (or $FIREFOX_PATH) is absent. English browser only.
  */
@@ -184,24 +185,53 @@ describe.skipIf(!!missing)('Firefox ESR (WebDriver BiDi): axe-core, "Withdraw ac
     await close(panel);
   }, 60_000);
 
-  it('"Withdraw access" on the settings page (real click) removes the permission and the site; the next load stays untouched', async () => {
+  it('the settings page follows the sites; "Withdraw access" (real click) removes the permission and every site it covered, none written back; the next load stays untouched', async () => {
     const options = await newTab(`${EXT}/options.html`);
     await present(options, 'fieldset ul li button');
     const origin = new URL(fixtures.baseUrl).origin;
-    expect(await ev<string>(options, `document.querySelector('fieldset ul li span').textContent`)).toBe(origin);
+    const listed = () => ev<string[]>(options, `[...document.querySelectorAll('fieldset ul li span')].map((e) => e.textContent)`);
+    expect(await listed()).toEqual([origin]);
     expect((await ev<{ origins: string[] }>(controller, `browser.permissions.getAll()`)).origins.length).toBe(1);
-    await click(options, 'fieldset ul li button');
-    await poll('the permission withdrawn', () => ev<{ origins: string[] }>(controller, `browser.permissions.getAll()`), (p) => p.origins.length === 0, 5_000);
-    await poll('the site removed', settings, (s) => !s.settings?.alwaysOrigins?.length, 5_000);
-    await poll('the list empty', () => ev<boolean>(options, `!document.querySelector('fieldset ul') && /^None\\./.test([...document.querySelectorAll('fieldset')].pop().querySelector('p.note')?.textContent ?? '')`), Boolean, 5_000);
-    expect(await ev<string>(options, `document.querySelector('[role=status]').textContent`)).not.toBe('');
+
+    // while the settings page is open, the reader ticks "Always analyse" on a second site of the same host (another
+    // port, which Firefox's host-wide grant already covers): the page lists it too
+    const other = await serveFixtures();
+    try {
+      const otherOrigin = new URL(other.baseUrl).origin;
+      const second = await newTab(`${other.baseUrl}/article-fr.html`);
+      const secondId = Math.max(...await ev<number[]>(controller, `browser.tabs.query({}).then((ts) => ts.map((t) => t.id))`));
+      const popup = await newTab(`${EXT}/popup.html?tab=${secondId}`);
+      await present(popup, '#always');
+      await click(popup, '#always');
+      await poll('the second site saved', settings, (v) => !!v.settings?.alwaysOrigins?.includes(otherOrigin), 5_000);
+      await close(popup);
+      await poll('both sites listed', listed, (l) => l.length === 2, 5_000);
+      expect(await listed()).toEqual([origin, otherOrigin]);
+
+      // withdrawing the first (the page opened afresh) withdraws the host's one permission, so both sites go (README:
+      // "granted for its host on every port"), and none comes back once the background has seen the permission go
+      // (the page used to write the second one back: listed, never analysed, no permission to withdraw)
+      await bidi.send('browsingContext.navigate', { context: options, url: `${EXT}/options.html`, wait: 'complete' });
+      await poll('both sites listed afresh', listed, (l) => l.length === 2, 5_000);
+      await click(options, 'fieldset ul li button');
+      await poll('the permission withdrawn', () => ev<{ origins: string[] }>(controller, `browser.permissions.getAll()`), (v) => v.origins.length === 0, 5_000);
+      await poll('the sites removed', settings, (v) => !v.settings?.alwaysOrigins?.length, 5_000);
+      await poll('the list empty', () => ev<boolean>(options, `!document.querySelector('fieldset ul') && /^None\\./.test([...document.querySelectorAll('fieldset')].pop().querySelector('p.note')?.textContent ?? '')`), Boolean, 5_000);
+      await new Promise((ok) => setTimeout(ok, 1_000));
+      expect((await settings()).settings?.alwaysOrigins).toEqual([]);
+      expect(await listed()).toEqual([]);
+      expect(await ev<string>(options, `document.querySelector('[role=status]').textContent`)).not.toBe('');
+      await close(second);
+    } finally {
+      await new Promise<void>((ok) => other.server.close(() => ok()));
+    }
     await close(options);
     await bidi.send('browsingContext.navigate', { context: page, url: `${fixtures.baseUrl}/article-en.html`, wait: 'complete' });
     await new Promise((ok) => setTimeout(ok, 1_500));
     expect(await ev<Marks>(page, MARKS)).toEqual({ flagged: 0, root: false });
     // the background no longer sees the tab's address
     expect(await ev<string | null>(controller, `browser.tabs.get(${tabId}).then((t) => t.url ?? null)`)).toBeNull();
-  }, 30_000);
+  }, 40_000);
 
   it('axe finds nothing in the analysis page (pasted text: sentences, words, signals) and the lab (sample set, a text opened)', async () => {
     const analysis = await newTab(`${EXT}/analysis.html`);
