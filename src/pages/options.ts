@@ -26,7 +26,7 @@ export async function mountOptions(root: HTMLElement): Promise<void> {
     const legend = h('label', {}, h('input', { attrs: { type: 'checkbox', checked: s.showLegend }, on: {
       change: (e) => void saveSettings({ showLegend: (e.target as HTMLInputElement).checked }).then(saved),
     } }), ' ', t('options_showLegend', undefined, ui));
-    const sites = h('fieldset', {}, h('legend', { text: t('options_sites', undefined, ui) }),
+    const sites = h('fieldset', { attrs: { id: 'sites' } }, h('legend', { text: t('options_sites', undefined, ui) }),
       s.alwaysOrigins.length
         ? h('ul', { class: 'plain' }, ...s.alwaysOrigins.map((o) => h('li', {}, h('span', { text: o }),
           h('button', { text: t('options_withdraw', undefined, ui), attrs: { type: 'button' }, on: { click: () => void (async () => {
@@ -38,8 +38,10 @@ export async function mountOptions(root: HTMLElement): Promise<void> {
             await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
             draw(next);
             saved();
+            // the button is gone: keyboard users land on the next site's button, or on the note saying there is none
+            root.querySelector<HTMLElement>('#sites button, #sites p.note')?.focus();
           })() } }))))
-        : h('p', { class: 'note', text: t('options_sitesNone', undefined, ui) }));
+        : h('p', { class: 'note', text: t('options_sitesNone', undefined, ui), attrs: { tabindex: '-1' } }));
     replace(root, h('h1', { text: t('options_title', undefined, ui) }), sens, h('fieldset', {}, legend), sites,
       h('p', { text: t('options_privacy', undefined, ui) }), status);
   };

@@ -7,12 +7,14 @@
  *   answered by a pref), so its pages are analysed on load;
  * - axe-core (lib-firefox/axe.ts, the Chromium test's rules) finds no violation on the popup and the sidebar page
  *   about the analysed article, the settings page listing the site, the analysis page with a pasted text (sentences,
- *   words and signals views) and the lab with its sample set and a text opened;
+ *   words and signals views) and the lab with its sample set and a text opened; also the sidebar page with 300
+ *   passages listed and the settings with no site left;
  * - the sidebar page about tests/e2e/fixtures/hard/huge.html (over 300 highlighted passages) lists 100, then 200
  *   ("Show more", focus on the first added), then 300 and hides the button, and its count says how many in all;
  * - the settings page lists a site ticked in the popup while it is open; "Withdraw access" there (real click) removes
  *   the host permission and, Firefox's grant naming no port, every site of that host (two fixture servers on
- *   127.0.0.1), none written back; the list says none, and the next load of the site stays untouched;
+ *   127.0.0.1), none written back; the list says none (the focus moved to that note, not lost), and the next load
+ *   of the site stays untouched;
  * - and Firefox contacted nothing but the local fixture server.
  * Skips, with the reason, when /usr/bin/firefox-esr (or $FIREFOX_PATH) is absent. English browser only.
  */
@@ -182,6 +184,7 @@ describe.skipIf(!!missing)('Firefox ESR (WebDriver BiDi): axe-core, "Withdraw ac
     await poll('300 listed', count, (n) => n === listed, 5_000);
     expect(await ev<boolean>(panel, `document.querySelector('#passages-more').hidden`)).toBe(true);
     console.log(`[firefox-axe.e2e] huge.html: ${state.passagesTotal} passages, ${listed} listed`);
+    await expectClean(panel, 'sidebar page, 300 passages listed');
     await close(panel);
   }, 60_000);
 
@@ -221,6 +224,9 @@ describe.skipIf(!!missing)('Firefox ESR (WebDriver BiDi): axe-core, "Withdraw ac
       expect((await settings()).settings?.alwaysOrigins).toEqual([]);
       expect(await listed()).toEqual([]);
       expect(await ev<string>(options, `document.querySelector('[role=status]').textContent`)).not.toBe('');
+      // the button gone, the focus is on the note that says so, not lost to the page's body
+      expect(await ev<string>(options, `document.activeElement === document.querySelector('#sites p.note') ? 'note' : document.activeElement.tagName`)).toBe('note');
+      await expectClean(options, 'settings, no site');
       await close(second);
     } finally {
       await new Promise<void>((ok) => other.server.close(() => ok()));
