@@ -16,12 +16,14 @@
  *   127.0.0.1), none written back; the list says none (the focus moved to that note, not lost), and the next load
  *   of the site stays untouched;
  * - and Firefox contacted nothing but the local fixture server.
- * Skips, with the reason, when /usr/bin/firefox-esr (or $FIREFOX_PATH) is absent. English browser only.
+ * Runs twice: Firefox in English, and in French (intl.locale.requested; the extension's pages then speak French,
+ * which the test checks), the French run skipping, with the reason, without Firefox's French language pack (Debian
+ * firefox-esr-l10n-fr). Skips, with the reason, when /usr/bin/firefox-esr (or $FIREFOX_PATH) is absent.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it as vit } from 'vitest';
 import { FIXTURES, ROOT, serveFixtures } from './harness';
 import { BiDi, evaluate } from './lib-firefox/bidi';
 import { FIREFOX, launchFirefox, type FirefoxProcess } from './lib-firefox/firefox';
@@ -40,6 +42,27 @@ const EXT = `moz-extension://${UUID}`;
 const missing = existsSync(FIREFOX) ? undefined : `${FIREFOX} is absent (apt-get install -y firefox-esr, or set FIREFOX_PATH)`;
 if (missing) console.warn(`[firefox-axe.e2e] skipped: ${missing}`);
 
+/** Firefox shows the extension in French only with its French language pack (Debian: firefox-esr-l10n-fr). */
+function hasFrenchPack(): boolean {
+  try {
+    return readdirSync(join(dirname(realpathSync(FIREFOX)), 'browser/extensions')).some((f) => /^langpack-fr@/.test(f));
+  } catch {
+    return false;
+  }
+}
+const noFrench = missing ?? (hasFrenchPack() ? undefined : 'no French language pack for Firefox (apt-get install -y firefox-esr-l10n-fr)');
+if (!missing && noFrench) console.warn(`[firefox-axe.e2e] French run skipped: ${noFrench}`);
+
+/** A message of the shipped catalogue, its placeholders filled as browser.i18n does. */
+function msg(lang: 'en' | 'fr', key: string, ...args: (string | number)[]): string {
+  const cat = JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8')) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+  const m = cat[key]!;
+  return m.message.replace(/\$(\w+)\$/g, (_, name: string) => {
+    const content = m.placeholders?.[name.toLowerCase()]?.content ?? '';
+    return content.replace(/\$(\d)/, (__, i: string) => String(args[Number(i) - 1]));
+  });
+}
+
 type Marks = { flagged: number; root: boolean };
 const MARKS = `({ flagged: ['mirage-1', 'mirage-2', 'mirage-3'].reduce((n, k) => n + (CSS.highlights.get(k)?.size ?? 0), 0),
   root: !!document.querySelector('mirage-lens-root') })`;
@@ -55,7 +78,11 @@ async function poll<T>(what: string, get: () => Promise<T>, done: (v: T) => bool
   return last;
 }
 
-describe.skipIf(!!missing)('Firefox ESR (WebDriver BiDi): axe-core, "Withdraw access", "Show more"', () => {
+describe.each([
+  ['en', missing],
+  ['fr', noFrench],
+] as const)('Firefox ESR (WebDriver BiDi), browser in %s: axe-core, "Withdraw access", "Show more"', (lang, skip) => {
+  const it = skip ? vit.skip : vit;
   let ff: FirefoxProcess | undefined;
   let bidi: BiDi;
   let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
@@ -94,11 +121,12 @@ describe.skipIf(!!missing)('Firefox ESR (WebDriver BiDi): axe-core, "Withdraw ac
   const expectClean = async (context: string, what: string) => {
     const t0 = Date.now();
     const v = await axeViolationsFirefox(bidi, context);
-    console.log(`[firefox-axe.e2e] axe, ${what}: ${v.length} violations (${Date.now() - t0} ms)`);
+    console.log(`[firefox-axe.e2e] ${lang} axe, ${what}: ${v.length} violations (${Date.now() - t0} ms)`);
     expect(v, what).toEqual([]);
   };
 
   beforeAll(async () => {
+    if (skip) return;
     if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
       execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'inherit', timeout: 120_000 });
     }
@@ -106,7 +134,12 @@ describe.skipIf(!!missing)('Firefox ESR (WebDriver BiDi): axe-core, "Withdraw ac
     process.once('exit', onExit);
     ff = await launchFirefox({
       args: ['--remote-allow-system-access'],
-      prefs: { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }), 'extensions.webextOptionalPermissionPrompts': false },
+      prefs: {
+        'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
+        'extensions.webextOptionalPermissionPrompts': false,
+        'intl.locale.requested': lang === 'fr' ? 'fr' : 'en-US',
+        'intl.accept_languages': lang === 'fr' ? 'fr-FR, fr' : 'en-US, en',
+      },
     });
     bidi = await BiDi.connect(ff.wsUrl);
     await bidi.send('session.new', { capabilities: {} });
@@ -154,6 +187,8 @@ describe.skipIf(!!missing)('Firefox ESR (WebDriver BiDi): axe-core, "Withdraw ac
 
     const options = await newTab(`${EXT}/options.html`);
     await present(options, 'fieldset ul li button');
+    // the extension speaks the browser's language (the French run is French, not English again)
+    expect(await ev<string>(options, 'document.documentElement.lang')).toBe(lang);
     await expectClean(options, 'settings, a site listed');
     await close(options);
   }, 60_000);
@@ -173,9 +208,9 @@ describe.skipIf(!!missing)('Firefox ESR (WebDriver BiDi): axe-core, "Withdraw ac
     const listed = state.passages!.length;
     expect(listed).toBe(PASSAGES_LISTED);
     expect(await ev<string>(panel, `document.querySelector('#passages .count').textContent`)).toBe(
-      `${state.passagesTotal} passages at the current sensitivity: too many to read as a list, so the ${listed} most predictable are listed here, in page order. The page shows them all.`);
+      msg(lang, 'panel_passagesListed', state.passagesTotal!, listed));
     expect(state.passagesTotal).toBeGreaterThan(listed);
-    expect(await ev<string>(panel, `document.querySelector('#passages-more').textContent`)).toBe(`Show ${PASSAGES_PAGE} more (${listed - PASSAGES_PAGE} not shown)`);
+    expect(await ev<string>(panel, `document.querySelector('#passages-more').textContent`)).toBe(msg(lang, 'panel_passagesMore', PASSAGES_PAGE, listed - PASSAGES_PAGE));
     await click(panel, '#passages-more');
     await poll('200 listed', count, (n) => n === 2 * PASSAGES_PAGE, 5_000);
     // keyboard users land on the first passage added
@@ -219,7 +254,7 @@ describe.skipIf(!!missing)('Firefox ESR (WebDriver BiDi): axe-core, "Withdraw ac
       await click(options, 'fieldset ul li button');
       await poll('the permission withdrawn', () => ev<{ origins: string[] }>(controller, `browser.permissions.getAll()`), (v) => v.origins.length === 0, 5_000);
       await poll('the sites removed', settings, (v) => !v.settings?.alwaysOrigins?.length, 5_000);
-      await poll('the list empty', () => ev<boolean>(options, `!document.querySelector('fieldset ul') && /^None\\./.test([...document.querySelectorAll('fieldset')].pop().querySelector('p.note')?.textContent ?? '')`), Boolean, 5_000);
+      await poll('the list empty', () => ev<boolean>(options, `!document.querySelector('fieldset ul') && document.querySelector('#sites p.note')?.textContent === ${JSON.stringify(msg(lang, 'options_sitesNone'))}`), Boolean, 5_000);
       await new Promise((ok) => setTimeout(ok, 1_000));
       expect((await settings()).settings?.alwaysOrigins).toEqual([]);
       expect(await listed()).toEqual([]);
@@ -276,6 +311,6 @@ describe.skipIf(!!missing)('Firefox ESR (WebDriver BiDi): axe-core, "Withdraw ac
 
 if (missing) {
   describe(`Firefox ESR axe test skipped: ${missing}`, () => {
-    it.skip('needs Debian firefox-esr', () => undefined);
+    vit.skip('needs Debian firefox-esr', () => undefined);
   });
 }
