@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
 const SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 interface AxeResult {
   violations: { id: string; impact?: string; nodes: { target: unknown[] }[] }[];
@@ -23,7 +23,7 @@ export async function axeViolations(page: Page, context = 'html'): Promise<strin
   if (!loaded) await page.evaluate(SOURCE);
   const result = await page.evaluate(
     ([ctx, tags]) => (window as unknown as { axe: { run(c: string, o: object): Promise<unknown> } }).axe.run(ctx, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-    [context, TAGS] as const,
+    [context, AXE_TAGS] as const,
   ) as AxeResult;
   return result.violations.map((v) => `${v.id} (${v.impact ?? '?'}): ${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 5).join(', ')}`);
 }

@@ -28,6 +28,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, serveFixtures } from './harness';
 import { BiDi, evaluate } from './lib-firefox/bidi';
 import { FIREFOX, launchFirefox, type FirefoxProcess } from './lib-firefox/firefox';
+import { typeShortcutInChrome } from './lib-firefox/keys';
 
 const EXTENSION_DIR = join(ROOT, '.output/firefox-mv2');
 const ADDON_ID = 'mirage-lens@example.org';
@@ -56,33 +57,6 @@ async function poll<T>(what: string, get: () => Promise<T>, done: (v: T) => bool
     last = await get();
   }
   return last;
-}
-
-/**
- * Types a manifest shortcut ("Alt+Shift+L") into the browser window (chrome scope) with nsITextInputProcessor,
- * so that Firefox's own key handling matches it against the extension's <key> and fires commands.onCommand.
- */
-function typeShortcutInChrome(shortcut: string): string {
-  const parts = shortcut.split('+');
-  const key = parts.pop()!;
-  const mods: Record<string, [string, string, number]> = {
-    Alt: ['Alt', 'AltLeft', 18],
-    Shift: ['Shift', 'ShiftLeft', 16],
-    Ctrl: ['Control', 'ControlLeft', 17],
-    MacCtrl: ['Control', 'ControlLeft', 17],
-    Command: ['Meta', 'MetaLeft', 224],
-  };
-  const downs = parts.map((p) => mods[p]).filter(Boolean);
-  const main: [string, string, number] = /^[A-Z]$/.test(key) ? [key, `Key${key}`, key.charCodeAt(0)] : /^[0-9]$/.test(key) ? [key, `Digit${key}`, key.charCodeAt(0)] : [key, key, 0];
-  return `(() => {
-    const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
-    if (!tip.beginInputTransactionForTests(window)) throw new Error('no input transaction');
-    const ev = ([key, code, keyCode]) => new window.KeyboardEvent('', { key, code, keyCode });
-    const keys = ${JSON.stringify([...downs, main])}.map(ev);
-    for (const k of keys) tip.keydown(k);
-    for (const k of [...keys].reverse()) tip.keyup(k);
-    return true;
-  })()`;
 }
 
 describe.skipIf(!!missing)('Firefox ESR (WebDriver BiDi): the shipped Firefox build', () => {
