@@ -232,10 +232,9 @@ describe.skipIf(!!missing)('Firefox ESR (WebDriver BiDi): the shipped Firefox bu
     expect(answers).not.toMatch(/passage|sentences/);
     expect((await send<{ phase: string }>({ type: 'mirage:get-state', tabId: articleTabId })).phase).toBe('on');
     expect(flaggedOf(await ev<Marks>(page, MARKS))).toBe(marks);
-    // the sidebar (no tab in its sender) is an extension page: its get-state was answered
-    const sidebarText = await ev<string>(chromeWindow,
-      `document.getElementById('sidebar')?.contentDocument?.getElementById('webext-panels-browser')?.contentDocument?.body?.textContent ?? ''`);
-    expect(sidebarText).not.toMatch(/Request refused/);
+    // (The real sidebar's own requests cannot be read from here: its document lives in another process, whose
+    // contentDocument the browser window sees as null. That an extension page with no tab in its sender, as the
+    // sidebar is, is answered is tested in tests/unit/shared/senders.test.ts.)
 
     // WXT's public "content script started" event, from the page (Firefox 153 lets it through to the content script,
     // which ends its page layer): the highlights go, and the background says "off" at once
