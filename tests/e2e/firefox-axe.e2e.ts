@@ -29,6 +29,7 @@ import { BiDi, evaluate } from './lib-firefox/bidi';
 import { FIREFOX, launchFirefox, type FirefoxProcess } from './lib-firefox/firefox';
 import { axeViolationsFirefox } from './lib-firefox/axe';
 import { typeShortcutInChrome } from './lib-firefox/keys';
+import { poll } from './lib-firefox/poll';
 import { PASSAGES_LISTED } from '../../src/messaging';
 
 /** The sidebar lists passages this many at a time (src/pages/render.ts PASSAGES_PAGE, which imports the browser API). */
@@ -66,17 +67,6 @@ function msg(lang: 'en' | 'fr', key: string, ...args: (string | number)[]): stri
 type Marks = { flagged: number; root: boolean };
 const MARKS = `({ flagged: ['mirage-1', 'mirage-2', 'mirage-3'].reduce((n, k) => n + (CSS.highlights.get(k)?.size ?? 0), 0),
   root: !!document.querySelector('mirage-lens-root') })`;
-
-async function poll<T>(what: string, get: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: T = await get();
-  while (!done(last)) {
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(last)}`);
-    await new Promise((ok) => setTimeout(ok, 150));
-    last = await get();
-  }
-  return last;
-}
 
 describe.each([
   ['en', missing],

@@ -29,6 +29,7 @@ import { ROOT, serveFixtures } from './harness';
 import { BiDi, evaluate } from './lib-firefox/bidi';
 import { FIREFOX, launchFirefox, type FirefoxProcess } from './lib-firefox/firefox';
 import { typeShortcutInChrome } from './lib-firefox/keys';
+import { poll } from './lib-firefox/poll';
 
 const EXTENSION_DIR = join(ROOT, '.output/firefox-mv2');
 const ADDON_ID = 'mirage-lens@example.org';
@@ -47,17 +48,6 @@ const TRACE = `({ body: document.body.innerHTML, html: document.documentElement.
 const MARKS = `({ sizes: ['mirage-1', 'mirage-2', 'mirage-3', 'mirage-focus'].map((n) => CSS.highlights.get(n)?.size ?? 0),
   root: !!document.querySelector('mirage-lens-root') })`;
 const flaggedOf = (m: Marks) => m.sizes[0]! + m.sizes[1]! + m.sizes[2]!;
-
-async function poll<T>(what: string, get: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: T = await get();
-  while (!done(last)) {
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(last)}`);
-    await new Promise((ok) => setTimeout(ok, 150));
-    last = await get();
-  }
-  return last;
-}
 
 describe.skipIf(!!missing)('Firefox ESR (WebDriver BiDi): the shipped Firefox build', () => {
   let ff: FirefoxProcess | undefined;
