@@ -26,14 +26,14 @@ import { CLASS_SET_LIMITS, inflateEntry, listZip, type ArchiveLimits, type ZipEn
 import { readDocx } from './docx';
 import { readOdt } from './odt';
 import { readPdf } from './pdf';
-import { decodeText, isBinary } from './plain-text';
+import { decodeText, isBinary, TEXT_FORMATS, type TextFormat } from './plain-text';
 import { fromError, megabytes, type ReadError, type ReadResult } from './read-result';
 import { rowNames } from './submission-names';
 
 /** Rows a class set may give: a large cohort, and about what the analysis page's table stays usable with. */
 export const MAX_CLASS_SET_FILES = 500;
 
-export type RowFormat = 'text' | 'html' | 'md';
+export type RowFormat = TextFormat;
 export interface ClassSetRow {
   name: string;
   path: string;
@@ -58,7 +58,6 @@ export interface Readers {
 }
 const DEFAULT_READERS: Readers = { docx: readDocx, odt: readOdt, pdf: (b) => readPdf(b) };
 
-const TEXT_KINDS: Record<string, RowFormat> = { txt: 'text', text: 'text', md: 'md', markdown: 'md', html: 'html', htm: 'html' };
 const DOC_KINDS = new Set(['docx', 'odt', 'ott', 'pdf']);
 const ARCHIVES = new Set(['zip', '7z', 'rar', 'tar', 'gz', 'tgz', 'bz2', 'xz', 'zst', 'cab']);
 const SYSTEM_FILES = new Set(['.ds_store', 'thumbs.db', 'desktop.ini', 'icon\r']);
@@ -92,7 +91,7 @@ export async function readClassSet(
     const ext = extensionOf(e.name);
     if (isHidden(e.name)) skipped.push({ path: e.name, error: 'hidden-file' });
     else if (ARCHIVES.has(ext)) skipped.push({ path: e.name, error: 'nested-archive', detail: ext });
-    else if (!(ext in TEXT_KINDS) && !DOC_KINDS.has(ext)) skipped.push({ path: e.name, error: 'unsupported-type', detail: ext || e.name });
+    else if (!(ext in TEXT_FORMATS) && !DOC_KINDS.has(ext)) skipped.push({ path: e.name, error: 'unsupported-type', detail: ext || e.name });
     else if (toRead.length >= MAX_CLASS_SET_FILES) skipped.push({ path: e.name, error: 'too-many-files', detail: String(MAX_CLASS_SET_FILES) });
     else toRead.push(e);
   }
@@ -122,7 +121,7 @@ export async function readClassSet(
     }
     let result: ReadResult;
     let format: RowFormat = 'text';
-    const textKind = TEXT_KINDS[ext];
+    const textKind = TEXT_FORMATS[ext];
     if (textKind) {
       format = textKind;
       const text = isBinary(data) ? undefined : decodeText(data);

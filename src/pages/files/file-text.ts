@@ -20,7 +20,7 @@
 import { CLASS_SET_LIMITS } from './archive-guard';
 import { readInWorker } from './file-worker-client';
 import type { Progress, WorkerKind } from './file-reader';
-import { decodeText, isBinary, tidy } from './plain-text';
+import { decodeText, isBinary, TEXT_FORMATS, tidy } from './plain-text';
 import { megabytes, type ReadError } from './read-result';
 
 export const ACCEPT =
@@ -82,38 +82,25 @@ function finish(format: 'text' | 'html' | 'md', text: string): string {
   return text;
 }
 
-/** The kinds read as text (and refused when they hold binary data). */
-const TEXT_FORMATS: Record<string, true> = { txt: true, text: true, md: true, markdown: true, html: true, htm: true };
-
 export async function readTextFile(file: File): Promise<FileText> {
   const name = file.name;
   const ext = extension(name);
   if (file.size > MAX_FILE_BYTES) return { name, error: 'too-large', detail: megabytes(MAX_FILE_BYTES) };
   try {
     let text: string;
-    const bytes = TEXT_FORMATS[ext] ? new Uint8Array(await file.arrayBuffer()) : undefined;
-    if (bytes && isBinary(bytes)) return { name, error: 'corrupt', detail: ext };
-    switch (ext) {
-      case 'txt':
-      case 'text':
-        text = decodeText(bytes!);
-        break;
-      case 'md':
-      case 'markdown':
-        text = stripMarkdown(decodeText(bytes!));
-        break;
-      case 'html':
-      case 'htm':
-        text = htmlToText(decodeText(bytes!));
-        break;
-      default: {
-        const kind = WORKER_KINDS[ext];
-        if (!kind) return { name, error: 'unsupported-type', detail: ext || name };
-        const answer = await readInWorker(kind, await file.arrayBuffer());
-        if ('error' in answer) return { name, ...answer };
-        if (!('text' in answer)) return { name, error: 'unreadable' };
-        text = answer.text;
-      }
+    const format = TEXT_FORMATS[ext];
+    if (format) {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      if (isBinary(bytes)) return { name, error: 'corrupt', detail: ext };
+      const raw = decodeText(bytes);
+      text = format === 'md' ? stripMarkdown(raw) : format === 'html' ? htmlToText(raw) : raw;
+    } else {
+      const kind = WORKER_KINDS[ext];
+      if (!kind) return { name, error: 'unsupported-type', detail: ext || name };
+      const answer = await readInWorker(kind, await file.arrayBuffer());
+      if ('error' in answer) return { name, ...answer };
+      if (!('text' in answer)) return { name, error: 'unreadable' };
+      text = answer.text;
     }
     if (!text.trim()) return { name, error: 'empty' };
     return { name, text };

@@ -8,8 +8,15 @@
  *   command line refuses such input by the same rule (src/cli/input.ts).
  * - `tidy(text)`: spaces collapsed inside lines, single line breaks kept, at most one blank line between
  *   paragraphs, trimmed. Readers give one paragraph per block, separated by a blank line.
+ * - `TEXT_FORMATS`: the file kinds read as text, by extension.
  * No DOM: safe in a worker.
  */
+
+/** The file kinds read as text, by extension, each with how its text is read (plain, Markdown, HTML): one list for a
+ * single file (file-text.ts) and a class set's entries (class-set-archive.ts). */
+export type TextFormat = 'text' | 'md' | 'html';
+export const TEXT_FORMATS: Readonly<Record<string, TextFormat>> = { txt: 'text', text: 'text', md: 'md', markdown: 'md', html: 'html', htm: 'html' };
+
 export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
