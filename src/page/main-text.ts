@@ -103,14 +103,15 @@ export function mainTextNodes(doc: Document): Set<Text> | undefined {
     while (k < live.length && live[k]!.data !== data) k++;
     if (k === live.length) continue; // rebuilt or merged text: skip it, keep the position
     out.add(live[k]!);
-    letters += countLetters(data);
+    if (letters < MIN_MAIN_LETTERS) letters += countLetters(data, MIN_MAIN_LETTERS - letters);
     j = k + 1;
   }
   return letters >= MIN_MAIN_LETTERS ? out : undefined;
 }
 
-function countLetters(s: string): number {
+/** Letters in `s`, counted up to `enough` (only the threshold matters: an article's text is not read twice). */
+function countLetters(s: string, enough: number): number {
   let n = 0;
-  for (const ch of s) if (LETTER.test(ch)) n++;
+  for (const ch of s) if (LETTER.test(ch) && ++n >= enough) break;
   return n;
 }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_READABILITY_ELEMENTS, extractBlocks, extractPage, extractPageAsync, extractSelection, insideSkipped, mainTextNodes, wantsMainText } from '@/src/page/extract';
+import { MAX_READABILITY_ELEMENTS, MIN_MAIN_LETTERS, extractBlocks, extractPage, extractPageAsync, extractSelection, insideSkipped, mainTextNodes, wantsMainText } from '@/src/page/extract';
 import { READABILITY_ARRIVED, READABILITY_KEY, readabilityClass, whenReadability } from '@/src/page/main-text';
 import { provideReadability } from '@/src/page/readability';
 
@@ -142,6 +142,15 @@ describe('mainTextNodes (Readability, once injected)', () => {
     setBody('<p>Short.</p>');
     expect(mainTextNodes(document)).toBeUndefined();
     expect(extractBlocks(document).map((b) => b.text)).toEqual(['Short.']);
+  });
+
+  it('keeps an article only when its text holds at least MIN_MAIN_LETTERS letters (counting stops there)', () => {
+    // Readability keeps these paragraphs (over its 300 characters), but they are mostly figures: the letters decide
+    const figures = (letters: number) => `<article>${Array.from({ length: 8 }, (_, i) => `<p>${'12345 67890 '.repeat(6)}${'a'.repeat(i < letters % 8 ? Math.ceil(letters / 8) : Math.floor(letters / 8))}.</p>`).join('')}</article>`;
+    setBody(figures(MIN_MAIN_LETTERS - 1));
+    expect(mainTextNodes(document)).toBeUndefined();
+    setBody(figures(MIN_MAIN_LETTERS));
+    expect(mainTextNodes(document)?.size).toBe(8);
   });
 
   it('does not modify the page', () => {
