@@ -28,7 +28,9 @@
  *       (no request: the worker's heap N ms after the launch); each traced, with what the worker's warm-up had done
  *       (the test build's `__mirageWarm`: why it started, the time its steps took, when it ended); `--compare DIR`
  *       alternates each run with another build; and the first switch-on in a fresh tab of the same page with the engine warm (--runs
- *       times, each traced). For both: the median round trip, the median of each step the extension reports
+ *       times, each traced, each followed by one untraced: the trace's own cost shows beside it; `--tab-wait MS`
+ *       sends both requests MS after the page's load event instead of at once: a new renderer is still busy with
+ *       its own first frame for about 0.1-0.2 s after the load, which a reader's click never meets). For both: the median round trip, the median of each step the extension reports
  *       (`timings`: inject, extract, score, paint, and `first` = the first highlights on the page), and every long
  *       task;
  *   (f) the engine's cost per request in the background beside its cost in Node for the same text: the blocks the
@@ -48,7 +50,7 @@
  *       worker, and the load average at each run.
  * When: `npx tsx scripts/bench-page.ts` (or `npm run bench:page`) after `npm run build:e2e`. It builds nothing.
  * Options: --pages hard/article-2000.html,hard/huge.html  --runs 5  --fresh-browsers 5  --pause 1000 (ms)
- *   --cycles 100  --cycle-budget 180 (seconds per page)  --timeout 120 (seconds per step)  --settle 750 (ms traced
+ *   --cycles 100  --tab-wait 0 (ms after a fresh tab's load)  --cycle-budget 180 (seconds per page)  --timeout 120 (seconds per step)  --settle 750 (ms traced
  *   after a response, to catch trailing paints)  --restarts 5  --idle 5 (seconds)  --ext DIR (another build of the
  *   extension)  --fresh-at ready,launch+2000  --compare DIR (a second build, alternated with --ext in the
  *   fresh-browser runs)  --only-fresh (nothing but the fresh-browser runs)  --via-popup 300,800 (nothing but (h): the
@@ -86,6 +88,8 @@ interface Options {
   cycleBudgetS: number;
   timeoutS: number;
   settleMs: number;
+  /** Fresh tabs: ms between the page's load event and the request (0: at once, as soon as the tab's id is known). */
+  tabWaitMs: number;
   /** When a fresh browser's request leaves (see `FreshAt`). */
   freshAt: FreshAt[];
   /** Another build whose fresh-browser runs alternate with `ext`'s (before/after comparisons). */
@@ -137,6 +141,7 @@ function parseOptions(argv: string[]): Options {
     cycleBudgetS: num('cycle-budget', 180),
     timeoutS: num('timeout', 120),
     settleMs: num('settle', 750),
+    tabWaitMs: num('tab-wait', 0),
     freshAt: parseFreshAt(get('fresh-at') ?? `ready,launch+2000`),
     compare: get('compare'),
     onlyFresh: argv.includes('--only-fresh'),
@@ -291,6 +296,9 @@ interface PageFigures {
   newTabExtMs: number[];
   /** Every first switch-on in a new tab, traced. */
   newTabTraces: TaskStats[];
+  /** The same first switch-on in a new tab without a trace (one after each traced one): what the trace itself costs. */
+  newTabUntracedMs: number[];
+  newTabUntracedTimings: Record<string, number>[];
   /** The page's blocks as the page layer read them (for the engine's figures). */
   blocks?: BlockPayload[];
   offMs: number[];
@@ -308,7 +316,7 @@ interface PageFigures {
 }
 
 const emptyFigures = (name: string): PageFigures => ({
-  name, words: 0, failure: [], warmOnMs: [], warmExtMs: [], newTabMs: [], newTabTimings: [], newTabExtMs: [], newTabTraces: [], offMs: [], cyclesDone: 0,
+  name, words: 0, failure: [], warmOnMs: [], warmExtMs: [], newTabMs: [], newTabTimings: [], newTabExtMs: [], newTabTraces: [], newTabUntracedMs: [], newTabUntracedTimings: [], offMs: [], cyclesDone: 0,
 });
 
 /** The page's blocks as the page layer reads them for a switch-on (asked from the service worker; the page session
@@ -410,6 +418,7 @@ async function benchPage(h: Harness, name: string, o: Options): Promise<PageFigu
       const fresh = await withTimeout(h.openFixture(`${name}?new-tab=${i + 1}`), timeout, `open ${name} (new tab ${i + 1})`);
       try {
         const id = await withTimeout(h.tabIdOf(fresh.url()), timeout, 'tabIdOf');
+        await sleep(o.tabWaitMs);
         const t = await traced(fresh, o.settleMs, timeout, () => timedSend(h, { type: 'mirage:set-highlights', tabId: id, enabled: true }, timeout, `new tab ${i + 1} on`));
         if (t.error || !t.result) throw t.error instanceof Error ? t.error : new Error(t.error ? JSON.stringify(t.error) : 'new tab: no answer');
         const a = t.result;
@@ -422,10 +431,25 @@ async function benchPage(h: Harness, name: string, o: Options): Promise<PageFigu
       } finally {
         await fresh.close().catch(() => undefined);
       }
+      // the same, untraced: the trace records every event of the renderer, which slows the page it measures
+      const plain = await withTimeout(h.openFixture(`${name}?new-tab=${i + 1}-untraced`), timeout, `open ${name} (new tab ${i + 1}, untraced)`);
+      try {
+        const id = await withTimeout(h.tabIdOf(plain.url()), timeout, 'tabIdOf');
+        await sleep(o.tabWaitMs);
+        const a = await timedSend(h, { type: 'mirage:set-highlights', tabId: id, enabled: true }, timeout, `new tab ${i + 1} on (untraced)`);
+        if (!a.r.ok) throw new Error(`new tab ${i + 1} (untraced): ok: false — ${a.r.error}`);
+        f.newTabUntracedMs.push(a.elapsed);
+        if (a.r.timings) f.newTabUntracedTimings.push(a.r.timings);
+        await sleep(o.settleMs);
+        await timedSend(h, { type: 'mirage:set-highlights', tabId: id, enabled: false }, timeout, `new tab ${i + 1} off (untraced)`);
+      } finally {
+        await plain.close().catch(() => undefined);
+      }
     }
     log(`on, first in a new tab (engine warm, traced): ${f.newTabMs.map((x) => Math.round(x)).join(', ')} ms; median ms by step: ${stepsText(f.newTabTimings)}`);
     log(`  longest main-thread task in each: ${f.newTabTraces.map((t) => msText(t.longestMs)).join(', ')}`);
     for (const [i, ms] of f.newTabMs.entries()) log(`  new tab ${i + 1}: ${runParts(ms, f.newTabExtMs[i], f.newTabTimings[i])}`);
+    log(`on, first in a new tab (engine warm, untraced, each after a traced one): ${f.newTabUntracedMs.map((x) => Math.round(x)).join(', ')} ms; median ms by step: ${stepsText(f.newTabUntracedTimings)}`);
   } catch (e) {
     f.failure.push(String((e as Error)?.message ?? e));
     log(`FAILED: ${f.failure.at(-1)}`);
@@ -887,6 +911,7 @@ function breakdown(figures: PageFigures[], x: Extra, o: Options): void {
     const f = figures.find((y) => y.name === name);
     if (!f) continue;
     add(`${short}, fresh tab, engine warm (median of ${f.newTabMs.length})`, f.newTabMs, f.newTabTimings, f.newTabTraces);
+    add(`${short}, fresh tab, engine warm, untraced (median of ${f.newTabUntracedMs.length})`, f.newTabUntracedMs, f.newTabUntracedTimings, undefined);
     if (x.restart && f.name === o.pages[0]) add(`${short}, after a worker restart (median of ${x.restart.ms.length})`, x.restart.ms, x.restart.timings, undefined);
   }
   console.log('\n=== Where the time of a first switch-on goes (ms, medians; steps as the extension reports them) ===\n');
