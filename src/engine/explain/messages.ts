@@ -156,13 +156,13 @@ function cap(s: string): string {
 
 export function caveat(id: CaveatCode, ui: UiLang, p: Params = {}): string {
   const en: Record<CaveatCode, string> = {
-    base: 'A statistical tool measures how predictable a text is; it cannot see intention or decide authorship. Formulaic genres, non-native writers, famous texts and text polished with writing tools can score high; edited machine text can score low.',
+    base: 'A statistical tool measures how predictable a text is; it cannot see intention or decide authorship. Formulaic genres, non-native writers, famous texts and text polished with writing tools can score high; edited machine text, and much of what current assistants write, can score low.',
     weak: `Only ${p.words ?? '?'} words were analysed: with under ${p.strong ?? 300} words every figure here is unstable.`,
     'mixed-language': `Part of the text is in another language (${p.share ?? '?'} of paragraphs); only the ${p.language ?? ''} part was measured.`,
     reference: "The human reference texts are, in English, abstracts, encyclopaedia articles, how-to guides, forum answers, news, stories, novels, learners' essays, everyday and professional writing and the fifteen genres of the Brown corpus; in French, encyclopaedia articles, news and dissertations. A kind of writing they lack is compared with the nearest kinds they have, and the score is the most lenient of those comparisons.",
   };
   const fr: Record<CaveatCode, string> = {
-    base: "Un outil statistique mesure la prévisibilité d'un texte ; il ne voit pas l'intention et ne peut pas décider qui l'a écrit. Les genres codifiés, les personnes qui écrivent dans une langue apprise, les textes célèbres et les textes retouchés par des outils d'écriture peuvent obtenir un score élevé ; un texte de machine retravaillé peut obtenir un score bas.",
+    base: "Un outil statistique mesure la prévisibilité d'un texte ; il ne voit pas l'intention et ne peut pas décider qui l'a écrit. Les genres codifiés, les personnes qui écrivent dans une langue apprise, les textes célèbres et les textes retouchés par des outils d'écriture peuvent obtenir un score élevé ; un texte de machine retravaillé, et une bonne part de ce qu'écrivent les assistants actuels, peuvent obtenir un score bas.",
     weak: `Seuls ${p.words ?? '?'} mots ont été analysés : sous ${p.strong ?? 300} mots, tous les chiffres ici sont instables.`,
     'mixed-language': `Une partie du texte est dans une autre langue (${p.share ?? '?'} des paragraphes) ; seule la partie en ${p.language ?? ''} a été mesurée.`,
     reference: "Les textes humains de référence sont, en anglais, des résumés, des articles d'encyclopédie, des guides pratiques, des réponses de forum, des dépêches, des récits, des romans, des rédactions d'élèves apprenant l'anglais, des écrits courants et professionnels et les quinze genres du corpus Brown ; en français, des articles d'encyclopédie, des articles de presse et des dissertations. Un genre d'écrit qui leur manque est comparé aux genres les plus proches, et le score retient la plus indulgente de ces comparaisons.",
