@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadRows } from '../src/eval/dataset';
 import { sourcesOf } from '../src/eval/protocol';
-import { withSignals, measuresOfFeatures, type EvalRow } from '../src/eval/rows';
+import { kindOf, withSignals, measuresOfFeatures, type EvalRow } from '../src/eval/rows';
 import { fitEngine, buildLangReference } from '../src/eval/fit-engine';
 import { rankMeasures } from '../src/engine/score/rank';
 import { registerDistance } from '../src/engine/score/calibration';
@@ -35,7 +35,7 @@ for (const held of sourcesOf(data.rows)) {
     if (!ref) continue;
     const p = place(r, ref, counted);
     if (!p) continue;
-    out.push(JSON.stringify({ fold: held, set: 'outer', key: r.f.key, source: r.item.source, lang: r.item.lang, label: r.item.label, words: r.f.words, reg: r.f.reg, threshold: reference.threshold, ...p }));
+    out.push(JSON.stringify({ fold: held, set: 'outer', key: r.f.key, source: r.item.source, kind: kindOf(r.item), lang: r.item.lang, label: r.item.label, words: r.f.words, reg: r.f.reg, threshold: reference.threshold, ...p }));
   }
   // inner: every training source's humans against references without it
   const humans = train.filter((r) => r.item.label === 'human' && r.f.words >= gate);
@@ -48,7 +48,7 @@ for (const held of sourcesOf(data.rows)) {
       for (const r of tst) {
         const p = place(r, ref, counted);
         if (!p) continue;
-        out.push(JSON.stringify({ fold: held, set: 'inner', key: r.f.key, source, lang, label: 'human', words: r.f.words, reg: r.f.reg, c: p.c, stated: p.stated, kinds: p.kinds }));
+        out.push(JSON.stringify({ fold: held, set: 'inner', key: r.f.key, source, kind: kindOf(r.item), lang, label: 'human', words: r.f.words, reg: r.f.reg, c: p.c, stated: p.stated, kinds: p.kinds }));
       }
     }
   }

@@ -13,6 +13,8 @@ def choose_threshold(inner_stated_by_source):
         if all(len(xs) < 30 or np.mean(np.array(xs) >= t) <= 0.025 for xs in inner_stated_by_source.values()): return t
     return FLAGS[-1]
 
+GROUP_BY = 'source'  # held-out groups: 'source' (as shipped) or 'kind' (source and domain, Brown genre)
+
 def run(outer, inner, P=P_min, C=None, name='', verbose=False, flagrule='stated'):
     """C(text, stated, ctx) -> shown; ctx built per fold from inner texts with their P-stated."""
     byfold_inner = defaultdict(list)
@@ -37,7 +39,7 @@ def make_ctx(inn):
     g = defaultdict(list)
     for o in inn:
         s = o['_st']
-        if 0 < s < 1: g[(o['source'], o['lang'])].append(o)
+        if 0 < s < 1: g[(o[GROUP_BY] if GROUP_BY in o else o['source'], o['lang'])].append(o)
     groups = []
     for (src, lang), xs in sorted(g.items()):
         if len(xs) < 30: continue

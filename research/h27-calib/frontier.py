@@ -29,7 +29,8 @@ def P_wmix(h):
         return float(w @ p / w.sum())
     return P
 
-# ---- checks C(text, stated, ctx) -> shown; ctx['groups'] = held-out groups of the fold (ev.make_ctx)
+# ---- checks C(text, stated, ctx) -> shown; ctx['groups'] = held-out groups of the fold (ev.make_ctx), one per source and
+# language as shipped, or per kind (source and domain, Brown genre: rows marked 'kind')
 def C_groups(m=None, k=1, delta=0.0, rho=0.0):
     """k-th lowest percentile among the held-out groups (all, or the m register-nearest), plus an absolute (delta) or
     relative (rho) tolerance, never above the stated percentile."""
@@ -64,7 +65,9 @@ def C_knn(K):
         return tailp(logit(st), v, float(np.std(v)))
     return C
 
-def rec(outer, inner, name, P, C):
+def rec(outer, inner, name, P, C, by='source'):
+    import ev
+    ev.GROUP_BY = by
     f = io.StringIO()
     with contextlib.redirect_stdout(f): r = run(outer, inner, P=P, C=C, name=name)
     ps = r['persrc']; big = {s: v for s, v in ps.items() if v['nh'] >= 50}
@@ -90,9 +93,12 @@ if __name__ == '__main__':
             ('P min7 | C kNN PIT K=150', P_min, C_knn(150)), ('P min7 | C mix h=1 lower', P_min, C_mix(1, lower_only=True)),
             ('P mean7 | C global min', P_mean(7), C_groups()), ('P mean7 | C gmin +0.02', P_mean(7), C_groups(delta=0.02)),
             ('P 3rd of 7 | C global min', P_kth(7, 3), C_groups()), ('P min3 | C global min', P_kth(3, 1), C_groups()),
-            ('P wmix h=1 | C global min', P_wmix(1.0), C_groups())]
+            ('P wmix h=1 | C global min', P_wmix(1.0), C_groups()),
+            ('P min7 | C kind: global min', P_min, C_groups(), 'kind'), ('P min7 | C kind: near-8 min', P_min, C_groups(m=8), 'kind'),
+            ('P min7 | C kind: near-12 min', P_min, C_groups(m=12), 'kind'), ('P min7 | C kind: 2nd lowest', P_min, C_groups(k=2), 'kind'),
+            ('P min7 | C kind: mix PIT h=1', P_min, C_mix(1), 'kind')]
     if '--grid' in sys.argv:
         Ps = {'min7': P_min, 'min5': P_kth(5), 'min3': P_kth(3), 'min1': P_kth(1), '2nd7': P_kth(7, 2), '3rd7': P_kth(7, 3), 'mean7': P_mean(7), 'mean3': P_mean(3), 'wmix1': P_wmix(1.0), 'wmix.3': P_wmix(0.3)}
         Cs = {'none': None, 'gmin': C_groups(), 'g2nd': C_groups(k=2), 'near3': C_groups(m=3), 'near5': C_groups(m=5), 'near7': C_groups(m=7), 'gmin+.02': C_groups(delta=0.02), 'gmin+.04': C_groups(delta=0.04)}
         rows = [(f'P {pn} | C {cn}', P, C) for pn, P in Ps.items() for cn, C in Cs.items()]
-    for name, P, C in rows: rec(outer, inner, name, P, C)
+    for row in rows: rec(outer, inner, *row)
