@@ -20,7 +20,8 @@ function place(r: EvalRow, ref: LangReference, counted: string[]) {
   if (!Number.isFinite(c)) return undefined;
   const vals = storedKindValues(ref);
   const kinds = ref.kinds.map((k, i) => ({ id: k.id, n: vals[i]!.length, d: registerDistance(r.f.reg, k.centroid, ref.registerScale), p: tailPercentile(c, vals[i]!, k.spread), beyond: c > vals[i]![vals[i]!.length - 1]! }));
-  return { c, stated: ranked.stated?.stated, kinds, sentScores: ranked.sentences.map((s) => s.score), sentWords: r.f.sentWords };
+  const raw = Object.fromEntries(Object.entries(r.f.signals).filter(([, v]) => !('abstained' in v) && Number.isFinite(v.raw)).map(([id, v]) => [id, (v as { raw: number }).raw]));
+  return { c, raw, stated: ranked.stated?.stated, kinds, sentScores: ranked.sentences.map((s) => s.score), sentWords: r.f.sentWords };
 }
 for (const held of sourcesOf(data.rows)) {
   const t0 = performance.now();
@@ -48,7 +49,7 @@ for (const held of sourcesOf(data.rows)) {
       for (const r of tst) {
         const p = place(r, ref, counted);
         if (!p) continue;
-        out.push(JSON.stringify({ fold: held, set: 'inner', key: r.f.key, source, kind: kindOf(r.item), lang, label: 'human', words: r.f.words, reg: r.f.reg, c: p.c, stated: p.stated, kinds: p.kinds }));
+        out.push(JSON.stringify({ fold: held, set: 'inner', key: r.f.key, source, kind: kindOf(r.item), lang, label: 'human', words: r.f.words, reg: r.f.reg, c: p.c, raw: p.raw, stated: p.stated, kinds: p.kinds }));
       }
     }
   }
