@@ -21,6 +21,7 @@
  * | hidden-file         | system files in a class set (__MACOSX, .DS_Store, ~$lock)     |                   |
  * | too-many-files      | a class set past its file limit (the rest is skipped)         | count             |
  * | timed-out           | reading took longer than its limit and was stopped            |                   |
+ * | too-long            | read, but longer than the engine analyses (MAX_CHARS)         | limit in millions |
  * | unreadable          | anything unexpected (the error's message)                     | message           |
  */
 import { ArchiveRefusal } from './archive-guard';
@@ -41,6 +42,7 @@ export const READ_ERRORS = [
   'hidden-file',
   'too-many-files',
   'timed-out',
+  'too-long',
   'unreadable',
 ] as const;
 export type ReadError = (typeof READ_ERRORS)[number];
