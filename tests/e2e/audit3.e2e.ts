@@ -1,7 +1,8 @@
 /**
  * The third fresh-eyes audit (H29), in Chromium: what a teacher and a workshop participant meet when the input is
  * careless or hostile. A text past the engine's limit (a 14 MB .txt, a pasted one) is refused in one line in the
- * page's language, without freezing the page.
+ * page's language, without freezing the page; a text saved as Windows-1252 ("ANSI"), as Notepad and French Excel
+ * write it, reads with its accents on the analysis page and in the lab.
  * Build first: `npm run build:e2e`. Screenshots: test-results/screenshots/audit3-*.png.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -16,6 +17,11 @@ import { traced } from './trace';
 /** Refusing an input must not freeze the page: no main-thread task longer than this (as in teacher-files). */
 const MAX_TASK_MS = 200;
 const squash = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
+/** A text as Windows-1252 bytes ("ANSI"); the project's French texts hold no character beyond Latin-1. */
+const ansi = (s: string) => Uint8Array.from([...s].map((c) => {
+  if (c.charCodeAt(0) > 0xff) throw new Error(`not Latin-1: ${c}`);
+  return c.charCodeAt(0);
+}));
 
 describe('audit 3: careless and hostile input on the teacher\'s and the workshop\'s pages', () => {
   let h: Harness;
@@ -68,6 +74,32 @@ describe('audit 3: careless and hostile input on the teacher\'s and the workshop
     // the refused paste never joined the set: the next one is the set's first text
     await page.waitForSelector('#result h2:text-is("Pasted text 1")');
     await page.close();
+  });
+
+  it('a French essay saved as "ANSI" (Windows-1252) reads with its accents on the analysis page, and a French Excel CSV loads in the lab', async () => {
+    const fr = ownText('learner-fr-1');
+    const latin = ansi(fr);
+    const txt = join(tmp, 'redaction-ansi.txt');
+    await writeFile(txt, latin);
+    const page = await h.openExtensionPage('analysis.html', { width: 1280, height: 1000 });
+    await page.setInputFiles('#files', txt);
+    await page.waitForSelector('#result h2:text-is("redaction-ansi.txt")');
+    const shown = squash(await page.locator('#result .text-view').textContent());
+    expect(shown).not.toContain('\uFFFD');
+    expect(shown).toContain(squash(fr).slice(0, 80));
+    await page.close();
+
+    const csv = join(tmp, 'classe-excel.csv');
+    const rows = ['texte;étiquette;groupe', ...['learner-fr-1', 'learner-fr-2', 'assistant-fr-1'].map((id) => `"${ownText(id).replace(/"/g, '""')}";${id.startsWith('assistant') ? 'machine' : 'humain'};élève`)];
+    await writeFile(csv, ansi(rows.join('\r\n')));
+    const lab = await h.openExtensionPage('lab.html', { width: 1280, height: 1000 });
+    await lab.setInputFiles('#lab-file', csv);
+    await lab.waitForSelector('#confusion');
+    await expect(lab.locator('#lab-count').textContent()).resolves.toMatch(/^3 texts \(2 labelled human, 1 machine\)/);
+    expect(await lab.locator('#lab-problems').count()).toBe(0);
+    await expect(lab.locator('#texts tbody').textContent()).resolves.toContain('élève');
+    await h.screenshot(lab, 'audit3-lab-excel-fr');
+    await lab.close();
   });
 
   it('made no network request', () => {

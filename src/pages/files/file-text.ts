@@ -2,7 +2,8 @@
  * file-text — plain text out of the files a teacher drops on the analysis page: .txt, .md, .html, .docx, .odt, .pdf,
  * and class-set .zip archives (Moodle, Canvas, a folder zipped by hand).
  *
- * - .txt: decoded as UTF-8, or UTF-16 when a byte-order mark says so (the mark is dropped).
+ * - .txt: decoded as UTF-8, or UTF-16 when a byte-order mark says so (the mark is dropped), or Windows-1252 when the
+ *   bytes are not UTF-8 (plain-text.ts `decodeText`); .md and .html too.
  * - .md: markdown syntax removed (headings, emphasis, links and images -> their text, list and quote markers, code
  *   fences), so that markup does not count as words.
  * - .html/.htm: parsed with DOMParser (an inert document: nothing runs, nothing loads, nothing is rendered); script,

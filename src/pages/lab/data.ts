@@ -1,5 +1,6 @@
 /** Loading, building and exporting the labelled set; the problems of a loaded file, line by line. */
 import { download, el } from '../dom';
+import { decodeText } from '../files/plain-text';
 import { readDatasetFile, toCsv, toJsonl, type LabItem, type Problem } from '../../lab/dataset';
 import type { UiLang } from '../../engine';
 import { t, tn } from '../../shared/i18n';
@@ -27,7 +28,10 @@ export function dataCard(items: readonly LabItem[], problems: { file: string; li
     const f = file.files?.[0];
     file.value = '';
     if (!f) return;
-    const r = await readDatasetFile(f);
+    // Decoded as the analysis page decodes a file (a byte-order mark; else UTF-8, or Windows-1252 when the bytes are
+    // not UTF-8, as French Excel writes its CSV), not as Blob.text() does (UTF-8 only: "�tiquette", and the header
+    // is not found).
+    const r = await readDatasetFile({ name: f.name, size: f.size, text: async () => decodeText(new Uint8Array(await f.arrayBuffer())) });
     h.load(r.items, r.problems, f.name, replace.checked);
   })());
   const text = el('textarea', { id: 'lab-new-text', rows: 5, placeholder: T('lab_buildPlaceholder') });

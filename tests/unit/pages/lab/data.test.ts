@@ -29,3 +29,30 @@ describe('lab: problems of a file, and a failure to score', () => {
     expect(problemsBox({ file: 'set.csv', list: [{ line: 0, code: 'empty-file' }] }, 'en').lines).toEqual(['the file is empty']);
   });
 });
+
+describe('lab: a chosen file is decoded as the analysis page decodes files', () => {
+  /** Choose `bytes` as a file in the card's file input; resolves with what the card hands to `load`. */
+  const choose = (bytes: Uint8Array<ArrayBuffer>, name: string) =>
+    new Promise<{ items: { text: string; label: string; group?: string }[]; problems: Problem[] }>((done) => {
+      const card = dataCard([], undefined, 'en', { ...handlers, load: (items, problems) => done({ items, problems }) });
+      const input = card.querySelector<HTMLInputElement>('#lab-file')!;
+      Object.defineProperty(input, 'files', { value: [new File([bytes], name)], configurable: true });
+      input.dispatchEvent(new Event('change'));
+    });
+  const text = 'Les élèves ont écrit leurs rédactions à la maison, après la fête de Noël.';
+
+  it('a French Excel CSV (semicolons, Windows-1252): headers and texts read with their accents', async () => {
+    const csv = `texte;étiquette;groupe\r\n"${text}";humain;élève\r\n`;
+    const r = await choose(Uint8Array.from([...csv].map((c) => c.charCodeAt(0))), 'classe.csv');
+    expect(r.problems).toEqual([]);
+    expect(r.items).toMatchObject([{ text, label: 'human', group: 'élève' }]);
+  });
+
+  it('UTF-16 with its mark (Excel\'s "Unicode text"), and UTF-8 with its mark, as before', async () => {
+    const tsv = `text\tlabel\n"${text}"\thuman\n`;
+    const le = Uint8Array.from([0xff, 0xfe, ...[...tsv].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+    expect((await choose(le, 'set.txt')).items).toMatchObject([{ text, label: 'human' }]);
+    const bom = Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(JSON.stringify({ text, label: 'machine' }))]);
+    expect((await choose(bom, 'set.jsonl')).items).toMatchObject([{ text, label: 'machine' }]);
+  });
+});
