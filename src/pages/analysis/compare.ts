@@ -5,7 +5,7 @@ import { compareReports } from '../../report/compare';
 import { percentileChart, PALETTE } from '../../report/charts';
 import { AGREE_AT, percentText } from '../../report/teacher';
 import { gateNotice } from '../result-view';
-import { ACCEPT, readTextFile } from '../files/file-text';
+import { ACCEPT_ONE, readTextFile } from '../files/file-text';
 import { withinEngineLimit } from './input';
 import type { Notice } from './file-status';
 import { explain, type Report } from '../../engine';
@@ -26,7 +26,7 @@ function side(i: 0 | 1, st: CompareState, lang: UiLang, onProblem: (m: Notice) =
   const area = el('textarea', { id: `cmp-text-${i}`, rows: 10, placeholder: T('analysis_pastePlaceholder') });
   area.value = st.texts[i];
   area.addEventListener('input', () => (st.texts[i] = area.value));
-  const file = el('input', { type: 'file', id: `cmp-file-${i}`, accept: ACCEPT });
+  const file = el('input', { type: 'file', id: `cmp-file-${i}`, accept: ACCEPT_ONE });
   file.addEventListener('change', () => void (async () => {
     const f = file.files?.[0];
     file.value = '';

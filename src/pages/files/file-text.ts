@@ -14,7 +14,7 @@
  * API: `readTextFile(file)` -> `{ name, text }` or `{ name, error, detail? }` (codes: src/pages/files/read-result.ts);
  * `readTextFiles(file, onProgress?)` -> a list: one entry per file of a class-set .zip (rows named after the student,
  * with `source` = "archive › path"; skipped files as errors named by their path inside, with `archive` set), else the
- * one entry of `readTextFile`; `onProgress({ done, total })` follows a class set file by file. `htmlToText(html)`, `stripMarkdown(md)`; ACCEPT for the file input.
+ * one entry of `readTextFile` (which, for one text, answers a .zip with `several-texts`); `onProgress({ done, total })` follows a class set file by file. `htmlToText(html)`, `stripMarkdown(md)`; ACCEPT for the file input, ACCEPT_ONE for a field that takes one text.
  * Limits: MAX_FILE_BYTES per file, MAX_ARCHIVE_BYTES per class-set zip (and the limits in archive-guard.ts, pdf.ts,
  * class-set-archive.ts); text inside images or scanned PDFs cannot be read (no OCR).
  */
@@ -26,6 +26,8 @@ import { megabytes, type ReadError } from './read-result';
 
 export const ACCEPT =
   '.txt,.md,.markdown,.html,.htm,.docx,.odt,.ott,.pdf,.zip,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text,application/pdf,application/zip';
+/** The same kinds for a field that takes one text (Compare): no class-set .zip. */
+export const ACCEPT_ONE = ACCEPT.split(',').filter((x) => !x.includes('zip')).join(',');
 export const MAX_FILE_BYTES = 15 * 1024 * 1024;
 export const MAX_ARCHIVE_BYTES = CLASS_SET_LIMITS.maxArchiveBytes;
 
@@ -97,6 +99,8 @@ export async function readTextFile(file: File): Promise<FileText> {
       text = format === 'md' ? stripMarkdown(raw) : format === 'html' ? htmlToText(raw) : raw;
     } else {
       const kind = WORKER_KINDS[ext];
+      // A class set where one text is expected: readTextFiles opens a .zip before it gets here.
+      if (ext === 'zip') return { name, error: 'several-texts', detail: ext };
       if (!kind) return { name, error: 'unsupported-type', detail: ext || name };
       const answer = await readInWorker(kind, await file.arrayBuffer());
       if ('error' in answer) return { name, ...answer };

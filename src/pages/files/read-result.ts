@@ -7,6 +7,7 @@
  * | code                | when                                                          | detail            |
  * |---------------------|---------------------------------------------------------------|-------------------|
  * | unsupported-type    | not a kind of file the page reads (or an old binary .doc)     | extension         |
+ * | several-texts       | a .zip (a class set) where one text is expected (Compare)     | extension         |
  * | too-large           | the file itself is over its limit                             | 15 (MiB)          |
  * | unpacks-too-large   | a zip part, or all parts, would unpack past a limit           | 64 (MiB)          |
  * | false-sizes         | a zip part unpacks to more than it declares (a bomb's lie)    |                   |
@@ -28,6 +29,7 @@ import { ArchiveRefusal } from './archive-guard';
 
 export const READ_ERRORS = [
   'unsupported-type',
+  'several-texts',
   'too-large',
   'unpacks-too-large',
   'false-sizes',
