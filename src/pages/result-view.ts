@@ -177,7 +177,7 @@ export function wordView(text: string, words: readonly Span[], ranks: readonly W
     h('p', null, T('analysis_wordsIntro')),
     h('div', { class: 'word-top' },
       h('ul', { class: 'bucket-legend', 'aria-label': T('analysis_bucketLegend') },
-        labels.map((l, b) => h('li', null, h('span', { class: `w b${b} swatch`, 'aria-hidden': 'true' }, 'abc'), ' ', l, ' — ', h('strong', null, ratePercent(counts[b]!, ranks.length, lang)), ` (${counts[b]})`)),
+        labels.map((l, b) => h('li', null, h('span', { class: `w b${b} swatch`, 'aria-hidden': 'true' }, 'abc'), ' ', l, ' — ', h('strong', null, ratePercent(counts[b]!, ranks.length, lang)), ` (${countText(counts[b]!, lang)})`)),
       ),
       bucketChart(counts, labels, T('analysis_bucketChart'), labels.map((l, b) => `${l}: ${counts[b]}`).join('; '), lang),
     ),

@@ -88,8 +88,11 @@ describe('result view', () => {
     const el = toDom(wordView(text, words, ranks, 'en'), document) as HTMLElement;
     expect(el.querySelectorAll('.text-view .w').length).toBe(WORD_VIEW_MAX);
     expect(el.querySelector('.text-view')!.textContent).toBe(text.slice(0, words[WORD_VIEW_MAX - 1]!.end));
-    const counts = [...el.querySelectorAll('.bucket-legend li')].map((li) => Number(/\((\d+)\)$/.exec(li.textContent ?? '')?.[1]));
+    const counts = [...el.querySelectorAll('.bucket-legend li')].map((li) => Number(/\(([\d,]+)\)$/.exec(li.textContent ?? '')?.[1]?.replace(/,/g, '')));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(words.length);
+    // a count is written as counts are everywhere else: 5,250, not 5250 (French: 5 250)
+    expect(el.querySelector('.bucket-legend')!.textContent).toMatch(/\(\d{1,3},\d{3}\)/);
+    expect((toDom(wordView(text, words, ranks, 'fr'), document) as HTMLElement).querySelector('.bucket-legend')!.textContent).toMatch(/\(\d{1,3}\u202f\d{3}\)/);
     expect(el.querySelector('.words-cut')!.textContent).toBe(`Only the first 10,000 of the text's ${words.length.toLocaleString('en-US')} words are shaded here, to keep the page responsive; the shares and the chart above count every word, and the Sentences view shows the whole text.`);
     const fr = toDom(wordView(text, words, ranks, 'fr'), document) as HTMLElement;
     expect(fr.querySelector('.words-cut')!.textContent).toMatch(/^Seuls les 10\u202f000 premiers des [\d\u202f]+ mots du texte sont colorés ici/);
