@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { dataCard } from '@/src/pages/lab/data';
-import type { Problem } from '@/src/lab/dataset';
+import { MAX_TEXT_CHARS, type Problem } from '@/src/lab/dataset';
 
 const handlers = { load() {}, sample() {}, add() {}, clear() {} };
 const problemsBox = (problems: { file: string; list: Problem[]; loaded?: number }, lang: 'en' | 'fr') => {
@@ -54,5 +54,29 @@ describe('lab: a chosen file is decoded as the analysis page decodes files', () 
     expect((await choose(le, 'set.txt')).items).toMatchObject([{ text, label: 'human' }]);
     const bom = Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(JSON.stringify({ text, label: 'machine' }))]);
     expect((await choose(bom, 'set.jsonl')).items).toMatchObject([{ text, label: 'machine' }]);
+  });
+});
+
+describe('lab: a text added by hand', () => {
+  const submit = (length: number, lang: 'en' | 'fr' = 'en') => {
+    const added: unknown[] = [];
+    const card = dataCard([], undefined, lang, { ...handlers, add: (item) => void added.push(item) });
+    document.body.replaceChildren(card);
+    card.querySelector<HTMLTextAreaElement>('#lab-new-text')!.value = 'word '.repeat(Math.ceil(length / 5)).slice(0, length);
+    card.querySelector<HTMLFormElement>('form.build')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    return { added, status: card.querySelector('#lab-build-status')?.textContent ?? '' };
+  };
+
+  it('is added within the per-text limit that files have', () => {
+    expect(submit(MAX_TEXT_CHARS).added).toHaveLength(1);
+  });
+
+  it.each([
+    ['en', 'This text is longer than 100,000 characters, the most the lab takes for one text (as in a file); it was not added.'],
+    ['fr', 'Ce texte dépasse 100\u202f000 caractères, le maximum que l’atelier accepte pour un texte (comme dans un fichier) ; il n’a pas été ajouté.'],
+  ] as const)('past it, is not added, and the form says why in one line (%s)', (lang, line) => {
+    const r = submit(MAX_TEXT_CHARS + 1, lang);
+    expect(r.added).toEqual([]);
+    expect(r.status).toBe(line);
   });
 });
