@@ -19,7 +19,7 @@ import { sentenceRuns } from '../report/runs';
 import { AGREE_AT, bucketChart, percentText, positionOf, signalLabel } from '../report/teacher';
 import { percentileChart, PALETTE } from '../report/charts';
 import { t, tn } from '../shared/i18n';
-import { exactPercent, ratePercent } from '../shared/numbers';
+import { countText, exactPercent, ratePercent } from '../shared/numbers';
 
 export interface WordRankLike {
   bucket: 0 | 1 | 2 | 3;
@@ -148,32 +148,41 @@ function excerpt(s: string, max = 90): string {
 
 export const BUCKET_KEYS = ['analysis_bucket0', 'analysis_bucket1', 'analysis_bucket2', 'analysis_bucket3'] as const;
 
+/**
+ * Words shaded in the word view: a long essay or a dissertation chapter. Each shaded word is an element the page must
+ * style and lay out (about 45 µs each in Chromium): a 170,000-word thesis froze the page for 9 s, a 750,000-word text
+ * for 31 s. Past this, the view shades the first words and says so; its shares and chart still count every word.
+ */
+export const WORD_VIEW_MAX = 10_000;
+
 export function wordView(text: string, words: readonly Span[], ranks: readonly WordRankLike[], lang: UiLang): El {
   const T = tt(lang);
   const counts = [0, 0, 0, 0];
   for (const r of ranks) counts[r.bucket]!++;
   const labels = BUCKET_KEYS.map((k) => T(k));
   const parts: (El | string)[] = [];
+  const cut = words.length > WORD_VIEW_MAX;
   let at = 0;
-  words.forEach((w, i) => {
+  (cut ? words.slice(0, WORD_VIEW_MAX) : words).forEach((w, i) => {
     if (w.start > at) parts.push(text.slice(at, w.start));
     const r = ranks[i] ?? { bucket: 3 as const };
     const title = r.rank !== undefined ? `${labels[r.bucket]} · ${T('analysis_rank', [r.rank + 1])}` : labels[r.bucket];
     parts.push(h('span', { class: `w b${r.bucket}`, title }, text.slice(w.start, w.end)));
     at = w.end;
   });
-  if (at < text.length) parts.push(text.slice(at));
+  if (!cut && at < text.length) parts.push(text.slice(at));
   return h(
     'div',
     { class: 'word-view' },
     h('p', null, T('analysis_wordsIntro')),
     h('div', { class: 'word-top' },
       h('ul', { class: 'bucket-legend', 'aria-label': T('analysis_bucketLegend') },
-        labels.map((l, b) => h('li', null, h('span', { class: `w b${b} swatch`, 'aria-hidden': 'true' }, 'abc'), ' ', l, ' — ', h('strong', null, ratePercent(counts[b]!, ranks.length, lang)), ` (${counts[b]})`)),
+        labels.map((l, b) => h('li', null, h('span', { class: `w b${b} swatch`, 'aria-hidden': 'true' }, 'abc'), ' ', l, ' — ', h('strong', null, ratePercent(counts[b]!, ranks.length, lang)), ` (${countText(counts[b]!, lang)})`)),
       ),
       bucketChart(counts, labels, T('analysis_bucketChart'), labels.map((l, b) => `${l}: ${counts[b]}`).join('; '), lang),
     ),
     h('div', { class: 'text-view words', tabindex: 0, 'aria-label': T('analysis_wordsAria') }, parts),
+    cut ? h('p', { class: 'notice words-cut' }, T('analysis_wordsCut', [countText(WORD_VIEW_MAX, lang), countText(words.length, lang)])) : null,
     h('p', { class: 'muted' }, T('analysis_wordsCaveat')),
   );
 }

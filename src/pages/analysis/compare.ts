@@ -5,8 +5,9 @@ import { compareReports } from '../../report/compare';
 import { percentileChart, PALETTE } from '../../report/charts';
 import { AGREE_AT, percentText } from '../../report/teacher';
 import { gateNotice } from '../result-view';
-import { ACCEPT, readTextFile } from '../files/file-text';
-import { fileProblem } from './input';
+import { ACCEPT_ONE, readTextFile } from '../files/file-text';
+import { withinEngineLimit } from './input';
+import type { Notice } from './file-status';
 import { explain, type Report } from '../../engine';
 import type { UiLang } from '../../engine';
 import { t } from '../../shared/i18n';
@@ -18,22 +19,23 @@ export interface CompareState {
   reports?: [Report, Report];
 }
 
-function side(i: 0 | 1, st: CompareState, lang: UiLang, onProblem: (m: string) => void): HTMLElement {
+function side(i: 0 | 1, st: CompareState, lang: UiLang, onProblem: (m: Notice) => void): HTMLElement {
   const T = (k: string, s?: (string | number)[]) => t(k, s, lang);
   const name = el('input', { type: 'text', id: `cmp-name-${i}`, value: st.names[i], autocomplete: 'off' });
   name.addEventListener('input', () => (st.names[i] = name.value || T(i === 0 ? 'compare_defaultA' : 'compare_defaultB')));
   const area = el('textarea', { id: `cmp-text-${i}`, rows: 10, placeholder: T('analysis_pastePlaceholder') });
   area.value = st.texts[i];
   area.addEventListener('input', () => (st.texts[i] = area.value));
-  const file = el('input', { type: 'file', id: `cmp-file-${i}`, accept: ACCEPT });
+  const file = el('input', { type: 'file', id: `cmp-file-${i}`, accept: ACCEPT_ONE });
   file.addEventListener('change', () => void (async () => {
     const f = file.files?.[0];
     file.value = '';
     if (!f) return;
     const r = await readTextFile(f);
-    if ('text' in r) {
-      area.value = st.texts[i] = r.text;
-    } else onProblem(fileProblem(r, lang));
+    const long = 'text' in r ? withinEngineLimit([r]).problems[0] : undefined;
+    if ('error' in r) onProblem({ file: r });
+    else if (long) onProblem(long);
+    else area.value = st.texts[i] = r.text;
   })());
   return el('div', { class: 'compare-side' },
     el('label', { for: name.id }, T('compare_nameLabel', [i === 0 ? 'A' : 'B'])), name,
@@ -42,7 +44,7 @@ function side(i: 0 | 1, st: CompareState, lang: UiLang, onProblem: (m: string) =
   );
 }
 
-export function compareInput(st: CompareState, lang: UiLang, run: () => void, onProblem: (m: string) => void): HTMLElement {
+export function compareInput(st: CompareState, lang: UiLang, run: () => void, onProblem: (m: Notice) => void): HTMLElement {
   const T = (k: string, s?: (string | number)[]) => t(k, s, lang);
   return el('section', { class: 'card', 'aria-labelledby': 'cmp-title' },
     el('h2', { id: 'cmp-title' }, T('compare_title')),

@@ -2,7 +2,7 @@
 import { el } from '../dom';
 import { ACCEPT, readTextFiles, type FileText } from '../files/file-text';
 import type { Progress } from '../files/file-reader';
-import type { UiLang } from '../../engine';
+import { MAX_CHARS, type UiLang } from '../../engine';
 import { t } from '../../shared/i18n';
 import { fileNotices, type Notice } from './file-status';
 
@@ -20,6 +20,18 @@ export interface InputHandlers {
   onProblems(problems: Notice[]): void;
   /** A class set's progress (undefined: that file is done). */
   onReading(name: string, progress: Progress | undefined): void;
+}
+
+/** The texts the engine takes (at most MAX_CHARS characters), and a one-line problem for each longer one: refused
+ * before it is added to the set, so that no step spends seconds on a text the engine would refuse anyway. */
+export function withinEngineLimit(texts: readonly LoadedText[]): { texts: LoadedText[]; problems: Notice[] } {
+  const ok: LoadedText[] = [];
+  const problems: Notice[] = [];
+  for (const x of texts) {
+    if (x.text.length <= MAX_CHARS) ok.push(x);
+    else problems.push({ file: { name: x.name, error: 'too-long', detail: String(MAX_CHARS / 1_000_000) } });
+  }
+  return { texts: ok, problems };
 }
 
 export async function readFiles(files: readonly File[], h: InputHandlers): Promise<void> {

@@ -12,7 +12,7 @@ import { createEngineClient, type EngineClient } from '../engine-client';
 import { t, uiLanguage } from '../../shared/i18n';
 import { takePendingAnalysis } from '../../shared/open-pages';
 import { explain, type UiLang } from '../../engine';
-import { inputPanel, readFiles, type InputHandlers, type LoadedText } from './input';
+import { inputPanel, readFiles, withinEngineLimit, type InputHandlers, type LoadedText } from './input';
 import { pdfTabOf, PDF_TAB_PARAM, readTabPdf } from './pdf-tab';
 import { noticeItem, readingStatus, type Notice } from './file-status';
 import { duplicateNotice, markDuplicates } from './duplicates';
@@ -80,7 +80,12 @@ class AnalysisPage {
     window.addEventListener('pagehide', () => this.engine.dispose());
   }
 
-  private async addTexts(texts: LoadedText[]): Promise<void> {
+  private async addTexts(given: LoadedText[]): Promise<void> {
+    const { texts, problems } = withinEngineLimit(given);
+    if (problems.length) {
+      this.state.problems = [...this.state.problems, ...problems];
+      if (!texts.length) return this.render();
+    }
     const added = texts.map((x) => ({ id: this.nextId++, name: x.name, text: x.text, ...(x.source ? { source: x.source } : {}) }));
     this.state.items.push(...added);
     markDuplicates(this.state.items);
@@ -133,6 +138,11 @@ class AnalysisPage {
     const st = this.state.compare;
     if (!st.texts[0].trim() || !st.texts[1].trim()) {
       this.state.problems = [this.T('compare_needTwo')];
+      return this.render();
+    }
+    const { problems } = withinEngineLimit([0, 1].map((i) => ({ name: st.names[i] ?? '', text: st.texts[i] ?? '' })));
+    if (problems.length) {
+      this.state.problems = problems;
       return this.render();
     }
     try {
@@ -252,7 +262,7 @@ class AnalysisPage {
     const st = this.state;
     if (st.view === 'analyse') return this.analyseView();
     if (st.view === 'compare') {
-      const onProblem = (m: string) => {
+      const onProblem = (m: Notice) => {
         st.problems = [m];
         void this.render();
       };

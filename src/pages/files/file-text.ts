@@ -2,7 +2,8 @@
  * file-text — plain text out of the files a teacher drops on the analysis page: .txt, .md, .html, .docx, .odt, .pdf,
  * and class-set .zip archives (Moodle, Canvas, a folder zipped by hand).
  *
- * - .txt: decoded as UTF-8, or UTF-16 when a byte-order mark says so (the mark is dropped).
+ * - .txt: decoded as UTF-8, or UTF-16 when a byte-order mark says so (the mark is dropped), or Windows-1252 when the
+ *   bytes are not UTF-8 (plain-text.ts `decodeText`); .md and .html too.
  * - .md: markdown syntax removed (headings, emphasis, links and images -> their text, list and quote markers, code
  *   fences), so that markup does not count as words.
  * - .html/.htm: parsed with DOMParser (an inert document: nothing runs, nothing loads, nothing is rendered); script,
@@ -13,7 +14,7 @@
  * API: `readTextFile(file)` -> `{ name, text }` or `{ name, error, detail? }` (codes: src/pages/files/read-result.ts);
  * `readTextFiles(file, onProgress?)` -> a list: one entry per file of a class-set .zip (rows named after the student,
  * with `source` = "archive › path"; skipped files as errors named by their path inside, with `archive` set), else the
- * one entry of `readTextFile`; `onProgress({ done, total })` follows a class set file by file. `htmlToText(html)`, `stripMarkdown(md)`; ACCEPT for the file input.
+ * one entry of `readTextFile` (which, for one text, answers a .zip with `several-texts`); `onProgress({ done, total })` follows a class set file by file. `htmlToText(html)`, `stripMarkdown(md)`; ACCEPT for the file input, ACCEPT_ONE for a field that takes one text.
  * Limits: MAX_FILE_BYTES per file, MAX_ARCHIVE_BYTES per class-set zip (and the limits in archive-guard.ts, pdf.ts,
  * class-set-archive.ts); text inside images or scanned PDFs cannot be read (no OCR).
  */
@@ -25,6 +26,8 @@ import { megabytes, type ReadError } from './read-result';
 
 export const ACCEPT =
   '.txt,.md,.markdown,.html,.htm,.docx,.odt,.ott,.pdf,.zip,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text,application/pdf,application/zip';
+/** The same kinds for a field that takes one text (Compare): no class-set .zip. */
+export const ACCEPT_ONE = ACCEPT.split(',').filter((x) => !x.includes('zip')).join(',');
 export const MAX_FILE_BYTES = 15 * 1024 * 1024;
 export const MAX_ARCHIVE_BYTES = CLASS_SET_LIMITS.maxArchiveBytes;
 
@@ -96,6 +99,8 @@ export async function readTextFile(file: File): Promise<FileText> {
       text = format === 'md' ? stripMarkdown(raw) : format === 'html' ? htmlToText(raw) : raw;
     } else {
       const kind = WORKER_KINDS[ext];
+      // A class set where one text is expected: readTextFiles opens a .zip before it gets here.
+      if (ext === 'zip') return { name, error: 'several-texts', detail: ext };
       if (!kind) return { name, error: 'unsupported-type', detail: ext || name };
       const answer = await readInWorker(kind, await file.arrayBuffer());
       if ('error' in answer) return { name, ...answer };

@@ -7,6 +7,7 @@
  * | code                | when                                                          | detail            |
  * |---------------------|---------------------------------------------------------------|-------------------|
  * | unsupported-type    | not a kind of file the page reads (or an old binary .doc)     | extension         |
+ * | several-texts       | a .zip (a class set) where one text is expected (Compare)     | extension         |
  * | too-large           | the file itself is over its limit                             | 15 (MiB)          |
  * | unpacks-too-large   | a zip part, or all parts, would unpack past a limit           | 64 (MiB)          |
  * | false-sizes         | a zip part unpacks to more than it declares (a bomb's lie)    |                   |
@@ -21,12 +22,14 @@
  * | hidden-file         | system files in a class set (__MACOSX, .DS_Store, ~$lock)     |                   |
  * | too-many-files      | a class set past its file limit (the rest is skipped)         | count             |
  * | timed-out           | reading took longer than its limit and was stopped            |                   |
+ * | too-long            | read, but longer than the engine analyses (MAX_CHARS)         | limit in millions |
  * | unreadable          | anything unexpected (the error's message)                     | message           |
  */
 import { ArchiveRefusal } from './archive-guard';
 
 export const READ_ERRORS = [
   'unsupported-type',
+  'several-texts',
   'too-large',
   'unpacks-too-large',
   'false-sizes',
@@ -41,6 +44,7 @@ export const READ_ERRORS = [
   'hidden-file',
   'too-many-files',
   'timed-out',
+  'too-long',
   'unreadable',
 ] as const;
 export type ReadError = (typeof READ_ERRORS)[number];

@@ -1,6 +1,8 @@
 /** Loading, building and exporting the labelled set; the problems of a loaded file, line by line. */
 import { download, el } from '../dom';
-import { readDatasetFile, toCsv, toJsonl, type LabItem, type Problem } from '../../lab/dataset';
+import { decodeText } from '../files/plain-text';
+import { MAX_TEXT_CHARS, readDatasetFile, toCsv, toJsonl, type LabItem, type Problem } from '../../lab/dataset';
+import { countText } from '../../shared/numbers';
 import type { UiLang } from '../../engine';
 import { t, tn } from '../../shared/i18n';
 
@@ -27,16 +29,26 @@ export function dataCard(items: readonly LabItem[], problems: { file: string; li
     const f = file.files?.[0];
     file.value = '';
     if (!f) return;
-    const r = await readDatasetFile(f);
+    // Decoded as the analysis page decodes a file (a byte-order mark; else UTF-8, or Windows-1252 when the bytes are
+    // not UTF-8, as French Excel writes its CSV), not as Blob.text() does (UTF-8 only: "�tiquette", and the header
+    // is not found).
+    const r = await readDatasetFile({ name: f.name, size: f.size, text: async () => decodeText(new Uint8Array(await f.arrayBuffer())) });
     h.load(r.items, r.problems, f.name, replace.checked);
   })());
   const text = el('textarea', { id: 'lab-new-text', rows: 5, placeholder: T('lab_buildPlaceholder') });
   const labelSel = el('select', { id: 'lab-new-label' }, el('option', { value: 'human' }, T('lab_human')), el('option', { value: 'machine' }, T('lab_machine')));
   const group = el('input', { type: 'text', id: 'lab-new-group', placeholder: T('lab_groupPlaceholder'), autocomplete: 'off' });
   const source = el('input', { type: 'text', id: 'lab-new-source', placeholder: T('lab_sourcePlaceholder'), autocomplete: 'off' });
+  const status = el('p', { id: 'lab-build-status', class: 'status', role: 'status', 'aria-live': 'polite' });
   const build = el('form', { class: 'build', on: { submit: (e) => {
     e.preventDefault();
+    status.textContent = '';
     if (!text.value.trim()) return text.focus();
+    // The same limit as a text in a file (a longer one would hold up, or fail, the scoring of the whole set).
+    if (text.value.length > MAX_TEXT_CHARS) {
+      status.textContent = T('lab_buildTooLong', [countText(MAX_TEXT_CHARS, lang)]);
+      return text.focus();
+    }
     h.add({ text: text.value, label: labelSel.value === 'machine' ? 'machine' : 'human', group: group.value.trim() || undefined, source: source.value.trim() || undefined });
     text.value = '';
   } } },
@@ -48,6 +60,7 @@ export function dataCard(items: readonly LabItem[], problems: { file: string; li
       el('label', { for: source.id }, T('lab_source')), source,
     ),
     el('div', { class: 'row' }, el('button', { type: 'submit', id: 'lab-add' }, T('lab_add'))),
+    status,
   );
   const nHuman = items.filter((i) => i.label === 'human').length;
   return el('section', { class: 'card', 'aria-labelledby': 'data-title', id: 'data' },

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { gateNotice, sentenceView, signalList, summaryBlock, wordView, positionChart } from '@/src/pages/result-view';
+import { gateNotice, sentenceView, signalList, summaryBlock, wordView, positionChart, WORD_VIEW_MAX } from '@/src/pages/result-view';
 import { textOf, toDom } from '@/src/report/markup';
 import { wordRanks } from '@/src/engine';
 import { fakeReport } from '../report/fixture';
@@ -78,6 +78,26 @@ describe('result view', () => {
     expect(el.querySelectorAll('.bucket-legend li').length).toBe(4);
     expect(el.querySelector('svg.bar-chart')).not.toBeNull();
     spans.forEach((s, i) => expect(s.classList.contains(`b${ranks[i]!.bucket}`)).toBe(true));
+  });
+
+  it('word view: a text longer than WORD_VIEW_MAX words shades that many, says so, and its counts cover every word', () => {
+    const sentence = 'The cat sat on the mat because it was warm and the sun was out. ';
+    const text = sentence.repeat(Math.ceil((WORD_VIEW_MAX + 500) / 15));
+    const { words, ranks } = wordRanks(text, 'en');
+    expect(words.length).toBeGreaterThan(WORD_VIEW_MAX);
+    const el = toDom(wordView(text, words, ranks, 'en'), document) as HTMLElement;
+    expect(el.querySelectorAll('.text-view .w').length).toBe(WORD_VIEW_MAX);
+    expect(el.querySelector('.text-view')!.textContent).toBe(text.slice(0, words[WORD_VIEW_MAX - 1]!.end));
+    const counts = [...el.querySelectorAll('.bucket-legend li')].map((li) => Number(/\(([\d,]+)\)$/.exec(li.textContent ?? '')?.[1]?.replace(/,/g, '')));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(words.length);
+    // a count is written as counts are everywhere else: 5,250, not 5250 (French: 5 250)
+    expect(el.querySelector('.bucket-legend')!.textContent).toMatch(/\(\d{1,3},\d{3}\)/);
+    expect((toDom(wordView(text, words, ranks, 'fr'), document) as HTMLElement).querySelector('.bucket-legend')!.textContent).toMatch(/\(\d{1,3}\u202f\d{3}\)/);
+    expect(el.querySelector('.words-cut')!.textContent).toBe(`Only the first 10,000 of the text's ${words.length.toLocaleString('en-US')} words are shaded here, to keep the page responsive; the shares and the chart above count every word, and the Sentences view shows the whole text.`);
+    const fr = toDom(wordView(text, words, ranks, 'fr'), document) as HTMLElement;
+    expect(fr.querySelector('.words-cut')!.textContent).toMatch(/^Seuls les 10\u202f000 premiers des [\d\u202f]+ mots du texte sont colorés ici/);
+    const short = toDom(wordView(sentence, wordRanks(sentence, 'en').words, wordRanks(sentence, 'en').ranks, 'en'), document) as HTMLElement;
+    expect(short.querySelector('.words-cut')).toBeNull();
   });
 
   it('signal list: evidence for measured signals, the reason for abstentions', () => {

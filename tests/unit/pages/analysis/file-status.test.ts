@@ -92,3 +92,12 @@ describe('countText', () => {
     expect(countText('analysis_archiveSkipped', n, lang)).toBe(text);
   });
 });
+
+describe('a .zip where one text is expected (Compare)', () => {
+  it.each([
+    ['en', 'class.zip: a .zip holds several texts; choose one file here (a whole class set opens under Analyse).'],
+    ['fr', 'class.zip : un .zip contient plusieurs textes ; choisissez ici un seul fichier (une classe entière s’ouvre dans Analyser).'],
+  ] as const)('%s: one line that does not send the teacher back to a .zip', (lang, line) => {
+    expect(noticeItem({ file: { name: 'class.zip', error: 'several-texts', detail: 'zip' } }, lang).textContent).toBe(line);
+  });
+});

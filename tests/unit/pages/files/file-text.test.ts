@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { htmlToText, MAX_FILE_BYTES, readTextFile, readTextFiles, stripMarkdown } from '@/src/pages/files/file-text';
+import { ACCEPT, ACCEPT_ONE, htmlToText, MAX_FILE_BYTES, readTextFile, readTextFiles, stripMarkdown } from '@/src/pages/files/file-text';
 import type { PdfjsLib, PdfjsLoader } from '@/src/pages/files/pdf';
 import { moodleZip, docxOf, essayPdf, odtOf, ownText, paragraphsOf } from '../../../e2e/fixtures/teacher/make-files';
 
@@ -66,7 +66,8 @@ describe('readTextFile', () => {
     ['a.pdf', { error: 'corrupt', detail: 'pdf' }],
     ['a.odt', { error: 'corrupt', detail: 'odt' }],
     ['a.doc', { error: 'unsupported-type', detail: 'doc' }],
-    ['a.zip', { error: 'unsupported-type', detail: 'zip' }],
+    // a single-text reader (Compare) given a class set: not "cannot be read… use a .zip"
+    ['a.zip', { error: 'several-texts', detail: 'zip' }],
     ['noext', { error: 'unsupported-type', detail: 'noext' }],
   ])('%s -> %j', async (name, expected) => {
     expect(await readTextFile(file('x', name))).toEqual({ name, ...expected });
@@ -92,6 +93,12 @@ describe('readTextFile', () => {
     ['page.html', new Uint8Array([0x3c, 0x70, 0x3e, 0x41, 0, 0x42]), 'html'],
   ])('%s holding binary data (NUL bytes, no UTF-16 mark) is refused as not really that kind of file, not read as text', async (name, bytes, ext) => {
     expect(await readTextFile(bin(bytes, name))).toEqual({ name, error: 'corrupt', detail: ext });
+  });
+
+  it('a field for one text does not offer a .zip; the analysis page\'s does', () => {
+    expect(ACCEPT.split(',')).toEqual(expect.arrayContaining(['.zip', 'application/zip']));
+    expect(ACCEPT_ONE.split(',').filter((x) => x.includes('zip'))).toEqual([]);
+    expect(ACCEPT_ONE.split(',')).toEqual(ACCEPT.split(',').filter((x) => !x.includes('zip')));
   });
 
   it('a file over the limit names the limit', async () => {
