@@ -49,13 +49,15 @@ export interface Trainer<M = unknown> {
   /** What it is fitted on: 'paired' (default: the human and machine rows of the sources that have both labels in
    * that language, see pairedRows) or 'human' (the human rows of every source of that language: a model of human
    * prose, such as word-predictability's French successor table). */
-  training?: 'paired' | 'human';
+  training?: TrainingSelection;
   /** True when the signal also has a fixed (shipped, untrained) table for the languages it does not train: those
    * values then come from the feature cache like any fixed signal's (as word-predictability's English Brown table's did). */
   fixedElsewhere?: boolean;
   /** Cross-fit the references within each source in this many folds (by text key) instead of by source; the
    * left-out source of a fold is still excluded whole. For a model of human prose (see the header). */
   referenceFolds?: number;
+  /** Fit options, part of the cache key (experiments: weights, balance). */
+  options?: Record<string, unknown>;
   /** Fit on training rows of one language (paired or human, as `training` says). The model must be JSON-serialisable. */
   fit(train: readonly TrainRow[], lang: EvalLang): M;
   /** The signal's runtime with that model: same orientation as every signal, per-sentence values where it has them. */
@@ -63,6 +65,25 @@ export interface Trainer<M = unknown> {
 }
 
 export { TRAINERS };
+
+/** What a contrast trainer is fitted on: 'paired' (sources with both labels), 'paired+machine' (those and the
+ * machine-only sources, e.g. the developers' 2026-assistant texts), 'paired+human' (those and the human-only sources),
+ * 'all' (every source); 'human' = the human rows of every source (a model of human prose). */
+export type TrainingSelection = 'paired' | 'paired+machine' | 'paired+human' | 'all' | 'human';
+
+/** Rows of `lang` a trainer with `selection` is fitted on (before leaving sources out). */
+export function selectTraining<R extends { item: Pick<Item, 'lang' | 'label' | 'source'> }>(rows: readonly R[], lang: EvalLang, selection: TrainingSelection): R[] {
+  const own = rows.filter((r) => r.item.lang === lang);
+  if (selection === 'human') return own.filter((r) => r.item.label === 'human');
+  if (selection === 'all') return own;
+  const labels = new Map<string, Set<Label>>();
+  for (const r of own) labels.set(r.item.source, (labels.get(r.item.source) ?? new Set()).add(r.item.label));
+  return own.filter((r) => {
+    const l = labels.get(r.item.source)!;
+    if (l.size === 2) return true;
+    return (selection === 'paired+machine' && l.has('machine')) || (selection === 'paired+human' && l.has('human'));
+  });
+}
 
 /** Ids of the signals that are trained per fold (their values never come from the feature cache). */
 export function trainedIds(trainers: readonly Trainer[] = TRAINERS): string[] {
@@ -128,7 +149,7 @@ export class TrainableValues {
   /** Values for `wanted` rows (of `lang`) from the model fitted on the paired (or human) rows outside `excluded`. */
   private values(t: Trainer, lang: EvalLang, excluded: Exclusion, wanted: readonly KeyedRow[]): Map<string, SignalValue> {
     const human = t.training === 'human';
-    const pool = human ? this.rows.filter((r) => r.item.lang === lang && r.item.label === 'human') : pairedRows(this.rows, lang);
+    const pool = selectTraining(this.rows, lang, t.training ?? 'paired');
     const ex = excluded.fold;
     const train = pool.filter(
       (r) => !excluded.sources.has(r.item.source) && !(ex && r.item.source === ex.source && withinSourceFold(r.key, ex.folds) === ex.fold),
@@ -138,7 +159,7 @@ export class TrainableValues {
       for (const r of wanted) out.set(r.key, { abstained: 'no-model' });
       return out;
     }
-    const h = createHash('sha1').update(this.fingerprint).update(t.id).update(lang);
+    const h = createHash('sha1').update(this.fingerprint).update(t.id).update(lang).update(t.training ?? 'paired').update(JSON.stringify(t.options ?? {}));
     for (const k of train.map((r) => r.key).sort()) h.update(k);
     const hash = h.digest('hex').slice(0, 16);
     let slot = this.memo.get(`${t.id}/${hash}`);
@@ -225,7 +246,7 @@ function dirHash(p: string): string {
   const walk = (q: string) => {
     if (!existsSync(q)) return;
     if (statSync(q).isDirectory()) for (const f of readdirSync(q).sort()) walk(join(q, f));
-    else h.update(relative(ROOT, q)).update('\0').update(readFileSync(q));
+    else if (!q.endsWith('train/index.ts')) h.update(relative(ROOT, q)).update('\0').update(readFileSync(q)); // EXPERIMENT (H28): restore
   };
   walk(p);
   return h.digest('hex');

@@ -43,7 +43,7 @@ export function fitStyleLr(train: readonly TrainRow[], lang: StyleLang, config: 
     });
     const rowTokens = new Array<number>(side.length).fill(0);
     seqs.forEach((s, j) => (rowTokens[owner[j]!]! += s.length + 1));
-    const rw = groupWeights(side, (_, i) => rowTokens[i]!, c.balance);
+    const rw = groupWeights(side, (_, i) => rowTokens[i]!, c.balance).map((w, i) => w * (c.sourceWeights?.[side[i]!.source] ?? 1));
     return fitNgram(seqs, { order: c.order, vocab: tokens.length, minCount: c.minCount }, owner.map((o) => rw[o]!));
   };
   return { lang, config: { ...c, dropMarks: [...c.dropMarks] }, tokens, vocabWords: vocab.length, human: fitSide('human'), machine: fitSide('machine') };

@@ -49,7 +49,7 @@ export function fitStyleProfile(train: readonly TrainRow[], lang: StyleLang, con
   const x = new Float64Array(n * d);
   X.forEach((r, i) => r.forEach((v, j) => (x[i * d + j] = Math.max(-CLIP, Math.min(CLIP, (v - mean[j]!) / sd[j]!)))));
   const y = rows.map((r) => (r.label === 'machine' ? 1 : 0));
-  const model = fitLogreg(x, n, d, y, balancedWeights(rows), { l2: c.l2, l1: c.l1 });
+  const model = fitLogreg(x, n, d, y, balancedWeights(rows).map((w, i) => w * (c.sourceWeights?.[rows[i]!.source] ?? 1)), { l2: c.l2, l1: c.l1 });
   const humans = X.filter((_, i) => rows[i]!.label === 'human');
   const human = names.map((_, j) => median(humans.map((h) => h[j]!)));
   return { lang, config: c, vocab, names, mean, sd, b: model.b, beta: model.beta, human };

@@ -22,6 +22,8 @@ export interface StyleLrConfig {
   pairedOnly: boolean;
   /** Marks dropped from the token stream before modelling. */
   dropMarks: readonly string[];
+  /** Extra weight per source (default 1). */
+  sourceWeights?: Record<string, number>;
 }
 
 /** The configuration the leave-one-source-out figures were measured with. */

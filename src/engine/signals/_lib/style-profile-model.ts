@@ -24,6 +24,8 @@ export interface StyleProfileConfig {
   l1: number;
   /** Which rows the fit sees: 'paired' = only sources with both labels. */
   mode: 'paired' | 'all';
+  /** Extra weight per source (default 1). */
+  sourceWeights?: Record<string, number>;
 }
 
 /** The configuration the leave-one-source-out figures were measured with. */
