@@ -15,7 +15,8 @@
  * are measured with the shipped tables, i.e. in-sample on their training sources; with `--out-of-fold` (with
  * --by-source) each text's value of a trained signal comes instead from the model fitted without the text's own source
  * (trainable.ts `forFold(null)`, the fits `npm run calibrate` makes, cached), so a source's figure is the signal's on a
- * source it never saw.
+ * source it never saw; `--training <selection>` fits them on another selection of sources than the shipped one
+ * (src/eval/train/rows.ts TrainingSelection: paired, paired+machine, paired+human, all), to compare.
  * The full evaluation (combined score, thresholds) is `npm run eval`.
  */
 import { resolve } from 'node:path';
@@ -24,7 +25,7 @@ import { buildDoc } from '../src/engine/text/doc';
 import { auroc } from '../src/engine/score/metrics';
 import { dataAvailable, loadRows } from '../src/eval/dataset';
 import { measured, textKey, type SignalValue } from '../src/eval/features';
-import { trainedIds } from '../src/eval/trainable';
+import { TRAINERS, TrainableValues, trainedIds, type TrainingSelection } from '../src/eval/trainable';
 import { loadAll, type Item } from '../src/eval/sources';
 import { isAbstention, type Signal } from '../src/engine/types';
 
@@ -32,9 +33,11 @@ const argv = process.argv.slice(2);
 const bySource = argv.includes('--by-source');
 const withDetails = argv.includes('--details');
 const outOfFold = argv.includes('--out-of-fold');
+const trainingAt = argv.indexOf('--training');
+const training = trainingAt >= 0 ? (argv[trainingAt + 1] as TrainingSelection) : undefined;
 const gateAt = argv.indexOf('--gate');
 const gate = gateAt >= 0 ? Number(argv[gateAt + 1]) : 150;
-const only = argv.filter((a, i) => !a.startsWith('--') && !(gateAt >= 0 && i === gateAt + 1));
+const only = argv.filter((a, i) => !a.startsWith('--') && !(gateAt >= 0 && i === gateAt + 1) && !(trainingAt >= 0 && i === trainingAt + 1));
 if (!dataAvailable()) {
   console.error('no ../shared/data beside the repository');
   process.exit(2);
@@ -76,8 +79,11 @@ if (!bySource) {
   let oof = new Map<string, Record<string, SignalValue>>();
   if (outOfFold) {
     const data = loadRows();
-    oof = data.trainable.forFold(null);
-    console.log(`out of fold: ${trained.join(', ')} from models fitted without the text's source (${data.trainable.stats.fits} fits)`);
+    const tv = training
+      ? new TrainableValues(TRAINERS.map((t) => ({ ...t, training })), data.rows.map((r) => ({ item: r.item, key: r.f.key })))
+      : data.trainable;
+    oof = tv.forFold(null);
+    console.log(`out of fold: ${trained.join(', ')} from models fitted without the text's source, training selection '${training ?? TRAINERS[0]!.training}' (${tv.stats.fits} fits)`);
   }
   for (const it of loadAll().items) {
     const doc = buildDoc(it.text, { lang: it.lang });
