@@ -149,11 +149,12 @@ describe('style-profile with a model fitted here (computeWith)', () => {
     expect((computeWith(machine(9), m) as SignalResult).raw).toBeGreaterThan((computeWith(human(9), m) as SignalResult).raw);
   });
 
-  it('paired training ignores single-label sources; with nothing to learn from, the model abstains', () => {
+  it('with one label only there is nothing to learn from: the model abstains (by default and in paired mode)', () => {
     const onlyHuman = train.filter((r) => r.label === 'human');
-    const m = fitStyleProfile(onlyHuman, 'en');
-    expect(m.beta).toEqual([]);
-    expect(computeWith(machine(9), m)).toMatchObject({ abstained: true, code: 'error' });
+    for (const m of [fitStyleProfile(onlyHuman, 'en'), fitStyleProfile(onlyHuman, 'en', { mode: 'paired' })]) {
+      expect(m.beta).toEqual([]);
+      expect(computeWith(machine(9), m)).toMatchObject({ abstained: true, code: 'error' });
+    }
   });
 });
 
