@@ -3,9 +3,8 @@
  * assets/style-profile-{en,fr}.json (`npm run build:style`), and word-predictability's French successor table
  * assets/lm-fr-next.json (French human texts only).
  *
- * Fits on every source of the leave-one-source-out protocol: ../shared/data/dev.jsonl + dev2.jsonl, the developers'
- * current-assistant texts (assets/reference-texts/*.jsonl, never the never-seen check's folder) and the Brown-corpus
- * chunks (see src/eval/train/style-tables.ts and STYLE_TRAINING in src/eval/train/index.ts).
+ * Fits on everything available with both labels: ../shared/data/dev.jsonl + dev2.jsonl, paired sources only (see
+ * src/eval/train/style-tables.ts; the team's reference texts are machine-only, so paired training does not use them).
  * Derived figures only, never text. Deterministic: a re-run on the same data writes the same bytes
  * (tests/unit/eval/style-tables.test.ts checks it against the committed tables). Prints each table's size, raw and
  * gzip. Exits 2 with one line when the data is absent.

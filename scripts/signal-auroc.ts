@@ -12,32 +12,24 @@
  * own side (for "w", 50 of each label). A signal's direction is its own (higher raw = more predictable);
  * `--details` also measures each numeric detail that varies as a variant, its direction fixed once by the pooled AUROC.
  * A path measures a signal file that is not registered (a candidate). The trained signals (style-lr, style-profile)
- * are measured with the shipped tables, i.e. in-sample on their training sources; with `--out-of-fold` (with
- * --by-source) each text's value of a trained signal comes instead from the model fitted without the text's own source
- * (trainable.ts `forFold(null)`, the fits `npm run calibrate` makes, cached), so a source's figure is the signal's on a
- * source it never saw; `--training <selection>` fits them on another selection of sources than the shipped one
- * (src/eval/train/rows.ts TrainingSelection: paired, paired+machine, paired+human, all), to compare.
+ * are measured with the shipped tables, i.e. in-sample on their training sources: the protocol's out-of-fold figures
+ * for them come from `npm run eval -- --protocol loso`.
  * The full evaluation (combined score, thresholds) is `npm run eval`.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildDoc } from '../src/engine/text/doc';
 import { auroc } from '../src/engine/score/metrics';
-import { dataAvailable, loadRows } from '../src/eval/dataset';
-import { measured, textKey, type SignalValue } from '../src/eval/features';
-import { TRAINERS, TrainableValues, trainedIds, type TrainingSelection } from '../src/eval/trainable';
+import { dataAvailable } from '../src/eval/dataset';
 import { loadAll, type Item } from '../src/eval/sources';
 import { isAbstention, type Signal } from '../src/engine/types';
 
 const argv = process.argv.slice(2);
 const bySource = argv.includes('--by-source');
 const withDetails = argv.includes('--details');
-const outOfFold = argv.includes('--out-of-fold');
-const trainingAt = argv.indexOf('--training');
-const training = trainingAt >= 0 ? (argv[trainingAt + 1] as TrainingSelection) : undefined;
 const gateAt = argv.indexOf('--gate');
 const gate = gateAt >= 0 ? Number(argv[gateAt + 1]) : 150;
-const only = argv.filter((a, i) => !a.startsWith('--') && !(gateAt >= 0 && i === gateAt + 1) && !(trainingAt >= 0 && i === trainingAt + 1));
+const only = argv.filter((a, i) => !a.startsWith('--') && !(gateAt >= 0 && i === gateAt + 1));
 if (!dataAvailable()) {
   console.error('no ../shared/data beside the repository');
   process.exit(2);
@@ -75,29 +67,11 @@ if (!bySource) {
   }
   const rows: Row[] = [];
   const keys = new Set<string>();
-  const trained = outOfFold ? trainedIds() : [];
-  let oof = new Map<string, Record<string, SignalValue>>();
-  if (outOfFold) {
-    const data = loadRows();
-    const tv = training
-      ? new TrainableValues(TRAINERS.map((t) => ({ ...t, training })), data.rows.map((r) => ({ item: r.item, key: r.f.key })))
-      : data.trainable;
-    oof = tv.forFold(null);
-    console.log(`out of fold: ${trained.join(', ')} from models fitted without the text's source, training selection '${training ?? TRAINERS[0]!.training}' (${tv.stats.fits} fits)`);
-  }
   for (const it of loadAll().items) {
     const doc = buildDoc(it.text, { lang: it.lang });
     if (doc.words.length < gate) continue;
     const vals: Record<string, number> = {};
     for (const sig of signals) {
-      if (trained.includes(sig.id)) {
-        const v = oof.get(textKey(it.lang, it.text))?.[sig.id];
-        if (measured(v)) {
-          vals[sig.id] = v.raw;
-          keys.add(sig.id);
-        }
-        continue;
-      }
       const r = sig.compute(doc);
       if (isAbstention(r)) continue;
       vals[sig.id] = r.raw;

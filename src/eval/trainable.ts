@@ -3,12 +3,11 @@
  *
  * What: a Trainer is a signal's fit (Node-side, src/eval/train/<id>.ts) and its runtime `computeWith(doc, model)`
  * (the signal file; the registered signal calls it with the shipped table). TRAINERS lists them, in one place.
- * A contrast trainer (style-lr, style-profile) fits on the sources its `training` selects (train/rows.ts
- * selectTraining): the shipped ones on every source of the language ('all': paired sources, the human-only ones —
- * learners, novels, news, Brown — and the developers' 2026-assistant texts), so that a genre present on one side only
- * in the paired sources is present on both; 'paired' (the default of the interface, the former choice) keeps the
- * sources with both labels. A trainer with `training: 'human'` (a model of human prose) fits on the human texts of
- * every source of its language, human-only sources included, machine texts never. A trainer with `fixedElsewhere` trains
+ * A contrast trainer (style-lr, style-profile) fits on PAIRED sources only: the sources that have human and machine
+ * texts in that language, so that both models see the same genres and the contrast is learnt within genres
+ * (pairedRows); the developers' current-assistant texts and the human-only sources (learners, novels, news, Brown)
+ * are never in its fit. A trainer with `training: 'human'` (a model of human prose) fits on the human texts of every
+ * source of its language, human-only sources included, machine texts never. A trainer with `fixedElsewhere` trains
  * only its `languages`; in the others its signal keeps its shipped table and its values come from the feature cache
  * like any fixed signal's. No shipped trainer uses these two options or `referenceFolds` (below) now: they served
  * word-predictability's French table, which abstains since the references were measured in-genre (README,
@@ -35,7 +34,6 @@ import { join, relative, resolve } from 'node:path';
 import type { Abstention, Doc, SignalResult } from '../engine/types';
 import { CACHE_DIR, docOf, engineFingerprint, ROOT, valueOf, type SignalValue } from './features';
 import { TRAINERS } from './train/index';
-import { selectTraining, type TrainingSelection } from './train/rows';
 import type { EvalLang, Item, Label } from './sources';
 
 export interface TrainRow {
@@ -48,24 +46,23 @@ export interface Trainer<M = unknown> {
   /** The signal's id (src/engine/signals/<id>.ts). */
   id: string;
   languages: readonly EvalLang[];
-  /** What it is fitted on (train/rows.ts selectTraining): 'paired' (default: the human and machine rows of the
-   * sources that have both labels in that language), 'paired+machine', 'paired+human', 'all' (every row of that
-   * language: the style signals) or 'human' (the human rows of every source of that language: a model of human
+  /** What it is fitted on: 'paired' (default: the human and machine rows of the sources that have both labels in
+   * that language, see pairedRows) or 'human' (the human rows of every source of that language: a model of human
    * prose, such as word-predictability's French successor table). */
-  training?: TrainingSelection;
+  training?: 'paired' | 'human';
   /** True when the signal also has a fixed (shipped, untrained) table for the languages it does not train: those
    * values then come from the feature cache like any fixed signal's (as word-predictability's English Brown table's did). */
   fixedElsewhere?: boolean;
   /** Cross-fit the references within each source in this many folds (by text key) instead of by source; the
    * left-out source of a fold is still excluded whole. For a model of human prose (see the header). */
   referenceFolds?: number;
-  /** Fit on training rows of one language (as `training` selects them). The model must be JSON-serialisable. */
+  /** Fit on training rows of one language (paired or human, as `training` says). The model must be JSON-serialisable. */
   fit(train: readonly TrainRow[], lang: EvalLang): M;
   /** The signal's runtime with that model: same orientation as every signal, per-sentence values where it has them. */
   computeWith(doc: Doc, model: M): SignalResult | Abstention;
 }
 
-export { TRAINERS, type TrainingSelection };
+export { TRAINERS };
 
 /** Ids of the signals that are trained per fold (their values never come from the feature cache). */
 export function trainedIds(trainers: readonly Trainer[] = TRAINERS): string[] {
@@ -128,14 +125,10 @@ export class TrainableValues {
     this.fingerprint = h.digest('hex').slice(0, 12);
   }
 
-  /** Values for `wanted` rows (of `lang`) from the model fitted on the selected rows outside `excluded`. */
+  /** Values for `wanted` rows (of `lang`) from the model fitted on the paired (or human) rows outside `excluded`. */
   private values(t: Trainer, lang: EvalLang, excluded: Exclusion, wanted: readonly KeyedRow[]): Map<string, SignalValue> {
     const human = t.training === 'human';
-    const pool = selectTraining(
-      this.rows.filter((r) => r.item.lang === lang),
-      t.training ?? 'paired',
-      (r) => r.item,
-    );
+    const pool = human ? this.rows.filter((r) => r.item.lang === lang && r.item.label === 'human') : pairedRows(this.rows, lang);
     const ex = excluded.fold;
     const train = pool.filter(
       (r) => !excluded.sources.has(r.item.source) && !(ex && r.item.source === ex.source && withinSourceFold(r.key, ex.folds) === ex.fold),

@@ -2,25 +2,17 @@
  * The trainers: one per trainable signal (its fit here in src/eval/train/<id>.ts, its runtime `computeWith` in
  * src/engine/signals/<id>.ts, which the registered signal calls with the shipped table). The leave-one-source-out
  * protocol and `npm run calibrate` refit each of them without the texts they measure (src/eval/trainable.ts), with
- * the same defaults and the same training selection (STYLE_TRAINING) as `npm run build:style`, which writes the
- * shipped tables.
+ * the same defaults as `npm run build:style`, which writes the shipped tables.
  * word-predictability's French table (./word-predictability.ts) is not among them: the signal abstains in French
  * (README, "word-predictability's French table"); `npm run build:style` still writes that table for the word view.
  */
 import { computeWith as styleLr } from '../../engine/signals/style-lr';
 import { computeWith as styleProfile } from '../../engine/signals/style-profile';
 import type { Trainer } from '../trainable';
-import type { TrainingSelection } from './rows';
 import { fitStyleLr } from './style-lr';
 import { fitStyleProfile } from './style-profile';
 
-/** What the style signals are fitted on: every source of the language (rows.ts selectTraining), so that the genres
- * of the human-only sources and of the developers' 2026-assistant texts are on both sides of the contrast. Chosen
- * under the leave-one-source-out protocol against 'paired' (the former choice), 'paired+machine' and 'paired+human'
- * (README, "The signals"). */
-export const STYLE_TRAINING: TrainingSelection = 'all';
-
-const lr: Trainer<ReturnType<typeof fitStyleLr>> = { id: 'style-lr', languages: ['en', 'fr'], training: STYLE_TRAINING, fit: (rows, lang) => fitStyleLr(rows, lang), computeWith: styleLr };
-const profile: Trainer<ReturnType<typeof fitStyleProfile>> = { id: 'style-profile', languages: ['en', 'fr'], training: STYLE_TRAINING, fit: (rows, lang) => fitStyleProfile(rows, lang), computeWith: styleProfile };
+const lr: Trainer<ReturnType<typeof fitStyleLr>> = { id: 'style-lr', languages: ['en', 'fr'], fit: (rows, lang) => fitStyleLr(rows, lang), computeWith: styleLr };
+const profile: Trainer<ReturnType<typeof fitStyleProfile>> = { id: 'style-profile', languages: ['en', 'fr'], fit: (rows, lang) => fitStyleProfile(rows, lang), computeWith: styleProfile };
 
 export const TRAINERS: readonly Trainer[] = [lr, profile];

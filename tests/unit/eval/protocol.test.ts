@@ -182,43 +182,6 @@ describe('TrainableValues: cross-fitting', () => {
   });
 });
 
-describe('TrainableValues: a contrast trainer fitted on every source (the style signals\' selection)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mirage-trainable-all-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const rows = syntheticRows().filter((_, i) => i % 5 === 0);
-  const used: { text: string; groups: string[] }[] = [];
-  const trainer: Trainer<string[]> = {
-    id: 'toy-all',
-    languages: ['en'],
-    training: 'all',
-    fit: (train) => [...new Set(train.map((t) => `${t.source}/${t.label}`))].sort(),
-    computeWith: (doc, model) => {
-      used.push({ text: doc.text, groups: model });
-      return { raw: model.length, details: {} };
-    },
-  };
-  const tv = new TrainableValues([trainer], rows.map((r) => ({ item: r.item, key: r.f.key })), undefined, dir);
-
-  it('the shipped style trainers use it', () => {
-    expect(TRAINERS.map((t) => t.training)).toEqual(['all', 'all']);
-  });
-
-  it.each([null, 'alpha', 'beta', 'gamma', 'delta'])('fold %s: every other source trains (human-only and machine-only ones too), never the left-out one or the row\'s own', (held) => {
-    used.length = 0;
-    const values = tv.forFold(held);
-    expect(values.size).toBe(rows.length);
-    expect(used.length).toBeGreaterThan(0);
-    for (const u of used) {
-      const row = rows.find((r) => r.item.text === u.text)!;
-      const sources = new Set(u.groups.map((g) => g.split('/')[0]));
-      expect(sources.has(held ?? '')).toBe(false);
-      expect(sources.has(row.item.source)).toBe(false);
-      const expected = ['alpha/human', 'alpha/machine', 'beta/human', 'beta/machine', 'gamma/human', 'delta/machine'].filter((g) => !g.startsWith(`${held}/`) && !g.startsWith(`${row.item.source}/`)).sort();
-      expect(u.groups).toEqual(expected);
-    }
-  });
-});
-
 describe('TrainableValues: a trainer fitted on human text (word-predictability\'s French table)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mirage-trainable-human-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -24,12 +24,6 @@ describe('the loaders of fitting and calibration', () => {
     const { items } = loadAll({ refsDir: join(tmp, 'refs'), dataDir: join(tmp, 'no-data'), brown: false });
     expect(items.map((i) => i.text)).toEqual(['A text the protocol may fit on.']);
     expect(unseenMachineFiles(join(tmp, 'refs', 'unseen-2026')).map((f) => relative(tmp, f))).toEqual(['refs/unseen-2026/unseen.jsonl']);
-    // build:style's loader (the style signals are fitted on the reference texts too) follows the same rule
-    mkdirSync(join(tmp, 'data'), { recursive: true });
-    for (const f of ['dev.jsonl', 'dev2.jsonl']) writeFileSync(join(tmp, 'data', f), '');
-    const training = loadTrainingTexts(join(tmp, 'data'), { refsDir: join(tmp, 'refs'), brown: false });
-    expect(training.texts.map((t) => [t.text, t.label, t.source])).toEqual([['A text the protocol may fit on.', 'machine', 'assistant2026']]);
-    expect(training.files.map((f) => f.file)).toEqual(['dev.jsonl', 'dev2.jsonl', 'seen.jsonl']);
   });
 
   const unseen = unseenMachineFiles().flatMap((f) => readJsonl(f).items.map((i) => i.text));

@@ -18,15 +18,14 @@ export interface StyleLrConfig {
   balance: number;
   /** Highest-order n-grams seen fewer times are pruned (table size). */
   minCount: number;
-  /** Train only on sources that have both labels (in this language). Off: the caller selects the sources
-   * (src/eval/train/rows.ts selectTraining; the shipped tables are fitted on every source). */
+  /** Train only on sources that have both labels (in this language). */
   pairedOnly: boolean;
   /** Marks dropped from the token stream before modelling. */
   dropMarks: readonly string[];
 }
 
 /** The configuration the leave-one-source-out figures were measured with. */
-export const STYLE_LR_DEFAULTS: StyleLrConfig = { vocabSize: 50, order: 2, balance: 0.5, minCount: 2, pairedOnly: false, dropMarks: TYPOGRAPHIC_MARKS };
+export const STYLE_LR_DEFAULTS: StyleLrConfig = { vocabSize: 50, order: 2, balance: 0.5, minCount: 2, pairedOnly: true, dropMarks: TYPOGRAPHIC_MARKS };
 
 export interface StyleLrModel {
   lang: StyleLang;

@@ -22,13 +22,12 @@ export interface StyleProfileConfig {
   /** Penalties of the logistic model (L2, L1). */
   l2: number;
   l1: number;
-  /** Which rows the fit sees: 'paired' = only sources with both labels; 'all' = the rows it is given (the caller
-   * selects the sources: src/eval/train/rows.ts selectTraining; the shipped tables are fitted on every source). */
+  /** Which rows the fit sees: 'paired' = only sources with both labels. */
   mode: 'paired' | 'all';
 }
 
 /** The configuration the leave-one-source-out figures were measured with. */
-export const STYLE_PROFILE_DEFAULTS: StyleProfileConfig = { k: 50, l2: 0.01, l1: 0.01, mode: 'all' };
+export const STYLE_PROFILE_DEFAULTS: StyleProfileConfig = { k: 50, l2: 0.01, l1: 0.01, mode: 'paired' };
 
 export interface StyleProfileModel {
   lang: StyleLang;

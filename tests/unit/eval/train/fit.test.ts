@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitNgram } from '@/src/eval/train/ngram';
 import { fitLogreg, predict, standardise } from '@/src/eval/train/logreg';
-import { balancedWeights, dispersedVocabulary, groupWeights, pairedRows, selectTraining, type TrainingSelection, type TrainRow } from '@/src/eval/train/rows';
+import { balancedWeights, dispersedVocabulary, groupWeights, pairedRows, type TrainRow } from '@/src/eval/train/rows';
 import { ngramScorer } from '@/src/engine/signals/_lib/ngram';
 import { buildDoc } from '@/src/engine/text/doc';
 
@@ -104,23 +104,6 @@ describe('training rows', () => {
 
   it('paired rows keep only sources with both labels', () => {
     expect(pairedRows(rows).map((r) => r.source)).toEqual(['a', 'a', 'a']);
-  });
-
-  // a paired source (a), a human-only one (news), a machine-only one (assistant)
-  const mixed = [...rows, { doc: doc('here is a short answer'), label: 'machine' as const, source: 'assistant' }, { doc: doc('the dog'), label: 'human' as const, source: 'a' }];
-  it.each<[TrainingSelection, string[]]>([
-    ['paired', ['a/human', 'a/human', 'a/machine', 'a/human']],
-    ['paired+machine', ['a/human', 'a/human', 'a/machine', 'assistant/machine', 'a/human']],
-    ['paired+human', ['a/human', 'a/human', 'a/machine', 'news/human', 'a/human']],
-    ['all', ['a/human', 'a/human', 'a/machine', 'news/human', 'assistant/machine', 'a/human']],
-    ['human', ['a/human', 'a/human', 'news/human', 'a/human']],
-  ])('training selection %s keeps %j, in the order given', (selection, kept) => {
-    expect(selectTraining(mixed, selection, (r) => r).map((r) => `${r.source}/${r.label}`)).toEqual(kept);
-  });
-
-  it('the selection reads label and source through the accessor (rows of the protocol carry them in item)', () => {
-    const items = mixed.map((r) => ({ item: { label: r.label, source: r.source } }));
-    expect(selectTraining(items, 'paired+machine', (r) => r.item).map((r) => r.item.source)).toEqual(['a', 'a', 'a', 'assistant', 'a']);
   });
 
   it('ranks words by dispersion over groups, never a word with a digit', () => {
