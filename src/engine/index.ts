@@ -13,9 +13,9 @@
  *   AGREE_PERCENTILE, SIGNAL_IDS...), `levelFor` and the sensitivities, the ROC metrics, and the types.
  * A build test (tests/e2e/bundle.e2e.ts) fails if a table reaches any chunk but the background and the worker.
  */
-import { buildDoc } from './text/doc';
+import { buildDoc, originSpan } from './text/doc';
 import { languagesOfBlocks } from './text/language';
-import { normalise } from './text/normalise';
+import { normalise, visibleText } from './text/normalise';
 import { wordRanks as ranksOfDoc, type WordRank } from './signals/word-predictability';
 import type { Lang, Span } from './types';
 
@@ -37,7 +37,7 @@ export function blockLanguages(texts: readonly string[]): Lang[] {
   let at = 0;
   const norm = texts
     .map((t) => {
-      const n = normalise(t);
+      const n = normalise(visibleText(t).text); // as buildDoc reads it
       spans.push({ start: at, end: at + n.length });
       at += n.length + BLOCK_JOINER.length;
       return n;
@@ -51,5 +51,5 @@ const BLOCK_JOINER = '\n\n';
  * one `{ bucket, rank? }` per word (src/engine/signals/word-predictability.ts). `lang` forces the language. */
 export function wordRanks(text: string, lang?: Lang): { words: Span[]; ranks: WordRank[] } {
   const doc = buildDoc(text, lang ? { lang } : {});
-  return { words: doc.words.map((w) => ({ start: w.start, end: w.end })), ranks: ranksOfDoc(doc) };
+  return { words: doc.words.map((w) => originSpan(doc, w.start, w.end)), ranks: ranksOfDoc(doc) };
 }

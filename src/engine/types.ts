@@ -1,8 +1,9 @@
 /**
  * Shared types of the Mirage Lens engine (src/text, src/signals, src/score).
  *
- * Pure TypeScript: no DOM, no browser API. Every offset is a UTF-16 index into the original string that was given
- * to `buildDoc`, so that the page layer can highlight exact ranges.
+ * Pure TypeScript: no DOM, no browser API. A Doc's offsets are UTF-16 indices into `Doc.text` (the string given to
+ * `buildDoc` less its invisible characters); what leaves the engine (a report's sentences, `wordRanks`) is mapped
+ * back to the string given (`Doc.origin`), so that the page layer can highlight exact ranges.
  */
 
 /** A language the engine knows: 'en' and 'fr' are fully supported; other ISO 639-3 codes get only the
@@ -47,8 +48,12 @@ export interface Paragraph extends Span {
 
 /** A segmented document: the unit that signals read. */
 export interface Doc {
-  /** The original text. */
+  /** The text analysed: the string given, less its invisible and control characters (src/engine/text/normalise.ts
+   * visibleText). Every span of the Doc is an offset into it. */
   text: string;
+  /** Present when characters were taken out: `origin[i]` is the offset in the string given of offset i of `text`
+   * (`origin[text.length]` is that string's length). Use `originSpan` (src/engine/text/doc.ts) to map a span back. */
+  origin?: Int32Array;
   /** Typographically folded copy of `text`, same length, same offsets (see src/engine/text/normalise.ts). */
   norm: string;
   lang: Lang;

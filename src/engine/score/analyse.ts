@@ -19,7 +19,7 @@
  */
 import referenceJson from '../../../assets/reference.json';
 import { SIGNALS } from '../signals/index';
-import { buildDoc } from '../text/doc';
+import { buildDoc, originSpan } from '../text/doc';
 import {
   isAbstention,
   SUPPORTED_LANGS,
@@ -102,10 +102,11 @@ function sentenceReports(doc: Doc, ranked: Ranked | undefined, options: AnalyseO
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, SENTENCE_REASONS)
       .map(([id, percentile]) => ({ id, percentile }));
+    const at = originSpan(doc, s.start, s.end); // offsets into the caller's string, invisible characters included
     return {
       index: s.index,
-      start: s.start,
-      end: s.end,
+      start: at.start,
+      end: at.end,
       words: s.wordCount,
       score,
       level: levelFor(score, options.sensitivity, docScore),

@@ -1,7 +1,8 @@
 /**
  * buildDoc — from a string to a segmented, language-tagged Doc (src/engine/types.ts).
  *
- * Steps: normalise (same length) -> paragraphs -> language per paragraph (`languagesOfBlocks`, the engine's one
+ * Steps: invisible and control characters out (`visibleText`: the Doc's offsets are then into the visible text, and
+ * `origin` maps them back to the string given) -> normalise (same length) -> paragraphs -> language per paragraph (`languagesOfBlocks`, the engine's one
  * language-per-block rule, src/engine/text/language.ts; short blocks take the document's language) -> sentences per paragraph -> words per sentence. The document language is the one
  * that covers most letters among blocks whose language could be told; 'und' when none could.
  * Options: `lang` forces the language (skips detection), e.g. when a caller already knows it.
@@ -9,7 +10,7 @@
  */
 import type { Doc, Lang, Paragraph, Sentence, Word } from '../types';
 import { detectLanguage, languagesOfBlocks } from './language';
-import { normalise } from './normalise';
+import { normalise, visibleText } from './normalise';
 import { lowerWord, splitParagraphs, splitSentences, splitWords } from './segment';
 
 const DASH = /[\u2012-\u2015]/;
@@ -20,7 +21,9 @@ export interface BuildOptions {
   lang?: Lang;
 }
 
-export function buildDoc(text: string, options: BuildOptions = {}): Doc {
+export function buildDoc(given: string, options: BuildOptions = {}): Doc {
+  // invisible and control characters never count (normalise.ts visibleText); `origin` leads back to `given`
+  const { text, origin } = visibleText(given);
   const norm = normalise(text);
   // Dashes used as punctuation fold to '-' in `norm`, but must not glue the words around them into one
   // ("text—with" is two words): words are read from a copy where they are spaces.
@@ -45,7 +48,7 @@ export function buildDoc(text: string, options: BuildOptions = {}): Doc {
     }
     paragraphs.push({ start: p.start, end: p.end, index: pi, lang: plang, firstSentence, sentenceCount: sentences.length - firstSentence });
   });
-  return { text, norm, lang, paragraphs, sentences, words };
+  return { text, norm, lang, paragraphs, sentences, words, ...(origin ? { origin } : {}) };
 }
 
 function documentLanguage(norm: string, spans: { start: number; end: number }[], langs: Lang[]): Lang {
@@ -59,3 +62,11 @@ function documentLanguage(norm: string, spans: { start: number; end: number }[],
   return best !== 'und' ? best : detectLanguage(norm);
 }
 
+/** A span of `doc.text` as offsets into the string given to buildDoc: the same span when nothing was taken out. An
+ * empty span stays empty; a span ends right after its last visible character. */
+export function originSpan(doc: Pick<Doc, 'origin'>, start: number, end: number): { start: number; end: number } {
+  const o = doc.origin;
+  if (!o) return { start, end };
+  const s = o[start]!;
+  return { start: s, end: end > start ? o[end - 1]! + 1 : s };
+}
