@@ -70,7 +70,7 @@ export function sourceName(source: string, ui: UiLang): string {
 }
 
 /** The held-out check, when it lowered the figure: "Lowered from 91% so that it also holds for human writing the
- * reference lacks: scored as unseen writing, 14% of French pupils' and students' dissertations reach this level."
+ * reference lacks: scored as unseen writing, 14% of French pupils' and students' dissertations reach this level (of 103 texts scored)."
  * For a text beyond every text of every kind compared: "It lies beyond all 265 human reference texts it was compared
  * with; the figure shown is 94% so that it also holds for …". Empty when it did not lower the figure by a whole point.
  * `stated` is the figure before the check. */
@@ -81,16 +81,18 @@ export function heldOutText(c: Comparison, shown: number, stated: number | null 
   // the share that reaches the level, as the complement of the whole percent shown (89% shown: 11% reach it), so the
   // two figures a reader sees add up to 100
   const reach = pct((100 - wholePercent(shown)) / 100, ui);
+  // the share's denominator: how many texts of that writing were scored as unseen
+  const n = ui === 'fr' ? `sur ${count(h.texts, ui)} textes notés` : `of ${count(h.texts, ui)} texts scored`;
   // Beyond every text of every kind compared, the stated figure was never a percentage a reader saw: say where the
   // text stands, then the figure shown and why (analyse.ts sets `beyond` only for a figure the check left as it was).
   if (c.kinds.length > 0 && c.kinds.every((k) => k.beyond)) {
     return ui === 'fr'
-      ? `Il se situe au-delà des ${count(c.texts, ui)} textes humains de référence auxquels il a été comparé ; le chiffre affiché est ${pct(shown, ui)} pour valoir aussi pour des écrits humains absents de la référence : notés comme des textes inconnus, ${reach} des ${name} atteignent ce niveau.`
-      : `It lies beyond all ${count(c.texts, ui)} human reference texts it was compared with; the figure shown is ${pct(shown, ui)} so that it also holds for human writing the reference lacks: scored as unseen writing, ${reach} of ${name} reach this level.`;
+      ? `Il se situe au-delà des ${count(c.texts, ui)} textes humains de référence auxquels il a été comparé ; le chiffre affiché est ${pct(shown, ui)} pour valoir aussi pour des écrits humains absents de la référence : notés comme des textes inconnus, ${reach} des ${name} atteignent ce niveau (${n}).`
+      : `It lies beyond all ${count(c.texts, ui)} human reference texts it was compared with; the figure shown is ${pct(shown, ui)} so that it also holds for human writing the reference lacks: scored as unseen writing, ${reach} of ${name} reach this level (${n}).`;
   }
   return ui === 'fr'
-    ? `Chiffre abaissé (${pct(stated, ui)} avant) pour valoir aussi pour des écrits humains absents de la référence : notés comme des textes inconnus, ${reach} des ${name} atteignent ce niveau.`
-    : `Lowered from ${pct(stated, ui)} so that it also holds for human writing the reference lacks: scored as unseen writing, ${reach} of ${name} reach this level.`;
+    ? `Chiffre abaissé (${pct(stated, ui)} avant) pour valoir aussi pour des écrits humains absents de la référence : notés comme des textes inconnus, ${reach} des ${name} atteignent ce niveau (${n}).`
+    : `Lowered from ${pct(stated, ui)} so that it also holds for human writing the reference lacks: scored as unseen writing, ${reach} of ${name} reach this level (${n}).`;
 }
 
 /** Every kind id that has its own name (tests check the shipped reference's kinds against it). */

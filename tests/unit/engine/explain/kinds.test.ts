@@ -76,8 +76,8 @@ describe('what a score was stated against, in words', () => {
 describe('the held-out check, in words', () => {
   const lowered: Comparison = { ...seven, heldOut: { source: 'dissertation', lang: 'fr', texts: 103, percentile: 0.86 } };
   it.each([
-    ['en', "Lowered from 93% so that it also holds for human writing the reference lacks: scored as unseen writing, 14% of French pupils' and students' dissertations reach this level."],
-    ['fr', "Chiffre abaissé (93\u00A0% avant) pour valoir aussi pour des écrits humains absents de la référence : notés comme des textes inconnus, 14\u00A0% des dissertations d'élèves et d'étudiants atteignent ce niveau."],
+    ['en', "Lowered from 93% so that it also holds for human writing the reference lacks: scored as unseen writing, 14% of French pupils' and students' dissertations reach this level (of 103 texts scored)."],
+    ['fr', "Chiffre abaissé (93\u00A0% avant) pour valoir aussi pour des écrits humains absents de la référence : notés comme des textes inconnus, 14\u00A0% des dissertations d'élèves et d'étudiants atteignent ce niveau (sur 103 textes notés)."],
   ] as const)('%s: says what was lowered, from what, and by which human writing', (ui, text) => {
     expect(heldOutText(lowered, 0.86, 0.93, ui)).toBe(text);
     const h = { status: 'ok', score: 0.86, stated: 0.93, flag: false, agree: 2, measured: 5, words: 400, needed: 150, language: 'English', comparison: lowered };
@@ -98,8 +98,8 @@ describe('the held-out check, in words', () => {
       expect(headline(h, ui)).not.toMatch(/Beyond all|Au-delà des/);
       const said = heldOutText(beyondAll, 0.94, 0.989, ui);
       expect(said).toBe(ui === 'fr'
-        ? `Il se situe au-delà des ${seven.texts} textes humains de référence auxquels il a été comparé ; le chiffre affiché est 94\u00A0% pour valoir aussi pour des écrits humains absents de la référence : notés comme des textes inconnus, 6\u00A0% des écrits courants et professionnels de vingt domaines (L2R) atteignent ce niveau.`
-        : `It lies beyond all ${seven.texts} human reference texts it was compared with; the figure shown is 94% so that it also holds for human writing the reference lacks: scored as unseen writing, 6% of everyday and professional writing in twenty domains (L2R) reach this level.`);
+        ? `Il se situe au-delà des ${seven.texts} textes humains de référence auxquels il a été comparé ; le chiffre affiché est 94\u00A0% pour valoir aussi pour des écrits humains absents de la référence : notés comme des textes inconnus, 6\u00A0% des écrits courants et professionnels de vingt domaines (L2R) atteignent ce niveau (sur 119 textes notés).`
+        : `It lies beyond all ${seven.texts} human reference texts it was compared with; the figure shown is 94% so that it also holds for human writing the reference lacks: scored as unseen writing, 6% of everyday and professional writing in twenty domains (L2R) reach this level (of 119 texts scored).`);
       expect(summary(h, ui)).toContain(said);
       expect(summary(h, ui)).not.toMatch(/98\s?%/); // the stated figure, never a percentage a reader saw, is not given
     }
@@ -115,7 +115,7 @@ describe('the held-out check, in words', () => {
     const c: Comparison = { ...seven, heldOut: { source: 'iu', lang: 'fr', texts: 47, percentile: 0.8912 } };
     expect(heldOutText(c, 0.8912, 0.96, 'fr')).toContain('(96\u00A0% avant)');
     expect(heldOutText(c, 0.8912, 0.96, 'fr')).toContain(", 11\u00A0% des articles d'encyclopédie éducatifs atteignent ce niveau");
-    expect(heldOutText(c, 0.8912, 0.96, 'en')).toContain('11% of educational encyclopaedia articles reach this level');
+    expect(heldOutText(c, 0.8912, 0.96, 'en')).toContain('11% of educational encyclopaedia articles reach this level (of 47 texts scored)');
   });
 
   it('names every source the shipped reference checks against', () => {
