@@ -30,7 +30,8 @@
  *       alternates each run with another build; and the first switch-on in a fresh tab of the same page with the engine warm (--runs
  *       times, each traced, each followed by one untraced: the trace's own cost shows beside it; `--tab-wait MS`
  *       sends both requests MS after the page's load event instead of at once: a new renderer is still busy with
- *       its own first frame for about 0.1-0.2 s after the load, which a reader's click never meets). For both: the median round trip, the median of each step the extension reports
+ *       its own first frame for about 0.1-0.2 s after the load, which a reader's click never meets). For both: the
+ *       median round trip, the median of each step the extension reports
  *       (`timings`: inject, extract, score, paint, and `first` = the first highlights on the page), and every long
  *       task;
  *   (f) the engine's cost per request in the background beside its cost in Node for the same text: the blocks the
@@ -50,7 +51,8 @@
  *       worker, and the load average at each run.
  * When: `npx tsx scripts/bench-page.ts` (or `npm run bench:page`) after `npm run build:e2e`. It builds nothing.
  * Options: --pages hard/article-2000.html,hard/huge.html  --runs 5  --fresh-browsers 5  --pause 1000 (ms)
- *   --cycles 100  --tab-wait 0 (ms after a fresh tab's load)  --cycle-budget 180 (seconds per page)  --timeout 120 (seconds per step)  --settle 750 (ms traced
+ *   --cycles 100  --tab-wait 0 (ms after a fresh tab's load)  --cycle-budget 180 (seconds per page)  --timeout 120
+ *   (seconds per step)  --settle 750 (ms traced
  *   after a response, to catch trailing paints)  --restarts 5  --idle 5 (seconds)  --ext DIR (another build of the
  *   extension)  --fresh-at ready,launch+2000  --compare DIR (a second build, alternated with --ext in the
  *   fresh-browser runs)  --only-fresh (nothing but the fresh-browser runs)  --via-popup 300,800 (nothing but (h): the

@@ -70,7 +70,8 @@ export function sourceName(source: string, ui: UiLang): string {
 }
 
 /** The held-out check, when it lowered the figure: "Lowered from 91% so that it also holds for human writing the
- * reference lacks: scored as unseen writing, 14% of French pupils' and students' dissertations reach this level (of 103 texts scored)."
+ * reference lacks: scored as unseen writing, 14% of French pupils' and students' dissertations reach this level (of
+ * 103 texts scored)."
  * For a text beyond every text of every kind compared: "It lies beyond all 265 human reference texts it was compared
  * with; the figure shown is 94% so that it also holds for …". Empty when it did not lower the figure by a whole point.
  * `stated` is the figure before the check. */

@@ -2,9 +2,10 @@
  * buildDoc — from a string to a segmented, language-tagged Doc (src/engine/types.ts).
  *
  * Steps: invisible and control characters out (`visibleText`: the Doc's offsets are then into the visible text, and
- * `origin` maps them back to the string given) -> normalise (same length) -> paragraphs -> language per paragraph (`languagesOfBlocks`, the engine's one
- * language-per-block rule, src/engine/text/language.ts; short blocks take the document's language) -> sentences per paragraph -> words per sentence. The document language is the one
- * that covers most letters among blocks whose language could be told; 'und' when none could.
+ * `origin` maps them back to the string given) -> normalise (same length) -> paragraphs -> language per paragraph
+ * (`languagesOfBlocks`, the engine's one language-per-block rule, src/engine/text/language.ts; short blocks take the
+ * document's language) -> sentences per paragraph -> words per sentence. The document language is the one that
+ * covers most letters among blocks whose language could be told; 'und' when none could.
  * Options: `lang` forces the language (skips detection), e.g. when a caller already knows it.
  * Limits: MAX_CHARS bounds the input (see src/engine/score/analyse.ts for the public limit).
  */
