@@ -80,6 +80,7 @@ export function mainTextNodes(doc: Document): Set<Text> | undefined {
   let content: Node | null | undefined;
   try {
     const clone = doc.cloneNode(true) as Document;
+    visibleOnly(clone); // Readability compares texts (the title with the headings): a soft hyphen must not split them
     content = new Readability<Node>(clone, { serializer: (n) => n, charThreshold: 300 }).parse()?.content;
   } catch {
     return undefined;
@@ -95,18 +96,35 @@ export function mainTextNodes(doc: Document): Set<Text> | undefined {
   const live: Text[] = [];
   const lw = doc.createTreeWalker(doc.body, 4);
   for (let n = lw.nextNode(); n; n = lw.nextNode()) if ((n as Text).data.trim()) live.push(n as Text);
+  const liveData = live.map((n) => visible(n.data));
   const out = new Set<Text>();
   let j = 0;
   let letters = 0;
   for (const data of kept) {
     let k = j;
-    while (k < live.length && live[k]!.data !== data) k++;
+    while (k < live.length && liveData[k] !== data) k++;
     if (k === live.length) continue; // rebuilt or merged text: skip it, keep the position
     out.add(live[k]!);
     if (letters < MIN_MAIN_LETTERS) letters += countLetters(data, MIN_MAIN_LETTERS - letters);
     j = k + 1;
   }
   return letters >= MIN_MAIN_LETTERS ? out : undefined;
+}
+
+/** Invisible characters a site puts inside words (soft hyphens for line breaking, zero-width spaces and joiners, word
+ * joiners, byte-order marks): the engine does not read them (src/engine/text/normalise.ts visibleText), nor should
+ * Readability's comparisons of texts. */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
+const INVISIBLE_G = new RegExp(INVISIBLE.source, 'g');
+const visible = (s: string) => (INVISIBLE.test(s) ? s.replace(INVISIBLE_G, '') : s);
+
+/** The clone's text without those characters (the clone only: the page is never changed). */
+function visibleOnly(clone: Document): void {
+  const w = clone.createTreeWalker(clone, 4 /* SHOW_TEXT */);
+  for (let n = w.nextNode(); n; n = w.nextNode()) {
+    const t = n as Text;
+    if (INVISIBLE.test(t.data)) t.data = visible(t.data);
+  }
 }
 
 /** Letters in `s`, counted up to `enough` (only the threshold matters: an article's text is not read twice). */

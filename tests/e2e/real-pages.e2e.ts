@@ -145,6 +145,37 @@ describe('real pages in Chromium', () => {
     await page.close();
   });
 
+  it('soft hyphens and zero-width spaces in the page (&shy;): the same highlights on the same words as without them', async () => {
+    const read = async (disguise: boolean) => {
+      const page = await h.openFixture(`article-en.html?disguised=${disguise}`);
+      const tabId = await h.tabIdOf(page.url());
+      if (disguise) {
+        // as a site that hyphenates for line breaking writes its words: a soft hyphen inside every long word, and a
+        // zero-width space after some of them
+        await page.evaluate(() => {
+          const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          let n = 0;
+          for (let t = w.nextNode() as Text | null; t; t = w.nextNode() as Text | null) {
+            t.data = t.data.replace(/\p{L}{6,}/gu, (x) => `${x.slice(0, 3)}\u00AD${x.slice(3)}${++n % 4 === 0 ? '\u200B' : ''}`);
+          }
+        });
+      }
+      const r = await on(tabId);
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+      const texts = (await ranges(page)).map((x) => x.text.replace(/[\u00AD\u200B]/g, ''));
+      const raw = (await ranges(page)).map((x) => x.text);
+      expect((await off(tabId)).ok).toBe(true);
+      await page.close();
+      return { r: r as Result & { ok: true }, texts, raw };
+    };
+    const clean = await read(false);
+    const disguised = await read(true);
+    expect(clean.texts.length).toBeGreaterThan(0);
+    expect(disguised.raw.some((t) => t.includes('\u00AD'))).toBe(true); // the page really carried them
+    expect([disguised.r.sentences, disguised.r.flagged]).toEqual([clean.r.sentences, clean.r.flagged]);
+    expect(disguised.texts).toEqual(clean.texts);
+  });
+
   it('tables and lists: no highlighted sentence runs across cells or items', async () => {
     const { page, tabId, before } = await open('tables-lists.html');
     const r = await on(tabId);

@@ -153,6 +153,24 @@ describe('mainTextNodes (Readability, once injected)', () => {
     expect(mainTextNodes(document)?.size).toBe(8);
   });
 
+  it('soft hyphens and zero-width spaces in the page change nothing in what Readability keeps (the page is untouched)', () => {
+    const title = 'A Report on Remote Working Arrangements';
+    const page = (shy: boolean) => {
+      const t = (x: string) => (shy ? x.replace(/\p{L}{6,}/gu, (w) => `${w.slice(0, 3)}\u00AD${w.slice(3)}\u200B`) : x);
+      document.title = title;
+      setBody(t(`<article><h1>${title}</h1>${[1, 2, 3, 4, 5, 6].map(para).join('')}</article>`));
+    };
+    page(false);
+    const clean = [...(mainTextNodes(document) ?? [])].map((n) => n.data);
+    page(true);
+    const before = document.body.innerHTML;
+    const kept = mainTextNodes(document);
+    expect(document.body.innerHTML).toBe(before);
+    expect([...kept!].some((n) => n.data.includes('\u00AD'))).toBe(true); // live nodes, as the page has them
+    expect([...kept!].map((n) => n.data.replace(/[\u00AD\u200B]/g, ''))).toEqual(clean);
+    expect(clean.some((d) => d === title)).toBe(false); // the heading that repeats the title is left out, both times
+  });
+
   it('does not modify the page', () => {
     setBody(`<article>${[1, 2, 3, 4, 5].map(para).join('')}</article>`);
     const before = document.documentElement.outerHTML;
