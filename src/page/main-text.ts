@@ -113,7 +113,8 @@ export function mainTextNodes(doc: Document): Set<Text> | undefined {
 
 /** Invisible characters a site puts inside words (soft hyphens for line breaking, zero-width spaces and joiners, word
  * joiners, byte-order marks): the engine does not read them (src/engine/text/normalise.ts visibleText), nor should
- * Readability's comparisons of texts. */
+ * Readability's comparisons of texts. A copy of the part of the engine's set a web page's text carries: the page layer
+ * bundles no engine code (tests/unit/layout.test.ts). */
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
 const INVISIBLE_G = new RegExp(INVISIBLE.source, 'g');
 const visible = (s: string) => (INVISIBLE.test(s) ? s.replace(INVISIBLE_G, '') : s);

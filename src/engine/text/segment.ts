@@ -74,11 +74,10 @@ export function splitSentences(norm: string, start: number, end: number, locale 
   return out;
 }
 
-/** Letters, combining marks and digits, with inner apostrophes/hyphens; soft hyphens and zero-width joiners inside
- * words do not split them. */
-const WORD = /[\p{L}\p{M}\p{N}\u00AD\u200B-\u200D]+(?:['\-][\p{L}\p{M}\p{N}\u00AD\u200B-\u200D]+)*/gu;
+/** Letters, combining marks and digits, with inner apostrophes/hyphens. Soft hyphens and zero-width characters never
+ * reach here: buildDoc reads the text without them (normalise.ts visibleText). */
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['\-][\p{L}\p{M}\p{N}]+)*/gu;
 const FR_ELISION = /^(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)'/i;
-const INVISIBLE = /[\u00AD\u200B-\u200D]/g;
 
 export interface WordSpan extends Span {
   text: string;
@@ -105,5 +104,5 @@ export function splitWords(norm: string, start: number, end: number, lang = 'en'
 }
 
 export function lowerWord(w: string): string {
-  return w.replace(INVISIBLE, '').toLowerCase();
+  return w.toLowerCase();
 }
