@@ -414,13 +414,24 @@ async function benchPage(h: Harness, name: string, o: Options): Promise<PageFigu
 
     f.blocks = await readBlocks(h, tabId, timeout);
 
-    // a fresh tab of the same page: new renderer, first injection, engine warm; every one traced
-    for (let i = 0; i < o.runs; i++) {
-      // a query string of its own, so that the tab is found by its URL (the first tab of this page is still open)
-      const fresh = await withTimeout(h.openFixture(`${name}?new-tab=${i + 1}`), timeout, `open ${name} (new tab ${i + 1})`);
+    // a fresh tab of the same page: new renderer, first injection, engine warm; opened (with a query string of its
+    // own, so that the tab is found by its URL: the first tab of this page is still open), asked o.tabWaitMs after its
+    // load, switched off and closed
+    const inFreshTab = async <T>(label: string, switchOn: (page: Page, tabId: number) => Promise<T>): Promise<T> => {
+      const fresh = await withTimeout(h.openFixture(`${name}?new-tab=${label}`), timeout, `open ${name} (new tab ${label})`);
       try {
         const id = await withTimeout(h.tabIdOf(fresh.url()), timeout, 'tabIdOf');
         await sleep(o.tabWaitMs);
+        const out = await switchOn(fresh, id);
+        await timedSend(h, { type: 'mirage:set-highlights', tabId: id, enabled: false }, timeout, `new tab ${label} off`);
+        return out;
+      } finally {
+        await fresh.close().catch(() => undefined);
+      }
+    };
+    for (let i = 0; i < o.runs; i++) {
+      // traced
+      await inFreshTab(`${i + 1}`, async (fresh, id) => {
         const t = await traced(fresh, o.settleMs, timeout, () => timedSend(h, { type: 'mirage:set-highlights', tabId: id, enabled: true }, timeout, `new tab ${i + 1} on`));
         if (t.error || !t.result) throw t.error instanceof Error ? t.error : new Error(t.error ? JSON.stringify(t.error) : 'new tab: no answer');
         const a = t.result;
@@ -429,24 +440,15 @@ async function benchPage(h: Harness, name: string, o: Options): Promise<PageFigu
         f.newTabMs.push(a.elapsed);
         f.newTabExtMs.push(a.r.ms);
         if (a.r.timings) f.newTabTimings.push(a.r.timings);
-        await timedSend(h, { type: 'mirage:set-highlights', tabId: id, enabled: false }, timeout, `new tab ${i + 1} off`);
-      } finally {
-        await fresh.close().catch(() => undefined);
-      }
+      });
       // the same, untraced: the trace records every event of the renderer, which slows the page it measures
-      const plain = await withTimeout(h.openFixture(`${name}?new-tab=${i + 1}-untraced`), timeout, `open ${name} (new tab ${i + 1}, untraced)`);
-      try {
-        const id = await withTimeout(h.tabIdOf(plain.url()), timeout, 'tabIdOf');
-        await sleep(o.tabWaitMs);
+      await inFreshTab(`${i + 1}-untraced`, async (_fresh, id) => {
         const a = await timedSend(h, { type: 'mirage:set-highlights', tabId: id, enabled: true }, timeout, `new tab ${i + 1} on (untraced)`);
         if (!a.r.ok) throw new Error(`new tab ${i + 1} (untraced): ok: false — ${a.r.error}`);
         f.newTabUntracedMs.push(a.elapsed);
         if (a.r.timings) f.newTabUntracedTimings.push(a.r.timings);
         await sleep(o.settleMs);
-        await timedSend(h, { type: 'mirage:set-highlights', tabId: id, enabled: false }, timeout, `new tab ${i + 1} off (untraced)`);
-      } finally {
-        await plain.close().catch(() => undefined);
-      }
+      });
     }
     log(`on, first in a new tab (engine warm, traced): ${f.newTabMs.map((x) => Math.round(x)).join(', ')} ms; median ms by step: ${stepsText(f.newTabTimings)}`);
     log(`  longest main-thread task in each: ${f.newTabTraces.map((t) => msText(t.longestMs)).join(', ')}`);
