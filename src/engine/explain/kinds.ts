@@ -11,7 +11,7 @@
  * Pure and table-free.
  */
 import type { Comparison, UiLang } from '../types';
-import { pct, wholePercent } from './percent';
+import { count, pct, wholePercent } from './percent';
 
 type Names = Record<UiLang, string>;
 
@@ -109,10 +109,6 @@ export function kindName(id: string, ui: UiLang): string {
     return ui === 'fr' ? `corpus Brown : ${genre} (1961)` : `Brown corpus: ${genre} (1961)`;
   }
   return unnamed(id.split(':')[0] ?? id, ui);
-}
-
-function count(n: number, ui: UiLang): string {
-  return n.toLocaleString(ui === 'fr' ? 'fr-FR' : 'en-US');
 }
 
 /** The long form: what the score was stated against, naming the kinds. `percentile` is the report's score. */

@@ -1,5 +1,6 @@
 /**
- * percent — the one way a stated share is written: a whole percentage, rounded down and kept within 0..99.
+ * percent — the one way a stated share is written: a whole percentage, rounded down and kept within 0..99; and a
+ * count, with the UI language's thousands separator.
  */
 import type { UiLang } from '../types';
 
@@ -13,4 +14,9 @@ export function pct(p: number, ui: UiLang): string {
 /** The whole percentage `pct` writes for a share. */
 export function wholePercent(p: number): number {
   return Math.max(0, Math.min(99, Math.floor(p * 100 + 1e-9)));
+}
+
+/** A count with the UI language's thousands separator: "1,203" / "1 203" (French: a narrow no-break space). */
+export function count(n: number, ui: UiLang): string {
+  return n.toLocaleString(ui === 'fr' ? 'fr-FR' : 'en-US');
 }

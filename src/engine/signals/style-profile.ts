@@ -121,7 +121,10 @@ export function computeWith(doc: Doc, model: StyleProfileModel): SignalResult | 
     if (words >= MIN_WINDOW_WORDS) sentences[i] = score(profileOf(pass, lo, hi), model);
   }
   const { details, examples } = evidence(x, raw, model);
-  return { raw, sentences, details: { ...details, features: model.beta.length, words: doc.words.length }, examples };
+  // what the evidence's rates and shares are counted over: words, sentences with words, words with letters
+  const withWords = doc.sentences.reduce((n, s) => n + (s.wordCount > 0 ? 1 : 0), 0);
+  const lettered = pass.letters.reduce((n, l) => n + (l > 0 ? 1 : 0), 0);
+  return { raw, sentences, details: { ...details, features: model.beta.length, words: doc.words.length, sentences: withWords, lettered }, examples };
 }
 
 /** Names of a model's features (a check that a table matches the code that reads it). */

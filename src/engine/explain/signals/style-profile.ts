@@ -1,10 +1,14 @@
 /**
  * Words of the style-profile signal (src/engine/signals/style-profile.ts): its title, what it measures, and the evidence
  * written from the features that weigh most (`examples` = feature names, `details` c/v/h 1..3 = contribution, the
- * text's value, the human training texts' median) and its place among human reference texts.
+ * text's value, the human training texts' median) and its place among human reference texts. Every rate and share is
+ * said with the count it comes from ("commas 1.4 times as often (84 in 1,203 words)"), read from the measure's
+ * `words`, `sentences` (with words) and `lettered` (words with letters) details; a report without them (stored by an
+ * older version) gets the phrases without counts.
  */
 import type { UiLang } from '../../types';
-import { fmt, pct, percentileClause } from '../format';
+import { count, fmt, pct, percentileClause } from '../format';
+import { plural } from '../plural';
 import { STYLE_QUALITY } from './style-lr';
 import type { Measure, SignalWords } from './types';
 
@@ -80,29 +84,89 @@ function rateLabel(name: string, fr: boolean): string | undefined {
   return undefined;
 }
 
-function ratePhrase(label: string, v: number, h: number, lang: UiLang): string {
-  const fr = lang === 'fr';
-  const per1000 = (x: number) => fmt(x * 1000, lang, 1);
-  if (!(h > 0)) return fr ? `${label} : ${per1000(v)} pour 1 000 mots (la plupart des textes humains n'en ont aucun)` : `${label}: ${per1000(v)} per 1,000 words (most of the human texts have none)`;
-  if (!(v > 0)) return fr ? `${label} : aucune occurrence (d'ordinaire ${per1000(h)} pour 1 000 mots)` : `no ${label} (typically ${per1000(h)} per 1,000 words)`;
-  const r = v / h;
-  if (r >= 1.15) return fr ? `${label} ${fmt(r, lang, 1)} fois plus souvent` : `${label} ${fmt(r, lang, 1)} times as often`;
-  if (r <= 0.87) return fr ? `${label} ${fmt(1 / r, lang, 1)} fois moins souvent` : `${label} only ${pct(r, lang)} as often`;
-  return fr ? `${label} à peu près aussi souvent` : `${label} about as often`;
+/** What the text's rates and shares are counted over (the measure's details). */
+export interface ProfileBase {
+  words?: number;
+  sentences?: number;
+  lettered?: number;
 }
 
-/** One feature in words: the text's value against the human training texts' median. */
-export function featurePhrase(name: string, v: number, h: number, lang: UiLang): string {
+type Unit = 'word' | 'sentence' | 'pair';
+const UNITS: Record<Unit, Record<UiLang, { one: string; other: string }>> = {
+  word: { en: { one: 'word', other: 'words' }, fr: { one: 'mot', other: 'mots' } },
+  sentence: { en: { one: 'sentence', other: 'sentences' }, fr: { one: 'phrase', other: 'phrases' } },
+  pair: { en: { one: 'sentence after the first', other: 'sentences after the first' }, fr: { one: 'phrase après la première', other: 'phrases après la première' } },
+};
+
+/** "1,203 words" / "1 203 mots". */
+function many(n: number, unit: Unit, lang: UiLang): string {
+  return `${count(n, lang)} ${plural(n, lang, UNITS[unit][lang])}`;
+}
+
+/** The count over which a share-of-sentences or share-of-words feature is taken, or undefined. */
+function shareBase(name: string, b: ProfileBase): [total: number, unit: Unit] | undefined {
+  const of = (n: number | undefined, unit: Unit): [number, Unit] | undefined => (n !== undefined && n > 0 ? [n, unit] : undefined);
+  if (/^wl:/.test(name)) return of(b.lettered, 'word');
+  if (name === 'init:repeat') return of(b.sentences === undefined ? undefined : b.sentences - 1, 'pair');
+  if (name === 'init:distinct') return undefined; // a mean over windows of ten sentences, not a count
+  return of(b.sentences, 'sentence');
+}
+
+function ratePhrase(label: string, v: number, h: number, lang: UiLang, words?: number): string {
+  const fr = lang === 'fr';
+  const per1000 = (x: number) => fmt(x * 1000, lang, 1);
+  const n = words !== undefined && words > 0 ? words : undefined;
+  const over = n === undefined ? '' : `${fr ? 'sur' : 'in'} ${many(n, 'word', lang)}`; // "in 1,250 words"
+  const counted = n === undefined ? '' : `${count(Math.round(v * n), lang)} ${over}`; // "8 in 1,250 words"
+  if (!(h > 0)) {
+    const what = counted || (fr ? `${per1000(v)} pour 1\u202F000 mots` : `${per1000(v)} per 1,000 words`);
+    return fr ? `${label} : ${what} (la plupart des textes humains n'en ont aucun)` : `${label}: ${what} (most of the human texts have none)`;
+  }
+  if (!(v > 0)) {
+    const where = over && ` ${over}`;
+    return fr ? `${label} : aucune occurrence${where} (d'ordinaire ${per1000(h)} pour 1\u202F000 mots)` : `no ${label}${where} (typically ${per1000(h)} per 1,000 words)`;
+  }
+  const r = v / h;
+  const tail = counted && ` (${counted})`;
+  if (r >= 1.15) return fr ? `${label} ${fmt(r, lang, 1)} fois plus souvent${tail}` : `${label} ${fmt(r, lang, 1)} times as often${tail}`;
+  if (r <= 0.87) return fr ? `${label} ${fmt(1 / r, lang, 1)} fois moins souvent${tail}` : `${label} only ${pct(r, lang)} as often${tail}`;
+  return fr ? `${label} à peu près aussi souvent${tail}` : `${label} about as often${tail}`;
+}
+
+/** "24 words over 50 sentences" for a figure that is not a count; the base it is taken over. */
+function figureBase(name: string, b: ProfileBase): [number, Unit] | undefined {
+  const n = /^wl:/.test(name) ? b.lettered : b.sentences;
+  return n !== undefined && n > 0 ? [n, /^wl:/.test(name) ? 'word' : 'sentence'] : undefined;
+}
+
+/** One feature in words: the text's value against the human training texts' median, with the count it comes from
+ * when `base` gives what it is counted over. */
+export function featurePhrase(name: string, v: number, h: number, lang: UiLang, base: ProfileBase = {}): string {
   const fr = lang === 'fr';
   const rate = rateLabel(name, fr);
-  if (rate) return ratePhrase(rate, v, h, lang);
+  if (rate) return ratePhrase(rate, v, h, lang, base.words);
   const share = SHARES[name];
-  if (share) return fr ? `${share[1]} : ${pct(v, lang)} (d'ordinaire ${pct(h, lang)})` : `${share[0]}: ${pct(v, lang)} (typically ${pct(h, lang)})`;
+  if (share) {
+    const b = shareBase(name, base);
+    const k = b && `${count(Math.round(v * b[0]), lang)} ${fr ? 'sur' : 'of'} ${many(b[0], b[1], lang)}`;
+    const inN = name === 'init:distinct' && base.sentences ? (fr ? ` sur ${many(base.sentences, 'sentence', lang)}` : ` in ${many(base.sentences, 'sentence', lang)}`) : '';
+    return fr
+      ? `${share[1]} : ${pct(v, lang)}${k ? `, ${k}` : inN} (d'ordinaire ${pct(h, lang)})`
+      : `${share[0]}: ${pct(v, lang)}${k ? `, ${k}` : inN} (typically ${pct(h, lang)})`;
+  }
   const fig = FIGURES[name];
   if (fig) {
     const [label, unit, digits] = fig;
     const u = unit[fr ? 1 : 0] ? ` ${unit[fr ? 1 : 0]}` : '';
-    return fr ? `${label[1]} : ${fmt(v, lang, digits)}${u} (d'ordinaire ${fmt(h, lang, digits)})` : `${label[0]}: ${fmt(v, lang, digits)}${u} (typically ${fmt(h, lang, digits)})`;
+    const b = figureBase(name, base);
+    if (name === 'dm:rate' && b) {
+      const k = count(Math.round(v * b[0]), lang);
+      return fr
+        ? `${label[1]} : ${fmt(v, lang, digits)}, ${k} sur ${many(b[0], 'sentence', lang)} (d'ordinaire ${fmt(h, lang, digits)})`
+        : `${label[0]}: ${fmt(v, lang, digits)}, ${k} in ${many(b[0], 'sentence', lang)} (typically ${fmt(h, lang, digits)})`;
+    }
+    const over = b ? (fr ? ` sur ${many(b[0], b[1], lang)}` : ` over ${many(b[0], b[1], lang)}`) : '';
+    return fr ? `${label[1]} : ${fmt(v, lang, digits)}${u}${over} (d'ordinaire ${fmt(h, lang, digits)})` : `${label[0]}: ${fmt(v, lang, digits)}${u}${over} (typically ${fmt(h, lang, digits)})`;
   }
   return name;
 }
@@ -111,7 +175,8 @@ function evidence(result: Measure, lang: UiLang, percentile?: number): string {
   const d = result.details;
   const fr = lang === 'fr';
   const names = result.examples ?? [];
-  const parts = names.map((name, i) => featurePhrase(name, d[`v${i + 1}`] ?? NaN, d[`h${i + 1}`] ?? NaN, lang));
+  const base: ProfileBase = { words: d.words, sentences: d.sentences, lettered: d.lettered };
+  const parts = names.map((name, i) => featurePhrase(name, d[`v${i + 1}`] ?? NaN, d[`h${i + 1}`] ?? NaN, lang, base));
   const machine = (d.direction ?? 1) > 0;
   let text: string;
   if (parts.length === 0) {

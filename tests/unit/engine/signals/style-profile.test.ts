@@ -173,6 +173,63 @@ describe('style-profile: words', () => {
     expect(featurePhrase(name, v, h, ui)).toBe(expected);
   });
 
+  it.each([
+    ['fw:however', 0.006, 0.002, 'en', '"however" 3.0 times as often (8 in 1,250 words)'],
+    ['fw:i', 0.002, 0.01, 'en', '"i" only 20% as often (3 in 1,250 words)'],
+    ['fw:cependant', 0.004, 0.001, 'fr', '« cependant » 4,0 fois plus souvent (5 sur 1\u202F250 mots)'],
+    ['p:;', 0, 0.003, 'en', 'no semicolons in 1,250 words (typically 3.0 per 1,000 words)'],
+    ['p:;', 0, 0.003, 'fr', 'points-virgules : aucune occurrence sur 1\u202F250 mots (d\'ordinaire 3,0 pour 1\u202F000 mots)'],
+    ['fw:can', 0.0304, 0, 'en', '"can": 38 in 1,250 words (most of the human texts have none)'],
+    ['p:comma-sentences', 0.62, 0.55, 'en', 'sentences with a comma: 62%, 31 of 50 sentences (typically 55%)'],
+    ['sl:long', 0.02, 0.14, 'fr', 'phrases longues (30 mots ou plus) : 2\u00A0%, 1 sur 50 phrases (d\'ordinaire 14\u00A0%)'],
+    ['wl:ge7', 0.3, 0.25, 'en', 'long words (7 letters or more): 30%, 360 of 1,200 words (typically 25%)'],
+    ['init:repeat', 4 / 49, 0.02, 'en', 'sentences opening with the same word as the one before: 8%, 4 of 49 sentences after the first (typically 2%)'],
+    ['init:distinct', 0.7, 0.8, 'en', 'different sentence openers (over ten sentences): 70% in 50 sentences (typically 80%)'],
+    ['sl:logmean', 25, 19, 'en', 'average sentence length: 25 words over 50 sentences (typically 19)'],
+    ['wl:mean', 4.71, 4.5, 'fr', 'longueur moyenne des mots : 4,7 lettres sur 1\u202F200 mots (d\'ordinaire 4,5)'],
+    ['dm:rate', 0.42, 0.2, 'en', 'linking words per sentence: 0.42, 21 in 50 sentences (typically 0.20)'],
+  ] as const)('%s in words, with the count it comes from (%s, %s, %s)', (name, v, h, ui, expected) => {
+    expect(featurePhrase(name, v, h, ui, { words: 1250, sentences: 50, lettered: 1200 })).toBe(expected);
+  });
+
+  it('says one sentence and one word in the singular', () => {
+    expect(featurePhrase('sl:long', 1, 0.14, 'en', { words: 40, sentences: 1, lettered: 1 })).toBe('long sentences (30 words or more): 100%, 1 of 1 sentence (typically 14%)');
+    expect(featurePhrase('wl:ge7', 1, 0.25, 'fr', { words: 1, sentences: 1, lettered: 1 })).toBe('mots longs (7 lettres ou plus) : 100\u00A0%, 1 sur 1 mot (d\'ordinaire 25\u00A0%)');
+  });
+
+  it('gives every rate and share of a real text with counts that are the text\'s own', () => {
+    // 7 semicolons and 12 sentences with a comma, among 24 sentences, in a text whose words are counted here
+    const sentence = (i: number) => (i % 2 === 0 ? `On day ${i}, the team walked to the river and back` : `The team rested at home after the long walk of day ${i}`) + (i < 7 ? '; then they slept.' : '.');
+    const text = Array.from({ length: 24 }, (_, i) => sentence(i)).join(' ');
+    const doc = en(text);
+    const r = styleProfile.compute(doc) as SignalResult;
+    expect(r.details.words).toBe(doc.words.length);
+    expect(r.details.sentences).toBe(doc.sentences.filter((s) => s.wordCount > 0).length);
+    const x = profileOf(profilePass(doc, { lang: 'en', vocab: STYLE_PROFILE_TABLES.en.vocab }));
+    const cfg = { lang: 'en' as const, vocab: STYLE_PROFILE_TABLES.en.vocab };
+    const base = { words: r.details.words, sentences: r.details.sentences, lettered: r.details.lettered };
+    const semis = (text.match(/;/g) ?? []).length;
+    expect(featurePhrase('p:;', naturalValue('p:;', feature(x, 'p:;', cfg)), 0.003, 'en', base)).toContain(`(${semis} in ${doc.words.length} words)`);
+    const withComma = doc.sentences.filter((s) => text.slice(s.start, s.end).includes(',')).length;
+    expect(featurePhrase('p:comma-sentences', feature(x, 'p:comma-sentences', cfg), 0.5, 'en', base)).toContain(`${withComma} of ${r.details.sentences} sentences`);
+  });
+
+  it.each(['en', 'fr'] as const)('the evidence of a real text says each rate with its count and base (%s)', (ui) => {
+    const text = byGroup('assistant-2026').find((x) => x.lang === 'en')!.text;
+    const r = styleProfile.compute(en(text)) as SignalResult;
+    const e = words.evidence(r, ui, 0.95);
+    const n = r.details.words!.toLocaleString(ui === 'fr' ? 'fr-FR' : 'en-US');
+    r.examples!.forEach((name) => {
+      if (/^(fw|cls|pr):|^p:[,;:(?!.]$/.test(name)) expect(e).toContain(ui === 'fr' ? `sur ${n} mots` : `in ${n} words`);
+    });
+    expect(e).not.toMatch(/NaN|undefined/);
+  });
+
+  it('a stored report without the bases keeps the phrases without counts', () => {
+    expect(featurePhrase('fw:however', 0.006, 0.002, 'en', {})).toBe('"however" 3.0 times as often');
+    expect(featurePhrase('p:comma-sentences', 0.62, 0.55, 'en', { words: 100 })).toBe('sentences with a comma: 62% (typically 55%)');
+  });
+
   it('reads rates and log lengths back in natural units', () => {
     expect(naturalValue('fw:the', 0.2)).toBeCloseTo(0.04, 12);
     expect(naturalValue('sl:logmean', Math.log(20))).toBeCloseTo(20, 12);
