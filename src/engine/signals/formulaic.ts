@@ -147,11 +147,13 @@ function compute(doc: Doc): SignalResult | Abstention {
   const raw = (100 * weighted) / n;
   const details: Record<string, number> = { hits: hits.length, weighted, per100: raw, words: n, listLang: LANG_CODE[lang], typicalHuman: TYPICAL_HUMAN[lang] };
   const examples: string[] = [];
-  [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, TOP_PHRASES).forEach(([entry, count], k) => {
-    details[`top${k + 1}`] = entry;
-    details[`top${k + 1}Count`] = count;
+  // examples[k] is details top{k+1}, found top{k+1}Count times
+  [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, TOP_PHRASES).forEach(([entry, count]) => {
     const phrase = formulaicEntry(lang, entry);
-    if (phrase) examples.push(phrase);
+    if (!phrase) return;
+    examples.push(phrase);
+    details[`top${examples.length}`] = entry;
+    details[`top${examples.length}Count`] = count;
   });
   return { raw, sentences, details, examples };
 }

@@ -85,6 +85,17 @@ describe('formulaic', () => {
     expect(words.evidence(r, 'fr')).toMatch(/[éèàç]/);
   });
 
+  it.each(['en', 'fr'] as const)('the rate comes with the count it is taken from, and each example with how often it was found (%s)', (ui) => {
+    const text = `${PLAIN_EN} It is important to note that this plays a crucial role. It is important to note the rest.`;
+    const r = ok(text, 'en');
+    const doc = buildDoc(text, { lang: 'en' });
+    const hits = formulaicHits(doc, 'en').length;
+    const e = words.evidence(r, ui);
+    expect(e).toContain(ui === 'fr' ? `${hits} occurrences sur ${doc.words.length} mots` : `${hits} occurrences in ${doc.words.length} words`);
+    expect(e).toContain(ui === 'fr' ? '« it is important to note » (2 fois)' : '"it is important to note" (2 times)');
+    expect(e).toMatch(ui === 'fr' ? /« plays a crucial role » \(1 fois\)/ : /"plays a crucial role" \(once\)/);
+  });
+
   it('explanations quote phrases found in the text', () => {
     const r = ok(FORMULAIC_EN, 'en');
     expect(words.evidence(r, 'en')).toMatch(/"(in today's fast-paced world|plays a crucial role|it is important to note)"/);
