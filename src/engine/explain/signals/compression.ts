@@ -13,7 +13,7 @@ function evidence(result: Measure, lang: UiLang, percentile?: number): string {
   const saving = pct(result.details.saving ?? result.raw);
   const typical = pct(result.details.typicalHuman!);
   if (lang === 'fr') {
-    const first = `Précédé d'un échantillon de prose typique d'assistant conversationnel, ce texte se compresse ${saving} % mieux que seul, contre ${typical} % pour un texte humain typique.`;
+    const first = `Précédé d'un échantillon de prose typique d'assistant conversationnel, ce texte se compresse ${saving}\u00A0% mieux que seul, contre ${typical}\u00A0% pour un texte humain typique.`;
     return first + percentileClause(percentile, lang, PREDICTABLE);
   }
   const first = `After a sample of typical chat-assistant prose, this text compresses ${saving}% better than on its own, against ${typical}% for typical human prose.`;

@@ -3,7 +3,7 @@
  * written from its figures (`details`) and its place among human reference texts.
  */
 import type { UiLang } from '../../types';
-import { percentileClause } from '../format';
+import { count, percentileClause } from '../format';
 import type { Measure, SignalWords } from './types';
 
 const pct = (x: number) => Math.round(x * 100);
@@ -14,13 +14,18 @@ function evidence(result: Measure, lang: UiLang, percentile?: number): string {
   const observed = pct(d.top100Share ?? 0);
   const expected = pct(d.expectedShare ?? (d.top100Share ?? 0) - result.raw);
   const french = d.frenchTable === 1;
+  // the count the share comes from: words whose previous word is in the table's list of common words
+  const n = d.scored !== undefined && d.scored > 0 ? d.scored : undefined;
+  const top = n === undefined ? undefined : Math.round((d.top100Share ?? 0) * n);
   if (lang === 'fr') {
     const table = french ? "table de bigrammes de textes humains français : articles d'encyclopédie, articles de presse, dissertations" : 'table de bigrammes du corpus Brown';
-    const s = `${observed} % des mots figurent parmi les 100 plus probables après le mot précédent, contre ${expected} % attendus dans une prose humaine employant des mots aussi fréquents (${table}).`;
+    const what = n === undefined ? `${observed}\u00A0% des mots figurent` : `${count(top!, lang)} des ${count(n, lang)} mots qui suivent un mot courant (${observed}\u00A0%) figurent`;
+    const s = `${what} parmi les 100 plus probables après le mot précédent, contre ${expected}\u00A0% attendus dans une prose humaine employant des mots aussi fréquents (${table}).`;
     return s + percentileClause(percentile, lang, PREDICTABLE);
   }
   const table = french ? 'bigram table of French human texts: encyclopaedia articles, news, dissertations' : 'Brown corpus bigram table';
-  const s = `${observed}% of words are among the 100 likeliest after the previous word, against ${expected}% expected in human prose using equally frequent words (${table}).`;
+  const what = n === undefined ? `${observed}% of words are` : `${count(top!, lang)} of the ${count(n, lang)} words that follow a common word (${observed}%) are`;
+  const s = `${what} among the 100 likeliest after the previous word, against ${expected}% expected in human prose using equally frequent words (${table}).`;
   return s + percentileClause(percentile, lang, PREDICTABLE);
 }
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { abstainReason, caveat, headline, pct, summary } from '@/src/engine/explain/messages';
 import { percentileClause } from '@/src/engine/explain/format';
 import type { AbstainCode, CaveatCode } from '@/src/engine/types';
+import { analyse, explain } from '@/src/engine';
+import { OWN_TEXTS } from '../score/own-texts';
 
 const FORBIDDEN = /\b(ai[- ]generated|written by (ai|a machine)|[ée]crit par (l'?ia|une machine)|probability|probabilit[ée])\b/i;
 const codes: AbstainCode[] = ['too-short', 'too-few-sentences', 'language', 'undetermined-language', 'no-text', 'switched-off', 'error'];
@@ -100,5 +102,18 @@ describe('headline: a calm reading for ordinary results (issue 10, item 3)', () 
     expect(headline(h(0.95, false, agree), 'en')).toContain(en);
     expect(headline(h(0.95, false, agree), 'fr')).toContain(fr);
     expect(summary(h(0.95, false, agree), 'fr')).not.toContain('(s)');
+  });
+});
+
+describe('French typography in every explanation', () => {
+  it.each(['assistant-2026', 'learner-style', 'plain-human-style'] as const)('a percent sign is never split from its number by a breakable space (%s texts)', (group) => {
+    const texts = OWN_TEXTS.filter((t) => t.group === group).slice(0, 6);
+    expect(texts.length).toBeGreaterThan(0);
+    for (const t of texts) {
+      const ex = explain(analyse(t.text), 'fr');
+      const all = [ex.headline, ex.summary, ...ex.signals.map((s) => `${s.evidence ?? ''} ${s.reason ?? ''}`), ...ex.caveats].join(' ');
+      expect(all).toMatch(/\d\u00A0%/);
+      expect(all).not.toMatch(/\d %/);
+    }
   });
 });

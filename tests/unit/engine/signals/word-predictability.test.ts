@@ -146,7 +146,7 @@ describe('word-predictability', () => {
     for (const ui of ['en', 'fr'] as const) {
       const s = words.evidence(r, ui, pct);
       expect(s.length).toBeGreaterThan(20);
-      expect(s).toMatch(/\d+ ?%/);
+      expect(s).toMatch(/\d+\u00A0?%/);
       expect(s).not.toMatch(/AI-generated|written by AI|probabilit|généré par (une )?IA|écrit par (une )?IA/i);
     }
     expect(words.evidence(r, 'fr')).toMatch(/[éèàç]/);
@@ -156,6 +156,17 @@ describe('word-predictability', () => {
       else expect(words.evidence(r, ui)).toMatch(/Brown/);
       if (lang === 'fr') expect(words.evidence(r, ui)).not.toMatch(/Brown/);
     }
+  });
+
+  it.each(['en', 'fr'] as const)('the share comes with the count it is taken from (%s)', (ui) => {
+    const r = ok(NARRATIVE_EN, 'en');
+    const n = r.details.scored!;
+    const top = r.details.top100Share! * n;
+    expect(Number.isInteger(Math.round(top * 1e9) / 1e9)).toBe(true); // a share of whole words
+    expect(n).toBeLessThan(buildDoc(NARRATIVE_EN, { lang: 'en' }).words.length); // the first word of a sentence has no previous word
+    const e = words.evidence(r, ui);
+    expect(e).toContain(ui === 'fr' ? `${Math.round(top)} des ${n} mots qui suivent un mot courant (` : `${Math.round(top)} of the ${n} words that follow a common word (`);
+    expect(words.evidence({ ...r, details: { ...r.details, scored: undefined as unknown as number } }, ui)).toMatch(ui === 'fr' ? /^\d+\u00A0% des mots/ : /^\d+% of words/);
   });
 
   it.each(['en', 'fr'] as const)('the shipped %s table loads and names its source and licence', (lang) => {
