@@ -8,14 +8,16 @@
  *   strong.
  * - `summaryBlock(report, lang)` — headline, score in words, agreement.
  * - `positionChart(report, lang)` — where the text falls among human reference texts, per signal.
- * - `sentenceView(text, report, lang)` — the text with sentence highlights (same levels and legend as on pages).
+ * - `sentenceView(text, report, lang)` — the text with sentence highlights (same levels and legend as on pages); a
+ *   text longer than TEXT_CHUNK comes in blocks (`textChunks`) that the browser lays out only near the screen.
+ * - `plainTextView(text, lang)` — a text with no score, as it is (in blocks too when long).
  * - `wordView(text, words, ranks, lang)` — GLTR-style word shading with legend and histogram; `words` (offsets
  *   into `text`) and `ranks` come from the engine's `wordRanks(text, report.lang)`, through the engine worker.
  * - `signalList(report, lang)` — every signal with its position, evidence or reason for abstaining.
  */
 import { headlineBand, MIN_WORDS, STRONG_WORDS, type ExplainedReport as Report, type Span, type UiLang } from '../engine';
 import { h, type El } from '../report/markup';
-import { sentenceRuns } from '../report/runs';
+import { sentenceRuns, textChunks } from '../report/runs';
 import { AGREE_AT, bucketChart, percentText, positionOf, signalLabel } from '../report/teacher';
 import { percentileChart, PALETTE } from '../report/charts';
 import { t, tn } from '../shared/i18n';
@@ -92,6 +94,10 @@ function levelLegend(lang: UiLang): El {
   );
 }
 
+/** About this many characters per block of a long text's sentence view (`textChunks`): a text up to this long is
+ * shown as one flow of text. */
+export const TEXT_CHUNK = 20_000;
+
 /**
  * The text with its marked sentences. Every mark is focusable (one tab stop for them all, arrow keys move between
  * them: wired by src/pages/sentence-marks.ts), and is described by its reasons written out as text in the list below
@@ -115,11 +121,15 @@ export function sentenceView(text: string, report: Report, lang: UiLang, prefix 
     h(
       'div',
       { class: 'text-view', tabindex: 0, 'aria-label': T('analysis_textWithHighlights') },
-      sentenceRuns(text, report.sentences).map((r) => {
-        if (!r.level) return r.text;
-        const mark = h('mark', { class: `lvl lvl${r.level}`, id: `${prefix}-${r.sentence}`, tabindex: first ? 0 : -1, 'data-level': r.level, 'data-sentence': r.sentence, 'aria-describedby': `${prefix}-why-${r.sentence}` }, r.text);
-        first = false;
-        return mark;
+      textChunks(sentenceRuns(text, report.sentences), TEXT_CHUNK).map((chunk, _, all) => {
+        const runs = chunk.map((r) => {
+          if (!r.level) return r.text;
+          const mark = h('mark', { class: `lvl lvl${r.level}`, id: `${prefix}-${r.sentence}`, tabindex: first ? 0 : -1, 'data-level': r.level, 'data-sentence': r.sentence, 'aria-describedby': `${prefix}-why-${r.sentence}` }, r.text);
+          first = false;
+          return mark;
+        });
+        // one chunk: the text as it always was; more: blocks the browser lays out only near the screen
+        return all.length === 1 ? runs : h('div', { class: 'text-chunk' }, runs);
       }),
     ),
     markedSentences.length
@@ -138,6 +148,13 @@ export function sentenceView(text: string, report: Report, lang: UiLang, prefix 
         )
       : null,
   );
+}
+
+/** A text with no score, as it is (no highlights to read meaning into); a long one in blocks like `sentenceView`'s. */
+export function plainTextView(text: string, lang: UiLang): El {
+  const lines = text.split(/(?<=\n)/).map((line) => ({ text: line, level: 0 as const }));
+  const chunks = textChunks(lines, TEXT_CHUNK).map((c) => c.map((r) => r.text).join(''));
+  return h('div', { class: 'text-view', tabindex: 0, 'aria-label': t('analysis_textPlain', undefined, lang) }, chunks.length === 1 ? chunks[0]! : chunks.map((c) => h('div', { class: 'text-chunk' }, c)));
 }
 
 /** A sentence shortened for the list of reasons. */

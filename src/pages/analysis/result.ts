@@ -2,7 +2,7 @@
  * signals) in a keyboard-operable tab list. The word view's ranks come from the engine worker when it is opened. */
 import { el } from '../dom';
 import { toDom } from '../../report/markup';
-import { gateNotice, positionChart, sentenceView, signalList, summaryBlock, wordView } from '../result-view';
+import { gateNotice, plainTextView, positionChart, sentenceView, signalList, summaryBlock, wordView } from '../result-view';
 import type { ExplainedReport as Report, UiLang } from '../../engine';
 import type { EngineClient } from '../engine-client';
 import { t } from '../../shared/i18n';
@@ -77,7 +77,7 @@ export function resultSection(item: { name: string; text: string; report: Report
     // No score: no highlights or word shading to read meaning into; the text as is, and why each signal abstained.
     report.score === null
       ? [
-          el('div', { class: 'text-view', tabindex: 0, 'aria-label': T('analysis_textPlain') }, text),
+          toDom(plainTextView(text, lang), document),
           el('details', { class: 'caveats' }, el('summary', null, T('analysis_tabSignals')), toDom(signalList(report, lang), document)),
         ]
       : [

@@ -1,7 +1,7 @@
 /** The texts of the set with their outcome at the current threshold; "Why?" opens the text's result in a dialog. */
 import { el, scrollBox } from '../dom';
 import { toDom } from '../../report/markup';
-import { gateNotice, positionChart, sentenceView, signalList, summaryBlock } from '../result-view';
+import { gateNotice, plainTextView, positionChart, sentenceView, signalList, summaryBlock } from '../result-view';
 import type { LabItem } from '../../lab/dataset';
 import { explain, type Report } from '../../engine';
 import type { UiLang } from '../../engine';
@@ -103,7 +103,7 @@ export function showTextDialog(item: LabItem, neutral: Report, lang: UiLang): vo
     toDom(summaryBlock(report, lang), document),
     chart && toDom(chart, document),
     el('h3', null, T('analysis_tabSentences')),
-    report.score === null ? el('div', { class: 'text-view', tabindex: 0, 'aria-label': T('analysis_textPlain') }, item.text) : marked(item.text, report, lang),
+    report.score === null ? toDom(plainTextView(item.text, lang), document) : marked(item.text, report, lang),
     el('h3', null, T('analysis_tabSignals')),
     toDom(signalList(report, lang), document),
   );

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { gateNotice, sentenceView, signalList, summaryBlock, wordView, positionChart, WORD_VIEW_MAX } from '@/src/pages/result-view';
+import { gateNotice, plainTextView, sentenceView, signalList, summaryBlock, wordView, positionChart, TEXT_CHUNK, WORD_VIEW_MAX } from '@/src/pages/result-view';
 import { textOf, toDom } from '@/src/report/markup';
 import { wordRanks } from '@/src/engine';
 import { fakeReport } from '../report/fixture';
@@ -57,6 +57,31 @@ describe('result view', () => {
     expect(view.querySelector('b')).toBeNull();
     expect(view.querySelector('mark.lvl2')!.textContent).toBe('First <b>sentence</b> here.');
     expect(el.querySelectorAll('.legend mark').length).toBe(3);
+  });
+
+  it('sentence view: a long text comes in blocks the browser may skip off screen, the same text and marks, one tab stop', () => {
+    const para = 'A plain sentence of the text. Another sentence follows it here.\n\n';
+    const text = para.repeat(Math.ceil((3 * TEXT_CHUNK) / para.length));
+    const sentences = [...text.matchAll(/[^.\n]+\./g)].map((m, i) => ({ index: i, start: m.index, end: m.index + m[0].length, words: 5, score: 0.5, level: (i % 7 === 0 ? 1 : 0), reasons: [] }));
+    const el = toDom(sentenceView(text, fakeReport(text, { sentences }), 'en'), document) as HTMLElement;
+    const view = el.querySelector('.text-view')!;
+    expect(view.textContent).toBe(text);
+    expect(view.querySelectorAll(':scope > .text-chunk').length).toBeGreaterThanOrEqual(3);
+    expect(view.querySelectorAll('mark').length).toBe(sentences.filter((s) => s.level).length);
+    expect([...view.querySelectorAll('mark')].filter((m) => m.getAttribute('tabindex') === '0')).toHaveLength(1);
+    // a short text stays one flow of text, as before
+    expect((toDom(sentenceView(TEXT, fakeReport(TEXT), 'en'), document) as HTMLElement).querySelector('.text-chunk')).toBeNull();
+  });
+
+  it('a text with no score: as it is, in blocks when long, the text exactly', () => {
+    const short = toDom(plainTextView('Ein kurzer Text.\nZweite Zeile.', 'fr'), document) as HTMLElement;
+    expect(short.textContent).toBe('Ein kurzer Text.\nZweite Zeile.');
+    expect(short.querySelector('.text-chunk')).toBeNull();
+    expect(short.getAttribute('aria-label')).toMatch(/texte/i);
+    const long = 'Eine Zeile Text, die sich wiederholt.\n'.repeat(Math.ceil((2.5 * TEXT_CHUNK) / 38));
+    const el = toDom(plainTextView(long, 'en'), document) as HTMLElement;
+    expect(el.textContent).toBe(long);
+    expect(el.querySelectorAll(':scope > .text-chunk').length).toBe(3);
   });
 
   it('sentence view: marked sentences in a text within the usual range come with what they are, in the page language', () => {

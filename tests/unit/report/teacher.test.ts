@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTeacherReport, reportFileName, reportHtml, reportJson, REPORT_SCHEMA } from '@/src/report/teacher';
 import { sha256Hex, shortHash } from '@/src/report/fingerprint';
-import { sentenceRuns } from '@/src/report/runs';
+import { sentenceRuns, textChunks } from '@/src/report/runs';
 import { fakeReport } from './fixture';
 
 const TEXT = 'In conclusion, it is important to note the <img src=x onerror=alert(1)> tag. Then </script><script>alert(2)</script> ends.';
@@ -48,6 +48,52 @@ describe('sentenceRuns', () => {
       { text: 'A.', level: 2, sentence: 0 },
       { text: ' B.', level: 0 },
     ]);
+  });
+});
+
+describe('textChunks', () => {
+  // sentences of 10 characters, every 4th marked; a paragraph break after every 5th
+  const make = (n: number, breaks = true) => {
+    let text = '';
+    const sentences: { index: number; start: number; end: number; level: 0 | 1 | 2 | 3 }[] = [];
+    for (let i = 0; i < n; i++) {
+      const start = text.length;
+      text += `Sentence${String(i % 10)}.`;
+      sentences.push({ index: i, start, end: text.length, level: i % 4 === 0 ? 2 : 0 });
+      text += breaks && i % 5 === 4 ? '\n\n' : ' ';
+    }
+    return { text, runs: sentenceRuns(text, sentences) };
+  };
+  const joined = (chunks: { text: string }[][]) => chunks.flat().map((r) => r.text).join('');
+
+  it('a text shorter than the size is one chunk, its unmarked runs merged into one', () => {
+    const { text, runs } = make(8);
+    const chunks = textChunks(runs, 1000);
+    expect(chunks).toHaveLength(1);
+    expect(joined(chunks)).toBe(text);
+    expect(chunks[0]!.map((r) => r.level)).toEqual([2, 0, 2, 0]); // marked, the rest up to the next mark, ...
+  });
+
+  it('a long text: chunks of about the size, each cut after a line break, together the text exactly, every mark kept', () => {
+    const { text, runs } = make(5000);
+    const chunks = textChunks(runs, 2000);
+    expect(joined(chunks)).toBe(text);
+    expect(chunks.length).toBeGreaterThan(20);
+    for (const c of chunks.slice(0, -1)) {
+      const t = c.map((r) => r.text).join('');
+      expect(t.endsWith('\n')).toBe(true);
+      expect(t.length).toBeGreaterThanOrEqual(2000);
+      expect(t.length).toBeLessThan(2200);
+    }
+    for (const c of chunks) c.forEach((r, i) => i > 0 && expect(r.level || c[i - 1]!.level).toBeTruthy()); // no two unmarked runs in a row
+    expect(chunks.flat().filter((r) => r.level).map((r) => r.sentence)).toEqual(runs.filter((r) => r.level).map((r) => r.sentence));
+  });
+
+  it('a text without line breaks is cut between runs only when a chunk reaches four times the size', () => {
+    const { text, runs } = make(5000, false);
+    const chunks = textChunks(runs, 2000);
+    expect(joined(chunks)).toBe(text);
+    for (const c of chunks.slice(0, -1)) expect(c.map((r) => r.text).join('').length).toBeGreaterThanOrEqual(8000);
   });
 });
 

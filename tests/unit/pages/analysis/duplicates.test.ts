@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { duplicateNotice, markDuplicates, sameTextKey } from '@/src/pages/analysis/duplicates';
 
 describe('duplicates', () => {
@@ -35,6 +35,24 @@ describe('duplicates', () => {
     markDuplicates(left);
     expect(left[0]?.duplicateOf).toBeUndefined();
     expect(duplicateNotice(left, 'fr')).toBeNull();
+  });
+
+  it('reads each text once while it stays the same, and a text whose words change is read again', () => {
+    const reads = vi.spyOn(String.prototype, 'normalize');
+    try {
+      const items: { name: string; text: string; duplicateOf?: string }[] = [{ name: 'a', text: 'Same.' }, { name: 'b', text: 'Other.' }];
+      markDuplicates(items);
+      markDuplicates(items);
+      expect(reads).toHaveBeenCalledTimes(2);
+      items[1]!.text = 'Same.';
+      markDuplicates(items);
+      expect(reads).toHaveBeenCalledTimes(3);
+      expect(items[1]!.duplicateOf).toBe('a');
+      markDuplicates([{ name: 'alone', text: 'A text alone.' }]); // one text is not read at all
+      expect(reads).toHaveBeenCalledTimes(3);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('French notice', () => {
