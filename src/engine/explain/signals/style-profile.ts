@@ -133,7 +133,7 @@ function ratePhrase(label: string, v: number, h: number, lang: UiLang, words?: n
   return fr ? `${label} à peu près aussi souvent${tail}` : `${label} about as often${tail}`;
 }
 
-/** "24 words over 50 sentences" for a figure that is not a count; the base it is taken over. */
+/** The base a figure that is not a count is taken over ("average sentence length, over 50 sentences"). */
 function figureBase(name: string, b: ProfileBase): [number, Unit] | undefined {
   const n = /^wl:/.test(name) ? b.lettered : b.sentences;
   return n !== undefined && n > 0 ? [n, /^wl:/.test(name) ? 'word' : 'sentence'] : undefined;
@@ -149,10 +149,11 @@ export function featurePhrase(name: string, v: number, h: number, lang: UiLang, 
   if (share) {
     const b = shareBase(name, base);
     const k = b && `${count(Math.round(v * b[0]), lang)} ${fr ? 'sur' : 'of'} ${many(b[0], b[1], lang)}`;
-    const inN = name === 'init:distinct' && base.sentences ? (fr ? ` sur ${many(base.sentences, 'sentence', lang)}` : ` in ${many(base.sentences, 'sentence', lang)}`) : '';
+    // a mean over windows is no count: what it was taken over goes with its name
+    const inN = name === 'init:distinct' && base.sentences ? (fr ? `, sur ${many(base.sentences, 'sentence', lang)}` : `, in ${many(base.sentences, 'sentence', lang)}`) : '';
     return fr
-      ? `${share[1]} : ${pct(v, lang)}${k ? `, ${k}` : inN} (d'ordinaire ${pct(h, lang)})`
-      : `${share[0]}: ${pct(v, lang)}${k ? `, ${k}` : inN} (typically ${pct(h, lang)})`;
+      ? `${share[1]}${inN} : ${pct(v, lang)}${k ? `, ${k}` : ''} (d'ordinaire ${pct(h, lang)})`
+      : `${share[0]}${inN}: ${pct(v, lang)}${k ? `, ${k}` : ''} (typically ${pct(h, lang)})`;
   }
   const fig = FIGURES[name];
   if (fig) {
@@ -165,8 +166,9 @@ export function featurePhrase(name: string, v: number, h: number, lang: UiLang, 
         ? `${label[1]} : ${fmt(v, lang, digits)}, ${k} sur ${many(b[0], 'sentence', lang)} (d'ordinaire ${fmt(h, lang, digits)})`
         : `${label[0]}: ${fmt(v, lang, digits)}, ${k} in ${many(b[0], 'sentence', lang)} (typically ${fmt(h, lang, digits)})`;
     }
-    const over = b ? (fr ? ` sur ${many(b[0], b[1], lang)}` : ` over ${many(b[0], b[1], lang)}`) : '';
-    return fr ? `${label[1]} : ${fmt(v, lang, digits)}${u}${over} (d'ordinaire ${fmt(h, lang, digits)})` : `${label[0]}: ${fmt(v, lang, digits)}${u}${over} (typically ${fmt(h, lang, digits)})`;
+    // what the figure was taken over goes with its name: "24 words over 26 sentences" read as a count
+    const over = b ? (fr ? `, sur ${many(b[0], b[1], lang)}` : `, over ${many(b[0], b[1], lang)}`) : '';
+    return fr ? `${label[1]}${over} : ${fmt(v, lang, digits)}${u} (d'ordinaire ${fmt(h, lang, digits)})` : `${label[0]}${over}: ${fmt(v, lang, digits)}${u} (typically ${fmt(h, lang, digits)})`;
   }
   return name;
 }

@@ -184,9 +184,9 @@ describe('style-profile: words', () => {
     ['sl:long', 0.02, 0.14, 'fr', 'phrases longues (30 mots ou plus) : 2\u00A0%, 1 sur 50 phrases (d\'ordinaire 14\u00A0%)'],
     ['wl:ge7', 0.3, 0.25, 'en', 'long words (7 letters or more): 30%, 360 of 1,200 words (typically 25%)'],
     ['init:repeat', 4 / 49, 0.02, 'en', 'sentences opening with the same word as the one before: 8%, 4 of 49 sentences after the first (typically 2%)'],
-    ['init:distinct', 0.7, 0.8, 'en', 'different sentence openers (over ten sentences): 70% in 50 sentences (typically 80%)'],
-    ['sl:logmean', 25, 19, 'en', 'average sentence length: 25 words over 50 sentences (typically 19)'],
-    ['wl:mean', 4.71, 4.5, 'fr', 'longueur moyenne des mots : 4,7 lettres sur 1\u202F200 mots (d\'ordinaire 4,5)'],
+    ['init:distinct', 0.7, 0.8, 'en', 'different sentence openers (over ten sentences), in 50 sentences: 70% (typically 80%)'],
+    ['sl:logmean', 25, 19, 'en', 'average sentence length, over 50 sentences: 25 words (typically 19)'],
+    ['wl:mean', 4.71, 4.5, 'fr', 'longueur moyenne des mots, sur 1\u202F200 mots : 4,7 lettres (d\'ordinaire 4,5)'],
     ['dm:rate', 0.42, 0.2, 'en', 'linking words per sentence: 0.42, 21 in 50 sentences (typically 0.20)'],
   ] as const)('%s in words, with the count it comes from (%s, %s, %s)', (name, v, h, ui, expected) => {
     expect(featurePhrase(name, v, h, ui, { words: 1250, sentences: 50, lettered: 1200 })).toBe(expected);
