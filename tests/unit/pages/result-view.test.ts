@@ -62,7 +62,8 @@ describe('result view', () => {
   it('sentence view: a long text comes in blocks the browser may skip off screen, the same text and marks, one tab stop', () => {
     const para = 'A plain sentence of the text. Another sentence follows it here.\n\n';
     const text = para.repeat(Math.ceil((3 * TEXT_CHUNK) / para.length));
-    const sentences = [...text.matchAll(/[^.\n]+\./g)].map((m, i) => ({ index: i, start: m.index, end: m.index + m[0].length, words: 5, score: 0.5, level: (i % 7 === 0 ? 1 : 0), reasons: [] }));
+    const levelOf = (i: number): 0 | 1 => (i % 7 === 0 ? 1 : 0);
+    const sentences = [...text.matchAll(/[^.\n]+\./g)].map((m, i) => ({ index: i, start: m.index, end: m.index + m[0].length, words: 5, score: 0.5, level: levelOf(i), reasons: [] }));
     const el = toDom(sentenceView(text, fakeReport(text, { sentences }), 'en'), document) as HTMLElement;
     const view = el.querySelector('.text-view')!;
     expect(view.textContent).toBe(text);
