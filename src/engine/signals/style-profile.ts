@@ -14,13 +14,10 @@
  * Evidence: the features that weigh most in the direction of the score, with the text's value and the median of the
  * human training texts (`details` c1/v1/h1..c3/v3/h3, feature names in `examples`).
  * Choices (measured leave-one-source-out in the project's research, issue 9): paired training (only sources with both
- * labels: adding human-only sources taught genre), K = 50 function words (150 and 300 no better), L2 0.003 + L1 0.003
- * (0.01 + 0.01 until engine 0.3.2; chosen under the protocol with style-lr's balance 1, README "The signals": 0.03 and
- * 0.1 were worse; an L1 part had removed a French flip on the 2026-assistant texts in the research), no paragraph
- * features (one-paragraph human texts in several data sets are a collection artefact). Alone, each text measured by a
- * model fitted without its source (`npx tsx scripts/signal-auroc.ts --by-source --cross-fit style-profile`, 150+
- * words): pooled AUROC 0.807 English / 0.735 French, worst source the French 2026-assistant texts (0.476 — no better
- * than chance: 0.484 with the earlier penalties), English 2026-assistant texts 0.691.
+ * labels: adding human-only sources taught genre), K = 50 function words (150 and 300 no better), L2 0.01 + L1 0.01
+ * (the L1 part removed a French flip on the 2026-assistant texts), no paragraph features (one-paragraph human texts
+ * in several data sets are a collection artefact). Alone, LOSO: pooled AUROC 0.797 English / 0.731 French, worst
+ * source the 2026-assistant texts (0.69 / 0.48 — no better than chance in French); sentences 0.70 / 0.64.
  * API: default export (the Signal, shipped tables); `computeWith(doc, model)` for any fitted model (the evaluation
  * fits one per fold); `STYLE_PROFILE_TABLES`; types `StyleProfileModel`, `StyleProfileConfig`.
  * Limits: "machine" means the generators of the training sources (mostly 2023-2024 chat models); formal human

@@ -14,7 +14,7 @@ export interface StyleLrConfig {
   vocabSize: number;
   /** n-gram order: 2 (bigram; the reader is fastest there) or 3. */
   order: number;
-  /** 0 = raw counts, 1 = every (source, label) group weighs the same (the default: README "The signals"). */
+  /** 0 = raw counts, 1 = every (source, label) group weighs the same. */
   balance: number;
   /** Highest-order n-grams seen fewer times are pruned (table size). */
   minCount: number;
@@ -25,7 +25,7 @@ export interface StyleLrConfig {
 }
 
 /** The configuration the leave-one-source-out figures were measured with. */
-export const STYLE_LR_DEFAULTS: StyleLrConfig = { vocabSize: 50, order: 2, balance: 1, minCount: 2, pairedOnly: true, dropMarks: TYPOGRAPHIC_MARKS };
+export const STYLE_LR_DEFAULTS: StyleLrConfig = { vocabSize: 50, order: 2, balance: 0.5, minCount: 2, pairedOnly: true, dropMarks: TYPOGRAPHIC_MARKS };
 
 export interface StyleLrModel {
   lang: StyleLang;

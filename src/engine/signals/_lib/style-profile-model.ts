@@ -27,7 +27,7 @@ export interface StyleProfileConfig {
 }
 
 /** The configuration the leave-one-source-out figures were measured with. */
-export const STYLE_PROFILE_DEFAULTS: StyleProfileConfig = { k: 50, l2: 0.003, l1: 0.003, mode: 'paired' };
+export const STYLE_PROFILE_DEFAULTS: StyleProfileConfig = { k: 50, l2: 0.01, l1: 0.01, mode: 'paired' };
 
 export interface StyleProfileModel {
   lang: StyleLang;
