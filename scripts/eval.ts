@@ -8,6 +8,9 @@
  *   left-out human texts at or above it), sentence-level rates, abstentions. Data: ../shared/data/dev.jsonl and
  *   dev2.jsonl, assets/reference-texts/, Brown-corpus chunks; measures cached in .cache/eval/ (texts never written).
  *   `--only` leaves out (and scores) only the sources named; each is still fitted without it.
+ *   `--style-lr key=value[,...]`, `--style-profile key=value[,...]`: the trained signals fitted with these settings
+ *   instead of their defaults in every fold (src/eval/train/overrides.ts), to choose a default under the protocol; the
+ *   settings are printed in the header. The shipped tables are not touched.
  *
  * `npm run eval -- --protocol unseen [--gate 150|80|150,80] [--cap N]`
  *   The never-seen check (src/eval/unseen.ts): the SHIPPED engine, fitted on nothing here, on human prose from
@@ -34,6 +37,7 @@ import { APT_COMMAND, debianDocsAvailable } from '../src/eval/debian-docs';
 import { formatUnseen, runUnseen } from '../src/eval/unseen';
 import { runFigures } from '../src/eval/report';
 import { loadAll, readJsonl, type Item } from '../src/eval/sources';
+import { OVERRIDE_OPTIONS, parseOverride, type TrainerOverrides } from '../src/eval/train/overrides';
 
 interface Args {
   protocol?: string;
@@ -41,6 +45,7 @@ interface Args {
   only?: string[];
   file?: string;
   cap?: number;
+  overrides: TrainerOverrides;
 }
 
 function fail(message: string): never {
@@ -49,7 +54,7 @@ function fail(message: string): never {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { gates: [MIN_WORDS] };
+  const a: Args = { gates: [MIN_WORDS], overrides: {} };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i]!;
     const next = () => argv[++i] ?? fail(`${x} needs a value`);
@@ -57,21 +62,31 @@ function parseArgs(argv: readonly string[]): Args {
     else if (x === '--gate') a.gates = next().split(',').map((g) => (/^\d+$/.test(g) && +g >= 1 ? +g : fail(`bad gate: ${g}`)));
     else if (x === '--only') a.only = next().split(',').filter(Boolean);
     else if (x === '--cap') a.cap = ((c) => (/^\d+$/.test(c) && +c >= 1 ? +c : fail(`bad cap: ${c}`)))(next());
-    else if (x.startsWith('-')) fail(`unknown option ${x}`);
+    else if (OVERRIDE_OPTIONS[x]) {
+      const id = OVERRIDE_OPTIONS[x];
+      const spec = next();
+      try {
+        a.overrides = { ...a.overrides, [id]: { ...a.overrides[id], ...parseOverride(id, spec) } };
+      } catch (e) {
+        fail((e as Error).message);
+      }
+    } else if (x.startsWith('-')) fail(`unknown option ${x}`);
     else a.file = x;
   }
   if (a.protocol !== undefined && a.protocol !== 'loso' && a.protocol !== 'unseen') fail(`unknown protocol ${a.protocol} (loso or unseen)`);
   if (a.protocol === 'unseen' && (a.only || a.file)) fail('--protocol unseen takes only --gate and --cap');
   if (a.cap !== undefined && a.protocol !== 'unseen') fail('--cap is for --protocol unseen');
+  if (Object.keys(a.overrides).length && a.protocol !== 'loso') fail('--style-lr and --style-profile are for --protocol loso (the others read the shipped tables)');
   return a;
 }
 
 function protocol(args: Args): void {
-  const data = loadRows();
+  const data = loadRows({}, args.overrides);
   const sources = sourcesOf(data.rows);
   for (const s of args.only ?? []) if (!sources.includes(s)) fail(`unknown source ${s} (sources: ${sources.join(', ')})`);
   console.log(`Mirage Lens · leave-one-source-out · ${data.rows.length} texts (${data.files.map((f) => `${f.file.split('/').pop()}: ${f.texts}`).join(', ')})`);
   console.log(`measured ${data.measured} new texts, ${(data.ms / 1000).toFixed(1)} s; sources: ${sources.join(', ')}`);
+  for (const [id, c] of Object.entries(args.overrides)) console.log(`${id} fitted with ${JSON.stringify(c)} (the rest: defaults)`);
   for (const gate of args.gates) {
     const run = runLoso(data.rows, {
       gate,

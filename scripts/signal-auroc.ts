@@ -14,6 +14,10 @@
  * A path measures a signal file that is not registered (a candidate). The trained signals (style-lr, style-profile)
  * are measured with the shipped tables, i.e. in-sample on their training sources: the protocol's out-of-fold figures
  * for them come from `npm run eval -- --protocol loso`.
+ * `--cross-fit` (with --by-source): the trained signals are measured out of source instead, as `npm run calibrate`
+ * measures its references: a text of source T by the model fitted without T (src/eval/trainable.ts, cached in
+ * .cache/eval); `--style-lr key=value[,...]` / `--style-profile key=value[,...]` fit them with other settings
+ * (src/eval/train/overrides.ts).
  * The full evaluation (combined score, thresholds) is `npm run eval`.
  */
 import { resolve } from 'node:path';
@@ -22,6 +26,10 @@ import { buildDoc } from '../src/engine/text/doc';
 import { auroc } from '../src/engine/score/metrics';
 import { dataAvailable } from '../src/eval/dataset';
 import { loadAll, type Item } from '../src/eval/sources';
+import { measured, textKey, type SignalValue } from '../src/eval/features';
+import { TrainableValues } from '../src/eval/trainable';
+import { trainersWith } from '../src/eval/train/index';
+import { OVERRIDE_OPTIONS, parseOverride, type TrainerOverrides } from '../src/eval/train/overrides';
 import { isAbstention, type Signal } from '../src/engine/types';
 
 const argv = process.argv.slice(2);
@@ -29,7 +37,25 @@ const bySource = argv.includes('--by-source');
 const withDetails = argv.includes('--details');
 const gateAt = argv.indexOf('--gate');
 const gate = gateAt >= 0 ? Number(argv[gateAt + 1]) : 150;
-const only = argv.filter((a, i) => !a.startsWith('--') && !(gateAt >= 0 && i === gateAt + 1));
+const crossFit = argv.includes('--cross-fit');
+let overrides: TrainerOverrides = {};
+const valueAt = new Set<number>(gateAt >= 0 ? [gateAt + 1] : []);
+argv.forEach((a, i) => {
+  const id = OVERRIDE_OPTIONS[a];
+  if (!id) return;
+  valueAt.add(i + 1);
+  try {
+    overrides = { ...overrides, [id]: { ...overrides[id], ...parseOverride(id, argv[i + 1] ?? '') } };
+  } catch (e) {
+    console.error(`signal-auroc: ${(e as Error).message}`);
+    process.exit(2);
+  }
+});
+if ((Object.keys(overrides).length || crossFit) && !(crossFit && bySource)) {
+  console.error('signal-auroc: --cross-fit, --style-lr and --style-profile go with --by-source --cross-fit');
+  process.exit(2);
+}
+const only = argv.filter((a, i) => !a.startsWith('--') && !valueAt.has(i));
 if (!dataAvailable()) {
   console.error('no ../shared/data beside the repository');
   process.exit(2);
@@ -67,11 +93,24 @@ if (!bySource) {
   }
   const rows: Row[] = [];
   const keys = new Set<string>();
-  for (const it of loadAll().items) {
+  const items = loadAll().items;
+  // trained signals out of source (--cross-fit): textKey -> id -> value
+  const trainers = crossFit ? trainersWith(overrides).filter((t) => signals.some((s) => s.id === t.id)) : [];
+  const crossFitted = trainers.length ? new TrainableValues(trainers, items.map((item) => ({ item, key: textKey(item.lang, item.text) }))).forFold(null) : undefined;
+  for (const [id, c] of Object.entries(overrides)) console.log(`${id} fitted with ${JSON.stringify(c)} (the rest: defaults)`);
+  if (crossFitted) console.log(`cross-fitted (a text measured by the model fitted without its source): ${trainers.map((t) => t.id).join(', ')}`);
+  for (const it of items) {
     const doc = buildDoc(it.text, { lang: it.lang });
     if (doc.words.length < gate) continue;
     const vals: Record<string, number> = {};
     for (const sig of signals) {
+      if (crossFitted && trainers.some((t) => t.id === sig.id)) {
+        const v: SignalValue | undefined = crossFitted.get(textKey(it.lang, it.text))?.[sig.id];
+        if (!measured(v)) continue;
+        vals[sig.id] = v.raw;
+        keys.add(sig.id);
+        continue;
+      }
       const r = sig.compute(doc);
       if (isAbstention(r)) continue;
       vals[sig.id] = r.raw;

@@ -25,7 +25,8 @@
  *   genre would sit above most of them (source cross-fitting measured them out-of-genre: lower values). The left-out
  *   source's texts still get the model fitted without all of `held`.
  * Fits are cached in .cache/eval/trainable/<id>/<hash>.json (the values of every text measured with that model, by
- * text hash); <hash> covers the engine, the trainers' files and the exact training set. Models are not stored.
+ * text hash); <hash> covers the engine, the trainers' files, the settings a run changed (`config`) and the exact
+ * training set. Models are not stored.
  * Node only.
  */
 import { createHash } from 'node:crypto';
@@ -56,6 +57,9 @@ export interface Trainer<M = unknown> {
   /** Cross-fit the references within each source in this many folds (by text key) instead of by source; the
    * left-out source of a fold is still excluded whole. For a model of human prose (see the header). */
   referenceFolds?: number;
+  /** Settings changed from the fit's defaults for this run (src/eval/train/overrides.ts); part of the cache key.
+   * Absent for the shipped settings. */
+  config?: object;
   /** Fit on training rows of one language (paired or human, as `training` says). The model must be JSON-serialisable. */
   fit(train: readonly TrainRow[], lang: EvalLang): M;
   /** The signal's runtime with that model: same orientation as every signal, per-sentence values where it has them. */
@@ -139,6 +143,7 @@ export class TrainableValues {
       return out;
     }
     const h = createHash('sha1').update(this.fingerprint).update(t.id).update(lang);
+    if (t.config) h.update(JSON.stringify(t.config));
     for (const k of train.map((r) => r.key).sort()) h.update(k);
     const hash = h.digest('hex').slice(0, 16);
     let slot = this.memo.get(`${t.id}/${hash}`);

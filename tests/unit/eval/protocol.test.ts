@@ -182,6 +182,33 @@ describe('TrainableValues: cross-fitting', () => {
   });
 });
 
+describe('TrainableValues: settings changed for a run (--style-lr, --style-profile)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mirage-trainable-config-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const rows = syntheticRows().filter((_, i) => i % 5 === 0);
+  const keyed = rows.map((r) => ({ item: r.item, key: r.f.key }));
+  // the "model" is the setting itself, so a value read from another setting's cache would show
+  const toy = (k?: number): Trainer<number> => ({
+    id: 'toy',
+    languages: ['en'],
+    ...(k === undefined ? {} : { config: { k } }),
+    fit: () => k ?? 1,
+    computeWith: (_doc, model) => ({ raw: model, details: {} }),
+  });
+  const raws = (tv: TrainableValues) => [...tv.forFold(null).values()].map((v) => (v.toy && 'raw' in v.toy ? v.toy.raw : undefined)).filter((x) => x !== undefined);
+
+  it('never reads the values of another setting from the cache, and reads its own', () => {
+    expect(new Set(raws(new TrainableValues([toy()], keyed, undefined, dir)))).toEqual(new Set([1]));
+    const other = new TrainableValues([toy(2)], keyed, undefined, dir);
+    expect(new Set(raws(other))).toEqual(new Set([2]));
+    expect(other.stats.fits).toBeGreaterThan(0);
+    const again = new TrainableValues([toy(2)], keyed, undefined, dir);
+    expect(new Set(raws(again))).toEqual(new Set([2]));
+    expect(again.stats.fits).toBe(0);
+    expect(new Set(raws(new TrainableValues([toy()], keyed, undefined, dir)))).toEqual(new Set([1]));
+  });
+});
+
 describe('TrainableValues: a trainer fitted on human text (word-predictability\'s French table)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mirage-trainable-human-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
