@@ -11,6 +11,8 @@
  *   `--style-lr key=value[,...]`, `--style-profile key=value[,...]`: the trained signals fitted with these settings
  *   instead of their defaults in every fold (src/eval/train/overrides.ts), to choose a default under the protocol; the
  *   settings are printed in the header. The shipped tables are not touched.
+ *   `--counted ID[,ID...]`: these signals counted in the combined score instead of COUNTED_SIGNALS (every fold), to
+ *   measure a combination; printed in the header.
  *
  * `npm run eval -- --protocol unseen [--gate 150|80|150,80] [--cap N]`
  *   The never-seen check (src/eval/unseen.ts): the SHIPPED engine, fitted on nothing here, on human prose from
@@ -27,7 +29,8 @@
  * Skips with a message (exit 0) when ../shared/data is absent; bad arguments exit 2.
  */
 import { analyse } from '../src/engine/score/analyse';
-import { MIN_WORDS } from '../src/engine/score/constants';
+import { COUNTED_SIGNALS, MIN_WORDS } from '../src/engine/score/constants';
+import { SIGNALS } from '../src/engine/signals/index';
 import { REFERENCE } from '../src/engine/score/analyse';
 import { auroc, type Scored } from '../src/engine/score/metrics';
 import { dataAvailable, loadRows } from '../src/eval/dataset';
@@ -46,6 +49,7 @@ interface Args {
   file?: string;
   cap?: number;
   overrides: TrainerOverrides;
+  counted?: string[];
 }
 
 function fail(message: string): never {
@@ -61,7 +65,11 @@ function parseArgs(argv: readonly string[]): Args {
     if (x === '--protocol') a.protocol = next();
     else if (x === '--gate') a.gates = next().split(',').map((g) => (/^\d+$/.test(g) && +g >= 1 ? +g : fail(`bad gate: ${g}`)));
     else if (x === '--only') a.only = next().split(',').filter(Boolean);
-    else if (x === '--cap') a.cap = ((c) => (/^\d+$/.test(c) && +c >= 1 ? +c : fail(`bad cap: ${c}`)))(next());
+    else if (x === '--counted') {
+      a.counted = next().split(',').filter(Boolean);
+      const unknown = a.counted.filter((id) => !SIGNALS.some((sg) => sg.id === id));
+      if (unknown.length || !a.counted.length) fail(`--counted takes signal ids (${SIGNALS.map((sg) => sg.id).join(', ')})${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`);
+    } else if (x === '--cap') a.cap = ((c) => (/^\d+$/.test(c) && +c >= 1 ? +c : fail(`bad cap: ${c}`)))(next());
     else if (OVERRIDE_OPTIONS[x]) {
       const id = OVERRIDE_OPTIONS[x];
       const spec = next();
@@ -76,6 +84,7 @@ function parseArgs(argv: readonly string[]): Args {
   if (a.protocol !== undefined && a.protocol !== 'loso' && a.protocol !== 'unseen') fail(`unknown protocol ${a.protocol} (loso or unseen)`);
   if (a.protocol === 'unseen' && (a.only || a.file)) fail('--protocol unseen takes only --gate and --cap');
   if (a.cap !== undefined && a.protocol !== 'unseen') fail('--cap is for --protocol unseen');
+  if (a.counted && a.protocol !== 'loso') fail('--counted is for --protocol loso');
   if (Object.keys(a.overrides).length && a.protocol !== 'loso') fail('--style-lr and --style-profile are for --protocol loso (the others read the shipped tables)');
   return a;
 }
@@ -87,9 +96,11 @@ function protocol(args: Args): void {
   console.log(`Mirage Lens · leave-one-source-out · ${data.rows.length} texts (${data.files.map((f) => `${f.file.split('/').pop()}: ${f.texts}`).join(', ')})`);
   console.log(`measured ${data.measured} new texts, ${(data.ms / 1000).toFixed(1)} s; sources: ${sources.join(', ')}`);
   for (const [id, c] of Object.entries(args.overrides)) console.log(`${id} fitted with ${JSON.stringify(c)} (the rest: defaults)`);
+  if (args.counted) console.log(`counted: ${args.counted.join(', ')} (instead of ${COUNTED_SIGNALS.join(', ')})`);
   for (const gate of args.gates) {
     const run = runLoso(data.rows, {
       gate,
+      ...(args.counted ? { counted: args.counted } : {}),
       ...(args.only ? { only: args.only } : {}),
       foldSignals: (held) => data.trainable.forFold(held),
       log: (line) => process.stderr.write(line + '\n'),
