@@ -111,6 +111,16 @@ describe('whenReadability: a reading waits for the script sent alongside it, wit
     expect(Date.now() - t0).toBeGreaterThanOrEqual(25);
     expect(none[READABILITY_ARRIVED]).toBeUndefined();
   });
+  it('a waiting reading goes on in a task of its own, not in the one that evaluates the script', async () => {
+    const scope: Record<string, unknown> = {};
+    let told = false;
+    void whenReadability(10_000, scope).then(() => (told = true));
+    provideReadability(scope);
+    for (let i = 0; i < 5; i++) await Promise.resolve(); // the script's task ends with its microtasks
+    expect(told).toBe(false);
+    await new Promise((next) => setTimeout(next, 0));
+    expect(told).toBe(true);
+  });
   it('two readings waiting at once are both told', async () => {
     const scope: Record<string, unknown> = {};
     const a = whenReadability(10_000, scope);
