@@ -9,7 +9,8 @@
  * - `summaryBlock(report, lang)` — headline, score in words, agreement.
  * - `positionChart(report, lang)` — where the text falls among human reference texts, per signal.
  * - `sentenceView(text, report, lang)` — the text with sentence highlights (same levels and legend as on pages); a
- *   text longer than TEXT_CHUNK comes in blocks (`textChunks`) that the browser lays out only near the screen.
+ *   text longer than TEXT_CHUNK comes in blocks (`textChunks`) that the browser lays out only near the screen, and
+ *   its text and list of reasons carry `data-slice` (a page may build them in slices: sliced-dom.ts).
  * - `plainTextView(text, lang)` — a text with no score, as it is (in blocks too when long).
  * - `wordView(text, words, ranks, lang)` — GLTR-style word shading with legend and histogram; `words` (offsets
  *   into `text`) and `ranks` come from the engine's `wordRanks(text, report.lang)`, through the engine worker.
@@ -109,6 +110,9 @@ export function sentenceView(text: string, report: Report, lang: UiLang, prefix 
   const markedSentences = report.sentences.filter((s) => s.level > 0);
   const why = (s: Report['sentences'][number]) => (s.reasons.length ? s.reasons.map((r) => r.text).join(' · ') : T('analysis_noReason'));
   let first = true;
+  const chunks = textChunks(sentenceRuns(text, report.sentences), TEXT_CHUNK);
+  // a long text: its blocks and its list of reasons may be built in slices (sliced-dom.ts toDomInSlices)
+  const slice = chunks.length > 1 ? { 'data-slice': true } : {};
   return h(
     'div',
     { class: 'sentence-view', 'data-prefix': prefix },
@@ -120,8 +124,8 @@ export function sentenceView(text: string, report: Report, lang: UiLang, prefix 
       : null,
     h(
       'div',
-      { class: 'text-view', tabindex: 0, 'aria-label': T('analysis_textWithHighlights') },
-      textChunks(sentenceRuns(text, report.sentences), TEXT_CHUNK).map((chunk, _, all) => {
+      { class: 'text-view', tabindex: 0, 'aria-label': T('analysis_textWithHighlights'), ...slice },
+      chunks.map((chunk, _, all) => {
         const runs = chunk.map((r) => {
           if (!r.level) return r.text;
           const mark = h('mark', { class: `lvl lvl${r.level}`, id: `${prefix}-${r.sentence}`, tabindex: first ? 0 : -1, 'data-level': r.level, 'data-sentence': r.sentence, 'aria-describedby': `${prefix}-why-${r.sentence}` }, r.text);
@@ -138,7 +142,7 @@ export function sentenceView(text: string, report: Report, lang: UiLang, prefix 
     markedSentences.length
       ? h('details', { class: 'marked-list' },
           h('summary', null, T('analysis_markedList', [markedSentences.length])),
-          h('ol', null, markedSentences.map((s) =>
+          h('ol', slice, markedSentences.map((s) =>
             h('li', { id: `${prefix}-why-${s.index}`, 'data-sentence': s.index },
               h('strong', null, `${t(`level${s.level}`, undefined, lang)} (${t(`levelUnderline${s.level}`, undefined, lang)})`), ' — ',
               h('q', null, excerpt(text.slice(s.start, s.end))), ' ',

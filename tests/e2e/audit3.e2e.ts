@@ -135,14 +135,22 @@ describe('audit 3: careless and hostile input on the teacher\'s and the workshop
       await page.waitForSelector('#result .sentence-view', { timeout: 120_000 });
     });
     expect(error).toBeUndefined();
-    // laying out the whole text took one task of 2.9 s here (Layout 2.0 s, PrePaint 0.6 s); the blocks off screen are
-    // skipped. Building the view's DOM (27,756 marks and their list of reasons) is still one task of 1-3 s.
+    // the rest of the slices (untraced: a trace slows each of these tasks down many times over)
+    await page.waitForFunction(() => {
+      const parts = [document.querySelector('#result .text-view'), document.querySelector('#result .marked-list ol')];
+      return parts.every((p) => p && !p.hasAttribute('aria-busy'));
+    }, undefined, { timeout: 60_000 });
+    // laying out the whole text took one task of 2.9 s here (Layout 2.0 s, PrePaint 0.6 s): the blocks off screen are
+    // skipped now. Building the view's 27,756 marks and their list of reasons took one more task of 1-3 s: they come
+    // in slices now. What is left of the longest task (1.0-2.8 s here, most of it garbage collection) is receiving the
+    // result from the engine worker and putting the page together: not asserted, the README says so.
     const layouts = stats.longTasks.flatMap((t) => [...t.what.matchAll(/\bLayout (\d+) ms/g)].map((m) => Number(m[1])));
     console.log(`750,000 words: longest task ${stats.longestMs.toFixed(0)} ms; layouts inside long tasks: ${layouts.join(', ') || 'none'} ms`);
     for (const ms of layouts) expect(ms).toBeLessThan(300);
     const view = page.locator('#result .text-view');
     expect(await view.locator(':scope > .text-chunk').count()).toBeGreaterThan(200);
     expect(await view.evaluate((v) => v.textContent?.length)).toBe(text.length);
+    expect(await page.locator('#result .marked-list li').count()).toBe(await view.locator('mark').count());
     // the last marked sentence, reached with the keyboard, is on screen inside the scrolled view
     expect(await view.locator('mark').count()).toBeGreaterThan(100);
     await view.locator('mark[tabindex="0"]').focus();
@@ -156,7 +164,7 @@ describe('audit 3: careless and hostile input on the teacher\'s and the workshop
     expect(box!.y + box!.height).toBeLessThanOrEqual(frame!.y + frame!.height + 1);
     await view.screenshot({ path: join('test-results', 'screenshots', 'audit3-long-text-end.png') });
     await page.close();
-  });
+  }, 240_000);
 
   it('made no network request', () => {
     expect(h.networkViolations()).toEqual([]);

@@ -7,6 +7,7 @@ import type { ExplainedReport as Report, UiLang } from '../../engine';
 import type { EngineClient } from '../engine-client';
 import { t } from '../../shared/i18n';
 import { wireSentenceMarks } from '../sentence-marks';
+import { toDomInSlices } from '../sliced-dom';
 
 export type DetailTab = 'sentences' | 'words' | 'signals';
 export const DETAIL_TABS: DetailTab[] = ['sentences', 'words', 'signals'];
@@ -48,7 +49,8 @@ function wordPanel(text: string, report: Report, lang: UiLang, engine: Pick<Engi
 function detailPanel(text: string, report: Report, tab: DetailTab, lang: UiLang, engine: Pick<EngineClient, 'wordRanks'>): Node {
   switch (tab) {
     case 'sentences': {
-      const view = toDom(sentenceView(text, report, lang), document) as HTMLElement;
+      // a long text's marks and reasons arrive in slices: the page is never held for seconds (sliced-dom.ts)
+      const view = toDomInSlices(sentenceView(text, report, lang), document).node as HTMLElement;
       wireSentenceMarks(view);
       return view;
     }

@@ -8,6 +8,7 @@ import type { UiLang } from '../../engine';
 import { t } from '../../shared/i18n';
 import { percentText } from '../../report/teacher';
 import { wireSentenceMarks } from '../sentence-marks';
+import { toDomInSlices } from '../sliced-dom';
 
 export type Outcome = 'tp' | 'fp' | 'tn' | 'fn' | 'none';
 export type Filter = 'all' | 'errors' | 'fp' | 'fn';
@@ -65,7 +66,7 @@ export function textsView(
 
 /** The text with its marked sentences, reasons reachable by keyboard, touch and screen reader. */
 function marked(text: string, report: ReturnType<typeof explain>, lang: UiLang): HTMLElement {
-  const view = toDom(sentenceView(text, report, lang, 'dlg'), document) as HTMLElement;
+  const view = toDomInSlices(sentenceView(text, report, lang, 'dlg'), document).node as HTMLElement;
   wireSentenceMarks(view);
   return view;
 }
