@@ -124,3 +124,56 @@ describe('pipeline: the first highlights before the whole page is scored', () =>
     if (r.ok) expect(r.timings?.first).toBeTypeOf('number');
   });
 });
+
+/** A page layer with a session, as src/page/content.ts keeps one: extract starts a session when none is active, stop
+ * ends it, a paint without a session fails ('no session'). Each message is answered after a short delay, in order. */
+function sessionPage(tabId: number, blocks: BlockPayload[]) {
+  const page = { session: 0, active: false, painted: 0, log: [] as string[] };
+  let queue: Promise<unknown> = Promise.resolve();
+  const answer = (raw: unknown): unknown => {
+    const m = parseContentRequest(raw);
+    if (!m) return undefined;
+    page.log.push(m.type.slice(7));
+    switch (m.type) {
+      case 'mirage:ping':
+        return { ok: true, active: page.active };
+      case 'mirage:extract':
+        if (!page.active) page.session++;
+        page.active = true;
+        return { ok: true, blocks, ms: 1, near: [] };
+      case 'mirage:paint':
+        if (!page.active) return { ok: false, error: 'no session' };
+        page.painted = m.analyses.reduce((n, a) => n + a.sentences.length, 0);
+        return { ok: true, painted: page.painted, ms: 1, at: Date.now() };
+      case 'mirage:stop':
+        page.active = false;
+        page.painted = 0;
+        return { ok: true };
+      default:
+        return { ok: true };
+    }
+  };
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(((id: number, raw: unknown) => {
+    if (id !== tabId) return Promise.resolve(undefined);
+    const next = queue.then(() => new Promise((ok) => setTimeout(() => ok(answer(raw)), 1)));
+    queue = next;
+    return next;
+  }));
+  return page;
+}
+
+describe('pipeline: switched on and off within milliseconds', () => {
+  const patterns: boolean[][] = [[true, false], [true, false, true], [true, false, true, false], [true, true, false], [true, false, true, false, true, false]];
+  it.each(patterns.map((p) => [p.map(Number).join(''), p] as const))('%s, sent at once: the page and the view end as the last request says, with no error', async (_name, pattern) => {
+    const tab = await fakeBrowser.tabs.create({ url: 'http://127.0.0.1/rapid.html' });
+    const page = sessionPage(tab.id!, pageOf(6000));
+    const results = await Promise.all(pattern.map((enabled) => setHighlights(tab.id!, enabled)));
+    const last = pattern.at(-1)!;
+    expect(page.active, page.log.join(' ')).toBe(last);
+    expect(page.painted > 0).toBe(last);
+    expect(tabs.get(tab.id!)?.view.phase).toBe(last ? 'on' : 'off');
+    expect(results.at(-1)).toMatchObject({ ok: true });
+    // an earlier request overtaken by a later one ends as the automation contract says, never as an engine error
+    for (const r of results.slice(0, -1)) if (!r.ok) expect(r.code).toBe('page-changed');
+  });
+});
