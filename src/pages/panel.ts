@@ -10,7 +10,7 @@ import { h, replace } from './h';
 import { openAnalysisPage, openLabPage } from '../shared/open-pages';
 import { t, uiLanguage } from '../shared/i18n';
 import { failureText, isNotice, renderGroups, renderLegend, renderLimits, renderPassages, renderSummary } from './render';
-import { getState, setHighlights, targetTab } from './tab';
+import { getState, setHighlights, targetTab, WORKING_RECHECK_MS } from './tab';
 
 /** "Show on the page", which never fails silently: when the page no longer has the passage, or no longer runs
  * Mirage Lens (the background then switches the tab off), the notice says so. */
@@ -65,7 +65,7 @@ export async function mountPanel(root: HTMLElement): Promise<void> {
         h('p', { class: failed && !notice ? 'status error' : 'status', attrs: { role: 'status', id: failed ? 'page-error' : undefined }, text: view.phase === 'off' ? t('panel_off', undefined, ui) : view.phase === 'working' ? t('popup_working', undefined, ui) : failureText(view, ui) }),
         failed && view.code === 'engine' ? h('p', { class: 'note', text: t('page_analysisFailed', undefined, ui) }) : null,
         failed && view.groups?.length ? renderGroups(view.groups, ui) : null,
-        view.phase === 'working' ? null : h('button', { class: 'primary', text: t('panel_turnOn', undefined, ui), attrs: { type: 'button', id: 'turn-on' }, on: { click: () => void setHighlights(id, true) } }));
+        view.phase === 'working' ? null : h('button', { class: 'primary', text: t('panel_turnOn', undefined, ui), attrs: { type: 'button', id: 'turn-on' }, on: { click: () => void setHighlights(id, true).catch(refresh) } }));
       replace(passagesBox);
       return;
     }
@@ -79,7 +79,13 @@ export async function mountPanel(root: HTMLElement): Promise<void> {
     limitsBox.querySelector<HTMLElement>('button.link')?.focus();
   }));
 
-  const refresh = async () => renderView(tab ? await getState(tab.id) : undefined);
+  let recheck: ReturnType<typeof setTimeout> | undefined;
+  const refresh = async () => {
+    clearTimeout(recheck);
+    const view = tab ? await getState(tab.id) : undefined;
+    renderView(view);
+    if (view?.phase === 'working') recheck = setTimeout(() => void refresh(), WORKING_RECHECK_MS);
+  };
 
   const toLimits = h('a', { class: 'skip', text: t('panel_limitsTitle', undefined, ui), attrs: { href: '#limits-title' } });
   const tools = h('nav', { class: 'tools', attrs: { 'aria-label': t('popup_tools', undefined, ui) } },

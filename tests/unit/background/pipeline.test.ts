@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { FIRST_PAGE_CHARS } from '@/src/background/first-blocks';
 import { setHighlights } from '@/src/background/pipeline';
-import { tabs } from '@/src/background/tab-state';
+import { forgetTab, tabs } from '@/src/background/tab-state';
 import { resetWarm, warmRecord, warmStarted } from '@/src/background/warm';
 import { parseContentRequest, type BlockPayload, type PaintMessage } from '@/src/messaging';
 import { OWN_TEXTS } from '../engine/score/own-texts';
@@ -175,5 +175,20 @@ describe('pipeline: switched on and off within milliseconds', () => {
     expect(results.at(-1)).toMatchObject({ ok: true });
     // an earlier request overtaken by a later one ends as the automation contract says, never as an engine error
     for (const r of results.slice(0, -1)) if (!r.ok) expect(r.code).toBe('page-changed');
+  });
+});
+
+describe('pipeline: the tab closed while its analysis runs', () => {
+  it('nothing is kept about the closed tab: no record, no stored view', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'http://127.0.0.1/closed.html' });
+    fakePage(tab.id!, pageOf(6000), [], () => {
+      forgetTab(tab.id!); // tabs.onRemoved (sites.ts) while the page answers the paint
+      return undefined;
+    });
+    const r = await setHighlights(tab.id!, true);
+    expect(r).toMatchObject({ ok: false, code: 'page-changed' });
+    expect(tabs.has(tab.id!)).toBe(false);
+    await new Promise((ok) => setTimeout(ok, 10)); // the stored copy is written after the answer
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
   });
 });

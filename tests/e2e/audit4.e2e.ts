@@ -1,0 +1,168 @@
+/**
+ * The fourth fresh-eyes audit (H30), in Chromium: state and timing, as a careless or hostile reader meets them.
+ * Switched on and off within milliseconds (the message, the popup's switch) on a 2,000-word article and a
+ * 100,000-word page; the service worker stopped in the middle of an analysis; a tab closed, reloaded or navigated
+ * while it is analysed; every console error and warning of the worker and the pages collected meanwhile.
+ * Build first: `npm run build:e2e`. Screenshots: test-results/screenshots/audit4-*.png.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+import { stopWorker } from './sw';
+
+declare const chrome: {
+  runtime: { sendMessage(m: unknown): Promise<unknown> };
+  storage: { session: { get(key: string | null): Promise<Record<string, unknown>> } };
+  tabs: { sendMessage(tabId: number, m: unknown, o: { frameId: number }): Promise<unknown> };
+};
+
+interface View { phase: string; code?: string; error?: string }
+type Result = { ok: true; flagged: number } | { ok: false; code: string; error: string };
+
+const highlightSizes = (page: Page) =>
+  page.evaluate(() => {
+    const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    return ['mirage-1', 'mirage-2', 'mirage-3', 'mirage-focus'].map((n) => reg.get(n)?.size ?? 0);
+  });
+const flaggedOn = async (page: Page) => (await highlightSizes(page)).slice(0, 3).reduce((a, b) => a + b, 0);
+/** The page as switching off must give it back. */
+const pageTrace = (page: Page) =>
+  page.evaluate(() => ({
+    html: document.documentElement.outerHTML.replace(/<mirage-lens-root><\/mirage-lens-root>/, ''),
+    sheets: document.adoptedStyleSheets.length,
+    legend: document.querySelectorAll('mirage-lens-root').length,
+  }));
+
+describe('audit 4: state, races and restarts', () => {
+  let h: Harness;
+  /** Console errors and warnings of the service worker and every page, and uncaught errors. */
+  const logged: string[] = [];
+  beforeAll(async () => {
+    h = await startHarness();
+    h.context.on('console', (m) => {
+      if (m.type() !== 'error' && m.type() !== 'warning') return;
+      const where = m.location()?.url ?? '';
+      if (/\/favicon\.ico$/.test(where)) return; // the fixture server has none
+      logged.push(`${m.type()} ${where}: ${m.text()}`);
+    });
+    h.context.on('weberror', (e) => logged.push(`uncaught: ${String(e.error())}`));
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const state = (tabId: number) => h.send<View>({ type: 'mirage:get-state', tabId });
+  const debug = async (tabId: number) => (await h.controller()).evaluate((id) => chrome.tabs.sendMessage(id, { type: 'mirage:debug' }, { frameId: 0 }).catch(() => undefined), tabId) as Promise<{ sessions: number } | undefined>;
+  /** Send every request of `pattern` from an extension page, `gapMs` apart, without waiting for their answers. */
+  const burst = async (tabId: number, pattern: boolean[], gapMs: number) =>
+    (await h.controller()).evaluate(async ({ tabId, pattern, gapMs }) => {
+      const sent: Promise<unknown>[] = [];
+      for (const enabled of pattern) {
+        sent.push(chrome.runtime.sendMessage({ type: 'mirage:set-highlights', tabId, enabled }));
+        if (gapMs) await new Promise((ok) => setTimeout(ok, gapMs));
+      }
+      return Promise.all(sent);
+    }, { tabId, pattern, gapMs }) as Promise<Result[]>;
+
+  it.each([
+    ['hard/article-2000.html', 0],
+    ['hard/article-2000.html', 5],
+    ['hard/huge.html', 0],
+    ['hard/huge.html', 100],
+  ] as const)('%s switched on and off within milliseconds (%i ms apart): the page and the view end as the last request says', async (name, gapMs) => {
+    const page = await h.openFixture(`${name}?rapid${gapMs}`);
+    const before = await pageTrace(page);
+    const tabId = await h.tabIdOf(page.url());
+    for (const pattern of [[true, false], [true, false, true], [true, true, false], [true, false, true, false, true, false]]) {
+      const results = await burst(tabId, pattern, gapMs);
+      const last = pattern.at(-1)!;
+      const what = `${pattern.map(Number).join('')}: ${JSON.stringify(results.map((r) => (r.ok ? 'ok' : r.code)))}`;
+      expect(results.at(-1)!.ok, what).toBe(true);
+      for (const r of results) if (!r.ok) expect(r.code, what).toBe('page-changed'); // overtaken, never an error
+      expect((await state(tabId)).phase, what).toBe(last ? 'on' : 'off');
+      expect((await debug(tabId))?.sessions ?? 0, what).toBe(last ? 1 : 0);
+      if (last) {
+        expect(await flaggedOn(page), what).toBeGreaterThan(0);
+        expect((await h.send<Result>({ type: 'mirage:set-highlights', tabId, enabled: false })).ok).toBe(true);
+      }
+      expect(await highlightSizes(page), what).toEqual([0, 0, 0, 0]);
+      expect(await pageTrace(page), what).toEqual(before);
+    }
+    await page.close();
+  });
+
+  it('the popup\'s switch clicked on-off-on as fast as a hand can: it ends on, and says so', async () => {
+    const page = await h.openFixture('hard/article-2000.html?popup-clicks');
+    const tabId = await h.tabIdOf(page.url());
+    const popup = await h.openExtensionPage(`popup.html?tab=${tabId}`, { width: 360, height: 600 });
+    const toggle = popup.locator('#toggle');
+    await toggle.waitFor();
+    // the switch is disabled while 'working': a hand's second click lands on a disabled switch and does nothing
+    await toggle.click();
+    await toggle.click({ force: true }).catch(() => undefined);
+    await toggle.click({ force: true }).catch(() => undefined);
+    await expect.poll(() => state(tabId).then((v) => v.phase), { timeout: 10_000 }).not.toBe('working');
+    const phase = (await state(tabId)).phase;
+    await expect.poll(() => toggle.isChecked()).toBe(phase === 'on');
+    expect(await toggle.isDisabled()).toBe(false);
+    expect((await flaggedOn(page)) > 0).toBe(phase === 'on');
+    await h.send({ type: 'mirage:set-highlights', tabId, enabled: false });
+    await popup.close();
+    await page.close();
+  });
+
+  it.each([50, 400])('the service worker stopped %i ms into an analysis of the 100,000-word page: no stale "Analysing…", no stray highlights, the next click works', async (delay) => {
+    const page = await h.openFixture(`hard/huge.html?sw-stop-${delay}`);
+    const before = await pageTrace(page);
+    const tabId = await h.tabIdOf(page.url());
+    const panel = await h.openExtensionPage(`sidepanel.html?tab=${tabId}`, { width: 400, height: 800 });
+    const popup = await h.openExtensionPage(`popup.html?tab=${tabId}`, { width: 360, height: 600 });
+    await popup.locator('#toggle').click(); // the popup's switch, as a reader does
+    await page.waitForTimeout(delay);
+    const started = await stopWorker(h);
+    await started(); // the popup's answer fails, and the popup asks the new worker
+    // the popup and the side panel open meanwhile stop saying "Analysing the page…", and the switch works again
+    await expect.poll(() => popup.locator('#toggle').isDisabled(), { timeout: 10_000 }).toBe(false);
+    expect(await popup.locator('#toggle').isChecked()).toBe(false);
+    await expect.poll(() => panel.locator('#page').innerText(), { timeout: 10_000 }).toContain('Analysis is off for this tab');
+    expect((await state(tabId)).phase).toBe('off');
+    // what the interrupted analysis had painted (the first blocks, with no legend to explain them) is gone
+    await expect.poll(() => highlightSizes(page)).toEqual([0, 0, 0, 0]);
+    expect(await pageTrace(page)).toEqual(before);
+    await h.screenshot(panel, `audit4-sw-stopped-${delay}-panel`);
+    // the next click works
+    await popup.locator('#toggle').click();
+    await expect.poll(() => state(tabId).then((v) => v.phase), { timeout: 15_000 }).toBe('on');
+    await expect.poll(() => panel.locator('ol.passages > li').count(), { timeout: 5000 }).toBeGreaterThan(0);
+    expect(await flaggedOn(page)).toBeGreaterThan(0);
+    await popup.locator('#toggle').click();
+    await expect.poll(() => highlightSizes(page)).toEqual([0, 0, 0, 0]);
+    await panel.close();
+    await popup.close();
+    await page.close();
+  });
+
+  it.each(['close', 'reload', 'goto'] as const)('the tab\'s page %s while the 100,000-word page is analysed: nothing is kept about the old page', async (act) => {
+    const page = await h.openFixture(`hard/huge.html?mid-${act}`);
+    const tabId = await h.tabIdOf(page.url());
+    const answer = burst(tabId, [true], 0);
+    await page.waitForTimeout(300);
+    if (act === 'close') await page.close();
+    if (act === 'reload') await page.reload();
+    if (act === 'goto') await page.goto(h.fixtureUrl('hard/article-2000.html?after-goto'));
+    const [r] = await answer;
+    expect(r).toMatchObject({ ok: false, code: 'page-changed' });
+    await new Promise((ok) => setTimeout(ok, 500)); // the stored copy is written after the answer
+    expect((await state(tabId)).phase).toBe('off');
+    const ctl = await h.controller();
+    expect(await ctl.evaluate((k) => chrome.storage.session.get(k), `tab:${tabId}`)).toEqual({});
+    if (!page.isClosed()) {
+      expect(await highlightSizes(page)).toEqual([0, 0, 0, 0]);
+      await page.close();
+    }
+  });
+
+  it('nothing of this wrote an error or a warning to the worker\'s or the pages\' console', () => {
+    expect(logged).toEqual([]);
+  });
+});
