@@ -12,7 +12,10 @@ import { stopWorker } from './sw';
 
 declare const chrome: {
   runtime: { sendMessage(m: unknown): Promise<unknown> };
-  storage: { session: { get(key: string | null): Promise<Record<string, unknown>> } };
+  storage: {
+    session: { get(key: string | null): Promise<Record<string, unknown>> };
+    local: { get(key: string | null): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
+  };
   tabs: { sendMessage(tabId: number, m: unknown, o: { frameId: number }): Promise<unknown> };
 };
 
@@ -160,6 +163,27 @@ describe('audit 4: state, races and restarts', () => {
       expect(await highlightSizes(page)).toEqual([0, 0, 0, 0]);
       await page.close();
     }
+  });
+
+  it('a saved report of an older or damaged shape in storage.local: the saved reports still open, say so, and "delete all" removes it', async () => {
+    const page = await h.openExtensionPage('analysis.html', { width: 1200, height: 900 });
+    await page.evaluate(() => chrome.storage.local.set({ 'teacher:saved:old': { id: 'old', savedAt: '2026-01-01T00:00:00Z', report: { title: 'An older report', score: 0.5 } } }));
+    await page.click('#nav-saved'); // it threw (reading a fingerprint the old entry has not) and the view never opened
+    await expect(page.locator('#saved-unreadable').textContent()).resolves.toBe(
+      'One saved report cannot be read by this version of Mirage Lens (an older or damaged entry); “Delete all saved reports” removes it.',
+    );
+    expect(await page.locator('#saved .empty').count()).toBe(1);
+    await page.selectOption('#page-lang', 'fr');
+    await page.click('#nav-saved');
+    await expect(page.locator('#saved-unreadable').textContent()).resolves.toContain('Un rapport enregistré ne peut pas être lu');
+    await h.screenshot(page, 'audit4-saved-unreadable');
+    await page.click('#delete-all');
+    await expect(page.locator('#delete-all').textContent()).resolves.toBe('Cliquez encore pour supprimer 1 rapport');
+    await page.click('#delete-all');
+    await page.waitForSelector('#saved .empty');
+    expect(await page.locator('#saved-unreadable').count()).toBe(0);
+    expect(Object.keys(await page.evaluate(() => chrome.storage.local.get(null)))).toEqual([]);
+    await page.close();
   });
 
   it('nothing of this wrote an error or a warning to the worker\'s or the pages\' console', () => {
