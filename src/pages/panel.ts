@@ -1,7 +1,8 @@
 /**
  * panel — the side panel (Chrome side_panel, Firefox sidebar_action): the page summary, the flagged passages in page
  * order (choosing one scrolls the page to it and marks it), and the permanent explanation of limits in English and
- * French. Follows the active tab unless opened with `?tab=ID`.
+ * French. Follows the active tab unless opened with `?tab=ID`, and the page its tab shows (its title, after a
+ * navigation or a retitle).
  */
 import { browser } from 'wxt/browser';
 import { parseStateChanged, type FocusResult, type Passage, type TabView } from '../messaging';
@@ -100,13 +101,27 @@ export async function mountPanel(root: HTMLElement): Promise<void> {
     if (msg && tab && msg.tabId === tab.id) void refresh();
     return undefined;
   });
-  if (!fixed) {
-    browser.tabs.onActivated.addListener(() => {
-      void targetTab().then((next) => {
-        tab = next;
-        say(undefined);
-        return refresh();
-      });
-    });
-  }
+  followTab(fixed, () => tab, (next) => {
+    if (next?.id !== tab?.id) say(undefined);
+    tab = next;
+    return refresh();
+  }, (name) => {
+    if (tab) tab = { ...tab, title: name };
+    title.textContent = title.title = name;
+  });
+}
+
+type PanelTab = Awaited<ReturnType<typeof targetTab>>;
+
+/** The tab the panel is about: another one brought to the front (unless `fixed`), or this one showing another page
+ * (`retarget`); a retitle alone (a page counting its messages in its title) only renames (`rename`), so the passages
+ * listed stay as the reader left them. */
+function followTab(fixed: boolean, current: () => PanelTab, retarget: (next: PanelTab) => Promise<void>, rename: (title: string) => void): void {
+  const again = () => void targetTab().then(retarget);
+  if (!fixed) browser.tabs.onActivated.addListener(again);
+  browser.tabs.onUpdated.addListener((id, info) => {
+    if (id !== current()?.id) return;
+    if (info.url !== undefined) again();
+    else if (info.title !== undefined) rename(info.title);
+  });
 }

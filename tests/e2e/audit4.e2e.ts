@@ -165,6 +165,24 @@ describe('audit 4: state, races and restarts', () => {
     }
   });
 
+  it('the side panel names the page its tab shows now: after a navigation, and after the page retitles itself', async () => {
+    const page = await h.openFixture('article-en.html?panel-title');
+    const tabId = await h.tabIdOf(page.url());
+    expect((await h.send<Result>({ type: 'mirage:set-highlights', tabId, enabled: true })).ok).toBe(true);
+    const panel = await h.openExtensionPage(`sidepanel.html?tab=${tabId}`, { width: 400, height: 800 });
+    const title = () => panel.locator('.page-title').textContent();
+    await expect.poll(title).toBe('Remote work and the modern team');
+    await page.goto(h.fixtureUrl('article-fr.html?panel-title'));
+    await expect.poll(() => panel.locator('#page').innerText()).toContain('Analysis is off for this tab');
+    await expect.poll(title).toBe(await page.title()); // it kept the English article's title over the French one's page
+    await page.evaluate(() => {
+      document.title = 'A page that retitles itself';
+    });
+    await expect.poll(title).toBe('A page that retitles itself');
+    await panel.close();
+    await page.close();
+  });
+
   it('a saved report of an older or damaged shape in storage.local: the saved reports still open, say so, and "delete all" removes it', async () => {
     const page = await h.openExtensionPage('analysis.html', { width: 1200, height: 900 });
     await page.evaluate(() => chrome.storage.local.set({ 'teacher:saved:old': { id: 'old', savedAt: '2026-01-01T00:00:00Z', report: { title: 'An older report', score: 0.5 } } }));
