@@ -183,6 +183,22 @@ describe('audit 4: state, races and restarts', () => {
     await page.close();
   });
 
+  it('a plain-text file opened in a tab is read (the browser shows it in one <pre>, which pages use for code), and given back', async () => {
+    const page = await h.openFixture('hard/markup-text.txt?plain');
+    expect(await page.evaluate(() => document.contentType)).toBe('text/plain');
+    const before = await pageTrace(page);
+    const tabId = await h.tabIdOf(page.url());
+    const on = await h.send<Result & { sentences?: number }>({ type: 'mirage:set-highlights', tabId, enabled: true });
+    expect(on.ok, JSON.stringify(on)).toBe(true); // it said "No readable text was found on this page."
+    expect(on.sentences).toBeGreaterThan(15);
+    expect(await flaggedOn(page)).toBeGreaterThan(0);
+    await h.screenshot(page, 'audit4-plain-text');
+    expect((await h.send<Result>({ type: 'mirage:set-highlights', tabId, enabled: false })).ok).toBe(true);
+    expect(await highlightSizes(page)).toEqual([0, 0, 0, 0]);
+    expect(await pageTrace(page)).toEqual(before);
+    await page.close();
+  });
+
   it('a saved report of an older or damaged shape in storage.local: the saved reports still open, say so, and "delete all" removes it', async () => {
     const page = await h.openExtensionPage('analysis.html', { width: 1200, height: 900 });
     await page.evaluate(() => chrome.storage.local.set({ 'teacher:saved:old': { id: 'old', savedAt: '2026-01-01T00:00:00Z', report: { title: 'An older report', score: 0.5 } } }));
