@@ -23,7 +23,7 @@ import { firstBlocks } from './first-blocks';
 import { engineUsed } from './warm';
 import { analyseGroups, groupBlocks, isScored, mainAnalysis, viewOf, type PageAnalysis } from './page-analysis';
 import { paintMessage } from './paint-message';
-import { currentSettings, getView, offView, record, resetPage, setView, tabs, type TabRecord } from './tab-state';
+import { currentSettings, getView, knownSettings, offView, record, resetPage, setView, tabs, type TabRecord } from './tab-state';
 
 type Failure = SetHighlightsResult & { ok: false };
 
@@ -190,7 +190,15 @@ async function switchOn(on: SwitchOn, url: string | undefined): Promise<SetHighl
   on.rec.blocks = new Map(page.blocks.map((b) => [b.id, b]));
   const ms = Math.round(now() - on.t0);
   setView(on.tabId, viewOf(on.tabId, analyses, on.s.sensitivity, { scope: on.scope, origin: on.origin, ms, blocks: page.blocks.length }));
-  return { ok: true, sentences: plan.sentences, flagged: painted.painted, ms, timings: on.timings };
+  // the sensitivity or the legend changed while this ran: relevel skipped the tab (not on yet), so it is done here
+  const latest = knownSettings();
+  const moved = latest && changedLook(on.s, latest) ? await relevelTab(on.tabId, on.rec, latest, on.ui) : undefined;
+  return { ok: true, sentences: plan.sentences, flagged: moved ?? painted.painted, ms, timings: on.timings };
+}
+
+/** Whether `next` paints a page differently from `before` (levels or legend). */
+export function changedLook(before: Settings, next: Settings): boolean {
+  return before.sensitivity !== next.sensitivity || before.showLegend !== next.showLegend;
 }
 
 /** The single path that switches analysis on or off for a tab. */
@@ -218,6 +226,19 @@ export async function toggle(tabId: number, scope: Scope = 'page'): Promise<SetH
   return setHighlights(tabId, !(v.phase === 'on' || v.phase === 'working'), scope);
 }
 
+/** Repaint a tab that is on at `next`'s levels and legend, without re-scoring; the highlights painted, or undefined
+ * when the page did not paint. */
+async function relevelTab(tabId: number, rec: TabRecord, next: Settings, ui: UiLang): Promise<number | undefined> {
+  if (!rec.analyses?.length) return undefined;
+  const run = rec.run;
+  const ok = await paint(tabId, paintMessage(rec.analyses, next, ui).message);
+  if (!ok?.ok || rec.run !== run || !rec.analyses.length) return undefined;
+  setView(tabId, viewOf(tabId, rec.analyses, next.sensitivity, {
+    scope: rec.view.scope, origin: rec.view.origin, ms: rec.view.ms ?? 0, blocks: rec.blocks?.size ?? 0,
+  }));
+  return ok.painted;
+}
+
 /** Re-level open tabs after a sensitivity or legend change, without re-scoring. */
 export async function relevel(next: Settings): Promise<void> {
   const ui = uiLanguage();
@@ -227,10 +248,6 @@ export async function relevel(next: Settings): Promise<void> {
       void setHighlights(tabId, true, rec.view.scope);
       continue;
     }
-    const ok = await paint(tabId, paintMessage(rec.analyses, next, ui).message);
-    if (!ok?.ok || !rec.analyses.length) continue;
-    setView(tabId, viewOf(tabId, rec.analyses, next.sensitivity, {
-      scope: rec.view.scope, origin: rec.view.origin, ms: rec.view.ms ?? 0, blocks: rec.blocks?.size ?? 0,
-    }));
+    await relevelTab(tabId, rec, next, ui);
   }
 }

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { stopWorker } from './sw';
+import { restartWorker, stopWorker } from './sw';
 
 declare const chrome: {
   runtime: { sendMessage(m: unknown): Promise<unknown> };
@@ -196,6 +196,52 @@ describe('audit 4: state, races and restarts', () => {
     expect((await h.send<Result>({ type: 'mirage:set-highlights', tabId, enabled: false })).ok).toBe(true);
     expect(await highlightSizes(page)).toEqual([0, 0, 0, 0]);
     expect(await pageTrace(page)).toEqual(before);
+    await page.close();
+  });
+
+  it('a page that changes after the service worker restarted is still followed: new stories are scored, removed ones leave the side panel', async () => {
+    const page = await h.openFixture('hard/changing.html?after-restart');
+    const tabId = await h.tabIdOf(page.url());
+    expect((await h.send<Result>({ type: 'mirage:set-highlights', tabId, enabled: true })).ok).toBe(true);
+    const passages = async () => (await h.send<View & { passages?: { text: string }[]; sentences?: number }>({ type: 'mirage:get-state', tabId }));
+    const before = await passages();
+    await restartWorker(h);
+    await page.evaluate(() => (window as unknown as { __fixture: { append(n: number): Promise<number> } }).__fixture.append(6));
+    // the new worker knew nothing to follow the change with: the view stayed as before, the new stories unscored
+    await expect.poll(async () => (await passages()).sentences ?? 0, { timeout: 10_000 }).toBeGreaterThan(before.sentences ?? 0);
+    expect((await passages()).phase).toBe('on');
+    await page.evaluate(() => (window as unknown as { __fixture: { removeFirst(): void } }).__fixture.removeFirst());
+    await page.waitForTimeout(1500);
+    const shown = (await passages()).passages ?? [];
+    const onPage = await page.evaluate(() => document.body.textContent ?? '');
+    const squash = (x: string) => x.replace(/\s+/g, ' ').trim();
+    for (const p of shown) expect(squash(onPage)).toContain(squash(p.text).replace(/…$/, '').slice(0, 40)); // no passage of a removed story
+    expect((await h.send<Result>({ type: 'mirage:set-highlights', tabId, enabled: false })).ok).toBe(true);
+    await page.close();
+  });
+
+  it('the sensitivity changed in the settings while the 100,000-word page is analysed: the page ends at the new levels, as the popup says', async () => {
+    const page = await h.openFixture('hard/huge.html?sensitivity-mid');
+    const tabId = await h.tabIdOf(page.url());
+    const options = await h.openExtensionPage('options.html');
+    const answer = burst(tabId, [true], 0);
+    await page.waitForTimeout(300);
+    await options.locator('input[value=high]').check();
+    const [r] = await answer;
+    expect(r!.ok).toBe(true);
+    await expect.poll(() => h.send<View & { sensitivity: string }>({ type: 'mirage:get-state', tabId }).then((v) => v.sensitivity)).toBe('high');
+    const sizesThen = await highlightSizes(page);
+    expect(sizesThen[2]).toBeGreaterThan(0); // "very predictable" appears at high on this page; at medium it has none
+    const popup = await h.openExtensionPage(`popup.html?tab=${tabId}`, { width: 360, height: 600 });
+    await expect(popup.locator('#sensitivity').inputValue()).resolves.toBe('high');
+    // the same page switched on afresh at "high" paints the same
+    await h.send({ type: 'mirage:set-highlights', tabId, enabled: false });
+    expect((await h.send<Result>({ type: 'mirage:set-highlights', tabId, enabled: true })).ok).toBe(true);
+    expect(await highlightSizes(page)).toEqual(sizesThen);
+    await options.locator('input[value=medium]').check();
+    await h.send({ type: 'mirage:set-highlights', tabId, enabled: false });
+    await popup.close();
+    await options.close();
     await page.close();
   });
 

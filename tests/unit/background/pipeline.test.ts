@@ -6,7 +6,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { FIRST_PAGE_CHARS } from '@/src/background/first-blocks';
 import { setHighlights } from '@/src/background/pipeline';
-import { forgetTab, tabs } from '@/src/background/tab-state';
+import { forgetTab, knownSettings, setKnownSettings, tabs } from '@/src/background/tab-state';
+import { DEFAULT_SETTINGS } from '@/src/settings';
 import { resetWarm, warmRecord, warmStarted } from '@/src/background/warm';
 import { parseContentRequest, type BlockPayload, type PaintMessage } from '@/src/messaging';
 import { OWN_TEXTS } from '../engine/score/own-texts';
@@ -190,5 +191,29 @@ describe('pipeline: the tab closed while its analysis runs', () => {
     expect(tabs.has(tab.id!)).toBe(false);
     await new Promise((ok) => setTimeout(ok, 10)); // the stored copy is written after the answer
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+  });
+});
+
+describe('pipeline: the sensitivity changed while a switch-on runs', () => {
+  it('the page ends painted at the new levels, and the view says the new sensitivity', async () => {
+    const was = knownSettings();
+    setKnownSettings({ ...DEFAULT_SETTINGS, sensitivity: 'medium' });
+    try {
+      const tab = await fakeBrowser.tabs.create({ url: 'http://127.0.0.1/sens.html' });
+      const paints = fakePage(tab.id!, pageOf(12_000), [], (n) => {
+        // the reader picks "high" in the popup while the page is painted; relevel (sites.ts) skips a tab not yet on
+        if (n === 1) setKnownSettings({ ...DEFAULT_SETTINGS, sensitivity: 'high' });
+        return undefined;
+      });
+      const r = await setHighlights(tab.id!, true);
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+      expect(tabs.get(tab.id!)?.view.sensitivity).toBe('high');
+      expect(paints).toHaveLength(2);
+      const count = (p: PaintMessage) => p.analyses.reduce((n, a) => n + a.sentences.length, 0);
+      expect(count(paints[1]!)).toBeGreaterThanOrEqual(count(paints[0]!)); // "high" highlights at least as much
+      if (r.ok) expect(r.flagged).toBe(count(paints[1]!));
+    } finally {
+      if (was) setKnownSettings(was);
+    }
   });
 });
