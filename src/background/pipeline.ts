@@ -221,9 +221,18 @@ export async function setHighlights(tabId: number, enabled: boolean, scope: Scop
   return switchOn(new SwitchOn(tabId, rec, s, ui, scope, originOf(url), run), url);
 }
 
+/** Per tab, what the last press of the shortcut asked for, while presses are still being decided. */
+const pressed = new Map<number, Promise<boolean>>();
+
+/** The keyboard shortcut. Presses queued while the worker was busy (scoring a long page) arrive together: each one
+ * toggles what the press before it asked for, not the view, which the request under way has not changed yet. */
 export async function toggle(tabId: number, scope: Scope = 'page'): Promise<SetHighlightsResult> {
-  const v = await getView(tabId);
-  return setHighlights(tabId, !(v.phase === 'on' || v.phase === 'working'), scope);
+  const before = pressed.get(tabId) ?? getView(tabId).then((v) => v.phase === 'on' || v.phase === 'working');
+  const wanted = before.then((on) => !on, () => true);
+  pressed.set(tabId, wanted);
+  const enabled = await wanted;
+  if (pressed.get(tabId) === wanted) pressed.delete(tabId);
+  return setHighlights(tabId, enabled, scope);
 }
 
 /** Repaint a tab that is on at `next`'s levels and legend, without re-scoring; the highlights painted, or undefined

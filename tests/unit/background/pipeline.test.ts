@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { FIRST_PAGE_CHARS } from '@/src/background/first-blocks';
-import { setHighlights } from '@/src/background/pipeline';
+import { setHighlights, toggle } from '@/src/background/pipeline';
 import { forgetTab, knownSettings, setKnownSettings, tabs } from '@/src/background/tab-state';
 import { DEFAULT_SETTINGS } from '@/src/settings';
 import { resetWarm, warmRecord, warmStarted } from '@/src/background/warm';
@@ -215,5 +215,20 @@ describe('pipeline: the sensitivity changed while a switch-on runs', () => {
     } finally {
       if (was) setKnownSettings(was);
     }
+  });
+});
+
+describe('pipeline: the shortcut pressed again before the first press took effect', () => {
+  // presses queued while the worker was busy (scoring a long page) arrive together: each must toggle what the press
+  // before it asked for, not the view, which the request under way has not changed yet
+  it.each([[2, false], [3, true], [4, false]] as const)('%i presses at once end %s', async (n, on) => {
+    const tab = await fakeBrowser.tabs.create({ url: 'http://127.0.0.1/presses.html' });
+    const page = sessionPage(tab.id!, pageOf(6000));
+    const results = await Promise.all(Array.from({ length: n }, () => toggle(tab.id!)));
+    expect(page.active, page.log.join(' ')).toBe(on);
+    expect(tabs.get(tab.id!)?.view.phase).toBe(on ? 'on' : 'off');
+    expect(results.at(-1)).toMatchObject({ ok: true });
+    expect((await toggle(tab.id!)).ok).toBe(true); // a later press toggles what is there now
+    expect(tabs.get(tab.id!)?.view.phase).toBe(on ? 'off' : 'on');
   });
 });
