@@ -23,7 +23,7 @@ import { firstBlocks } from './first-blocks';
 import { engineUsed } from './warm';
 import { analyseGroups, groupBlocks, isScored, mainAnalysis, viewOf, type PageAnalysis } from './page-analysis';
 import { paintMessage } from './paint-message';
-import { currentSettings, getView, knownSettings, offView, record, resetPage, setView, tabs, type TabRecord } from './tab-state';
+import { currentSettings, getView, knownSettings, offView, record, resetPage, setView, storedViews, tabs, type TabRecord } from './tab-state';
 
 type Failure = SetHighlightsResult & { ok: false };
 
@@ -248,9 +248,11 @@ async function relevelTab(tabId: number, rec: TabRecord, next: Settings, ui: UiL
   return ok.painted;
 }
 
-/** Re-level open tabs after a sensitivity or legend change, without re-scoring. */
+/** Re-level open tabs after a sensitivity or legend change, without re-scoring. A tab on in storage.session only (the
+ * worker restarted since: its analyses went with the old one) is read and scored again. */
 export async function relevel(next: Settings): Promise<void> {
   const ui = uiLanguage();
+  for (const v of await storedViews()) if (v.phase === 'on' && v.scope === 'page') void setHighlights(v.tabId, true, 'page');
   for (const [tabId, rec] of tabs) {
     if (rec.view.phase !== 'on') continue;
     if (!rec.analyses) {

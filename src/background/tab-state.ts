@@ -123,6 +123,20 @@ export function forgetTab(tabId: number): void {
   persist(offView(tabId, settings?.sensitivity ?? 'medium'));
 }
 
+/** The views in storage.session of tabs this worker does not hold in memory (it started after they were written). */
+export async function storedViews(): Promise<TabView[]> {
+  let all: Record<string, unknown> = {};
+  try {
+    all = (await browser.storage.session?.get(null)) ?? {};
+  } catch {
+    return [];
+  }
+  return Object.entries(all).flatMap(([key, v]) => {
+    const view = v as Partial<TabView> | null;
+    return view && typeof view.tabId === 'number' && key === SESSION_KEY(view.tabId) && !tabs.has(view.tabId) ? [view as TabView] : [];
+  });
+}
+
 /** A stored 'working' view in a worker that does not know the tab: the worker that was analysing stopped (the
  * browser stops a worker after 30 s without events, or under memory pressure), and nothing will finish its analysis.
  * The tab is off, and what that analysis had painted (a long page's first blocks, without their legend) goes. */

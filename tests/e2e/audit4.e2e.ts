@@ -291,6 +291,28 @@ describe('audit 4: state, races and restarts', () => {
     await page.close();
   });
 
+  it('the sensitivity changed after the service worker restarted: a tab that is on follows it, as the popup says', async () => {
+    const page = await h.openFixture('hard/article-2000.html?sensitivity-after-restart');
+    const tabId = await h.tabIdOf(page.url());
+    expect((await h.send<Result>({ type: 'mirage:set-highlights', tabId, enabled: true })).ok).toBe(true);
+    const atMedium = await highlightSizes(page);
+    await restartWorker(h);
+    await watchWorkers();
+    const options = await h.openExtensionPage('options.html');
+    await options.locator('input[value=high]').check();
+    // the page stayed at medium and the view said 'medium': the new worker had no tab in memory to re-level
+    await expect.poll(() => h.send<View & { sensitivity: string }>({ type: 'mirage:get-state', tabId }).then((v) => `${v.phase} ${v.sensitivity}`), { timeout: 10_000 }).toBe('on high');
+    const atHigh = await highlightSizes(page);
+    expect(atHigh).not.toEqual(atMedium);
+    await h.send({ type: 'mirage:set-highlights', tabId, enabled: false });
+    expect((await h.send<Result>({ type: 'mirage:set-highlights', tabId, enabled: true })).ok).toBe(true);
+    expect(await highlightSizes(page)).toEqual(atHigh); // as a fresh switch-on at "high" paints it
+    await options.locator('input[value=medium]').check();
+    await h.send({ type: 'mirage:set-highlights', tabId, enabled: false });
+    await options.close();
+    await page.close();
+  });
+
   it('a saved report of an older or damaged shape in storage.local: the saved reports still open, say so, and "delete all" removes it', async () => {
     const page = await h.openExtensionPage('analysis.html', { width: 1200, height: 900 });
     await page.evaluate(() => chrome.storage.local.set({ 'teacher:saved:old': { id: 'old', savedAt: '2026-01-01T00:00:00Z', report: { title: 'An older report', score: 0.5 } } }));

@@ -5,8 +5,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { FIRST_PAGE_CHARS } from '@/src/background/first-blocks';
-import { setHighlights, toggle } from '@/src/background/pipeline';
-import { forgetTab, knownSettings, setKnownSettings, tabs } from '@/src/background/tab-state';
+import { relevel, setHighlights, toggle } from '@/src/background/pipeline';
+import { forgetTab, knownSettings, setKnownSettings, setView, tabs } from '@/src/background/tab-state';
 import { DEFAULT_SETTINGS } from '@/src/settings';
 import { resetWarm, warmRecord, warmStarted } from '@/src/background/warm';
 import { parseContentRequest, type BlockPayload, type PaintMessage } from '@/src/messaging';
@@ -230,5 +230,25 @@ describe('pipeline: the shortcut pressed again before the first press took effec
     expect(results.at(-1)).toMatchObject({ ok: true });
     expect((await toggle(tab.id!)).ok).toBe(true); // a later press toggles what is there now
     expect(tabs.get(tab.id!)?.view.phase).toBe(on ? 'off' : 'on');
+  });
+});
+
+describe('pipeline: the sensitivity changed after the service worker restarted', () => {
+  it('a tab on in storage.session only is read and scored again, and painted at the new levels', async () => {
+    const was = knownSettings();
+    try {
+      const tab = await fakeBrowser.tabs.create({ url: 'http://127.0.0.1/restarted.html' });
+      const paints = fakePage(tab.id!, pageOf(6000), []);
+      setView(tab.id!, { tabId: tab.id!, phase: 'on', scope: 'page', sensitivity: 'medium', origin: 'http://127.0.0.1' });
+      await vi.waitFor(async () => expect(Object.keys(await fakeBrowser.storage.session.get(null))).toHaveLength(1));
+      tabs.clear(); // what a restart forgets
+      const high = { ...DEFAULT_SETTINGS, sensitivity: 'high' as const };
+      setKnownSettings(high); // as sites.ts does before relevel
+      await relevel(high);
+      await vi.waitFor(() => expect(tabs.get(tab.id!)?.view).toMatchObject({ phase: 'on', sensitivity: 'high' }));
+      expect(paints.length).toBeGreaterThan(0); // it was left at the old levels, the view saying 'medium'
+    } finally {
+      if (was) setKnownSettings(was);
+    }
   });
 });
