@@ -83,7 +83,9 @@ export async function mountPanel(root: HTMLElement): Promise<void> {
   let recheck: ReturnType<typeof setTimeout> | undefined;
   const refresh = async () => {
     clearTimeout(recheck);
-    const view = tab ? await getState(tab.id) : undefined;
+    const asked = tab?.id;
+    const view = asked !== undefined ? await getState(asked) : undefined;
+    if (tab?.id !== asked) return; // the reader moved to another tab meanwhile: that tab's own answer is shown
     renderView(view);
     if (view?.phase === 'working') recheck = setTimeout(() => void refresh(), WORKING_RECHECK_MS);
   };
@@ -117,7 +119,11 @@ type PanelTab = Awaited<ReturnType<typeof targetTab>>;
  * (`retarget`); a retitle alone (a page counting its messages in its title) only renames (`rename`), so the passages
  * listed stay as the reader left them. */
 function followTab(fixed: boolean, current: () => PanelTab, retarget: (next: PanelTab) => Promise<void>, rename: (title: string) => void): void {
-  const again = () => void targetTab().then(retarget);
+  let asked = 0;
+  const again = () => {
+    const n = ++asked;
+    void targetTab().then((next) => (n === asked ? retarget(next) : undefined)); // only the latest switch counts
+  };
   if (!fixed) browser.tabs.onActivated.addListener(again);
   browser.tabs.onUpdated.addListener((id, info) => {
     if (id !== current()?.id) return;
