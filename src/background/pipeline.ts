@@ -23,7 +23,7 @@ import { firstBlocks } from './first-blocks';
 import { engineUsed } from './warm';
 import { analyseGroups, groupBlocks, isScored, mainAnalysis, viewOf, type PageAnalysis } from './page-analysis';
 import { paintMessage } from './paint-message';
-import { currentSettings, getView, offView, record, resetPage, setView, tabs, type TabRecord } from './tab-state';
+import { currentSettings, getView, knownSettings, offView, record, resetPage, setView, storedViews, tabs, type TabRecord } from './tab-state';
 
 type Failure = SetHighlightsResult & { ok: false };
 
@@ -40,8 +40,9 @@ class SwitchOn {
   readonly epoch0 = Date.now();
   readonly run: number;
 
-  constructor(readonly tabId: number, readonly rec: TabRecord, readonly s: Settings, readonly ui: UiLang, readonly scope: Scope, readonly origin: string | undefined) {
-    this.run = rec.run;
+  /** `run`: the request's number, taken when it arrived (not after an await, when a later request may have come). */
+  constructor(readonly tabId: number, readonly rec: TabRecord, readonly s: Settings, readonly ui: UiLang, readonly scope: Scope, readonly origin: string | undefined, run: number) {
+    this.run = run;
   }
 
   get stale(): boolean {
@@ -64,19 +65,26 @@ class SwitchOn {
     return { ok: false, code, error: errorWords(code, problem, this.ui) };
   }
 
-  /** Fail, and show the failure in the tab's view (unless a later request took over). */
+  /** Fail, and show the failure in the tab's view; a request a later one took over only ends ('page-changed'). */
   fail(code: ErrorCode, problem: ProblemInfo = {}, groups?: PageAnalysis[]): Failure {
+    if (this.stale) return this.failure('page-changed');
     const f = this.failure(code, problem);
-    if (this.stale) return f;
     const view = { ...offView(this.tabId, this.s.sensitivity, this.scope), phase: 'error' as const, error: f.error, code, problem, origin: this.origin };
     const grouped = groups?.length ? viewOf(this.tabId, groups, this.s.sensitivity, { scope: this.scope, origin: this.origin, ms: 0, blocks: 0 }).groups : undefined;
     setView(this.tabId, grouped ? { ...view, groups: grouped } : view);
     return f;
   }
+
+  /** End the page's session, unless a later request took over: its session must not be ended by this one. */
+  async stopPage(): Promise<void> {
+    if (!this.stale) await stopPage(this.tabId);
+  }
 }
 
-async function switchOff(tabId: number, rec: TabRecord, s: Settings, scope: Scope, t0: number): Promise<SetHighlightsResult> {
-  if (await ping(tabId)) await stopPage(tabId);
+async function switchOff(tabId: number, rec: TabRecord, run: number, s: Settings, scope: Scope, t0: number): Promise<SetHighlightsResult> {
+  const there = await ping(tabId);
+  if (rec.run !== run) return { ok: false, code: 'page-changed', error: errorWords('page-changed', {}, uiLanguage()) };
+  if (there) await stopPage(tabId);
   resetPage(rec);
   setView(tabId, offView(tabId, s.sensitivity, scope));
   return { ok: true, sentences: 0, flagged: 0, ms: Math.round(now() - t0) };
@@ -93,7 +101,7 @@ function unusable(analyses: PageAnalysis[]): { code: ErrorCode; problem: Problem
 
 /** A page's answer to `mirage:extract` that is not a list of blocks. */
 async function extractFailure(on: SwitchOn, extracted: Exclude<ExtractResult, { ok: true }>): Promise<Failure> {
-  await stopPage(on.tabId); // nothing to show: the page session ends here
+  await on.stopPage(); // nothing to show: the page session ends here
   if (extracted.code === 'engine') return on.fail('engine', { message: extracted.error ?? '' });
   if (extracted.code === 'no-access') return on.fail('no-access', { restricted: 'pdf' });
   return on.fail(extracted.code);
@@ -142,12 +150,12 @@ async function score(on: SwitchOn, blocks: ExtractResult & { ok: true }): Promis
   try {
     analyses = analyseGroups(groupBlocks(blocks.blocks, on.rec.langCache), { groupIds: on.rec.groupIds });
   } catch (e) {
-    await stopPage(on.tabId);
+    await on.stopPage();
     return on.fail('engine', { message: e instanceof Error ? e.message : String(e) });
   }
   on.timings.score = on.lap();
   if (!analyses.some((a) => isScored(a.report))) {
-    await stopPage(on.tabId);
+    await on.stopPage();
     const why = unusable(analyses);
     return on.fail(why.code, why.problem, analyses); // the side panel still lists what each language group is
   }
@@ -158,6 +166,7 @@ async function score(on: SwitchOn, blocks: ExtractResult & { ok: true }): Promis
 async function switchOn(on: SwitchOn, url: string | undefined): Promise<SetHighlightsResult> {
   const reason = restrictedReason(url);
   if (reason) return on.fail('no-access', { restricted: reason });
+  if (on.stale) return on.failure('page-changed');
   setView(on.tabId, { ...offView(on.tabId, on.s.sensitivity, on.scope), phase: 'working', origin: on.origin });
   const page = await readPage(on);
   if (!page.ok) return page;
@@ -173,7 +182,7 @@ async function switchOn(on: SwitchOn, url: string | undefined): Promise<SetHighl
   on.painted(painted?.ok ? painted.at : undefined);
   if (!painted) return on.fail('page-changed');
   if (!painted.ok) {
-    await stopPage(on.tabId);
+    await on.stopPage();
     return on.fail('engine', { message: painted.error });
   }
   if (on.stale) return on.failure('page-changed');
@@ -181,7 +190,15 @@ async function switchOn(on: SwitchOn, url: string | undefined): Promise<SetHighl
   on.rec.blocks = new Map(page.blocks.map((b) => [b.id, b]));
   const ms = Math.round(now() - on.t0);
   setView(on.tabId, viewOf(on.tabId, analyses, on.s.sensitivity, { scope: on.scope, origin: on.origin, ms, blocks: page.blocks.length }));
-  return { ok: true, sentences: plan.sentences, flagged: painted.painted, ms, timings: on.timings };
+  // the sensitivity or the legend changed while this ran: relevel skipped the tab (not on yet), so it is done here
+  const latest = knownSettings();
+  const moved = latest && changedLook(on.s, latest) ? await relevelTab(on.tabId, on.rec, latest, on.ui) : undefined;
+  return { ok: true, sentences: plan.sentences, flagged: moved ?? painted.painted, ms, timings: on.timings };
+}
+
+/** Whether `next` paints a page differently from `before` (levels or legend). */
+export function changedLook(before: Settings, next: Settings): boolean {
+  return before.sensitivity !== next.sensitivity || before.showLegend !== next.showLegend;
 }
 
 /** The single path that switches analysis on or off for a tab. */
@@ -190,38 +207,58 @@ export async function setHighlights(tabId: number, enabled: boolean, scope: Scop
   const ui = uiLanguage();
   const s = await currentSettings();
   const rec = record(tabId);
-  rec.run++;
+  const run = ++rec.run;
   let url: string | undefined;
   try {
     url = (await browser.tabs.get(tabId)).url;
   } catch {
     return { ok: false, code: 'no-tab', error: errorWords('no-tab', {}, ui) };
   }
-  if (!enabled) return switchOff(tabId, rec, s, scope, t0);
+  if (!enabled) return switchOff(tabId, rec, run, s, scope, t0);
   // No warm-up of its own: in a cold worker its steps ran between the page's answers and delayed them more than they
   // saved the scoring (after a worker restart, 306 ms against 250 ms without; README, "Cost on a page").
   engineUsed(); // a warm-up under way runs no more passes: they would compete with this switch-on for the CPU
-  return switchOn(new SwitchOn(tabId, rec, s, ui, scope, originOf(url)), url);
+  return switchOn(new SwitchOn(tabId, rec, s, ui, scope, originOf(url), run), url);
 }
 
+/** Per tab, what the last press of the shortcut asked for, while presses are still being decided. */
+const pressed = new Map<number, Promise<boolean>>();
+
+/** The keyboard shortcut. Presses queued while the worker was busy (scoring a long page) arrive together: each one
+ * toggles what the press before it asked for, not the view, which the request under way has not changed yet. */
 export async function toggle(tabId: number, scope: Scope = 'page'): Promise<SetHighlightsResult> {
-  const v = await getView(tabId);
-  return setHighlights(tabId, !(v.phase === 'on' || v.phase === 'working'), scope);
+  const before = pressed.get(tabId) ?? getView(tabId).then((v) => v.phase === 'on' || v.phase === 'working');
+  const wanted = before.then((on) => !on, () => true);
+  pressed.set(tabId, wanted);
+  const enabled = await wanted;
+  if (pressed.get(tabId) === wanted) pressed.delete(tabId);
+  return setHighlights(tabId, enabled, scope);
 }
 
-/** Re-level open tabs after a sensitivity or legend change, without re-scoring. */
+/** Repaint a tab that is on at `next`'s levels and legend, without re-scoring; the highlights painted, or undefined
+ * when the page did not paint. */
+async function relevelTab(tabId: number, rec: TabRecord, next: Settings, ui: UiLang): Promise<number | undefined> {
+  if (!rec.analyses?.length) return undefined;
+  const run = rec.run;
+  const ok = await paint(tabId, paintMessage(rec.analyses, next, ui).message);
+  if (!ok?.ok || rec.run !== run || !rec.analyses.length) return undefined;
+  setView(tabId, viewOf(tabId, rec.analyses, next.sensitivity, {
+    scope: rec.view.scope, origin: rec.view.origin, ms: rec.view.ms ?? 0, blocks: rec.blocks?.size ?? 0,
+  }));
+  return ok.painted;
+}
+
+/** Re-level open tabs after a sensitivity or legend change, without re-scoring. A tab on in storage.session only (the
+ * worker restarted since: its analyses went with the old one) is read and scored again. */
 export async function relevel(next: Settings): Promise<void> {
   const ui = uiLanguage();
+  for (const v of await storedViews()) if (v.phase === 'on' && v.scope === 'page') void setHighlights(v.tabId, true, 'page');
   for (const [tabId, rec] of tabs) {
     if (rec.view.phase !== 'on') continue;
     if (!rec.analyses) {
       void setHighlights(tabId, true, rec.view.scope);
       continue;
     }
-    const ok = await paint(tabId, paintMessage(rec.analyses, next, ui).message);
-    if (!ok?.ok || !rec.analyses.length) continue;
-    setView(tabId, viewOf(tabId, rec.analyses, next.sensitivity, {
-      scope: rec.view.scope, origin: rec.view.origin, ms: rec.view.ms ?? 0, blocks: rec.blocks?.size ?? 0,
-    }));
+    await relevelTab(tabId, rec, next, ui);
   }
 }

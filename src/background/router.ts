@@ -36,10 +36,20 @@ function refuse(why: string): Promise<{ ok: false; code: 'bad-request'; error: s
   return Promise.resolve({ ok: false, code: 'bad-request', error: `${t('err_badRequest')} (${why})` });
 }
 
+/** A change report about a tab this worker knows nothing of: it restarted while the tab was on (the view comes from
+ * storage.session), and the page's blocks and analyses went with the old worker, so there is nothing to follow the
+ * change with. The page is read and scored again, whole, once; later changes are followed as usual. */
+async function readAgain(tabId: number): Promise<{ ok: boolean }> {
+  const view = await getView(tabId);
+  if (view.phase !== 'on' || view.scope !== 'page' || tabs.has(tabId)) return { ok: false };
+  return { ok: (await setHighlights(tabId, true, 'page')).ok };
+}
+
 /** Page changes of one tab are handled one after the other. */
 function queueChange(tabId: number, req: Parameters<typeof onContentChanged>[1]): Promise<{ ok: boolean }> {
   const rec = tabs.get(tabId);
-  if (!rec || rec.view.phase !== 'on') return Promise.resolve({ ok: false });
+  if (!rec) return readAgain(tabId);
+  if (rec.view.phase !== 'on') return Promise.resolve({ ok: false });
   const next = rec.changes.then(() => onContentChanged(tabId, req), () => onContentChanged(tabId, req));
   rec.changes = next.catch(() => undefined);
   return next;

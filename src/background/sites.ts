@@ -8,7 +8,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { originOf, originPattern, saveSettings, watchSettings } from '../settings';
 import { documentLoading, forgetDocument } from './content-script';
 import { isLinked, unlinkTab } from './page-link';
-import { relevel, setHighlights } from './pipeline';
+import { changedLook, relevel, setHighlights } from './pipeline';
 import { warmOnPageLoaded } from './warm';
 import { currentSettings, forgetTab, getView, knownSettings, offView, resetPage, setKnownSettings, setView, tabs } from './tab-state';
 
@@ -58,6 +58,6 @@ export function startSites(): void {
   watchSettings((next) => {
     const before = knownSettings();
     setKnownSettings(next);
-    if (before && (before.sensitivity !== next.sensitivity || before.showLegend !== next.showLegend)) void relevel(next);
+    if (before && changedLook(before, next)) void relevel(next);
   });
 }

@@ -10,6 +10,7 @@
 import { browser } from 'wxt/browser';
 import type { BlockPayload, Scope, TabView } from '../messaging';
 import { loadSettings, type Settings } from '../settings';
+import { stopPage } from './content-script';
 import type { PageAnalysis } from './page-analysis';
 
 export interface TabRecord {
@@ -114,10 +115,36 @@ export function setView(tabId: number, view: TabView): void {
   broadcast(tabId);
 }
 
-/** Forget a closed tab (and its stored view). */
+/** Forget a closed tab (and its stored view); a request still under way for it becomes stale and writes nothing. */
 export function forgetTab(tabId: number): void {
+  const r = tabs.get(tabId);
+  if (r) r.run++;
   tabs.delete(tabId);
   persist(offView(tabId, settings?.sensitivity ?? 'medium'));
+}
+
+/** The views in storage.session of tabs this worker does not hold in memory (it started after they were written). */
+export async function storedViews(): Promise<TabView[]> {
+  let all: Record<string, unknown> = {};
+  try {
+    all = (await browser.storage.session?.get(null)) ?? {};
+  } catch {
+    return [];
+  }
+  return Object.entries(all).flatMap(([key, v]) => {
+    const view = v as Partial<TabView> | null;
+    return view && typeof view.tabId === 'number' && key === SESSION_KEY(view.tabId) && !tabs.has(view.tabId) ? [view as TabView] : [];
+  });
+}
+
+/** A stored 'working' view in a worker that does not know the tab: the worker that was analysing stopped (the
+ * browser stops a worker after 30 s without events, or under memory pressure), and nothing will finish its analysis.
+ * The tab is off, and what that analysis had painted (a long page's first blocks, without their legend) goes. */
+function interrupted(tabId: number, s: Settings): TabView {
+  const view = offView(tabId, s.sensitivity);
+  if (!tabs.has(tabId)) setView(tabId, view);
+  void stopPage(tabId);
+  return view;
 }
 
 export async function getView(tabId: number): Promise<TabView> {
@@ -127,7 +154,7 @@ export async function getView(tabId: number): Promise<TabView> {
   try {
     const got = await browser.storage.session?.get(SESSION_KEY(tabId));
     const v = got?.[SESSION_KEY(tabId)] as TabView | undefined;
-    if (v && v.tabId === tabId) return v;
+    if (v && v.tabId === tabId) return v.phase === 'working' ? interrupted(tabId, s) : v;
   } catch {
     // fall through
   }

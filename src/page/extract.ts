@@ -99,7 +99,8 @@ function viewOf(el: Node): View | null {
 
 function isSkipped(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
-  if (SKIP_TAGS.has(tag)) return true;
+  // a plain-text document is shown by the browser in one <pre>: that is its text, not code
+  if (SKIP_TAGS.has(tag) && !(tag === 'PRE' && el.ownerDocument.contentType === 'text/plain')) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('inert')) return true;
   const role = el.getAttribute('role');
   if (role && SKIP_ROLES.has(role.trim().toLowerCase())) return true;

@@ -1,7 +1,8 @@
 /**
  * panel — the side panel (Chrome side_panel, Firefox sidebar_action): the page summary, the flagged passages in page
  * order (choosing one scrolls the page to it and marks it), and the permanent explanation of limits in English and
- * French. Follows the active tab unless opened with `?tab=ID`.
+ * French. Follows the active tab unless opened with `?tab=ID`, and the page its tab shows (its title, after a
+ * navigation or a retitle).
  */
 import { browser } from 'wxt/browser';
 import { parseStateChanged, type FocusResult, type Passage, type TabView } from '../messaging';
@@ -10,7 +11,7 @@ import { h, replace } from './h';
 import { openAnalysisPage, openLabPage } from '../shared/open-pages';
 import { t, uiLanguage } from '../shared/i18n';
 import { failureText, isNotice, renderGroups, renderLegend, renderLimits, renderPassages, renderSummary } from './render';
-import { getState, setHighlights, targetTab } from './tab';
+import { getState, setHighlights, targetTab, WORKING_RECHECK_MS } from './tab';
 
 /** "Show on the page", which never fails silently: when the page no longer has the passage, or no longer runs
  * Mirage Lens (the background then switches the tab off), the notice says so. */
@@ -65,7 +66,7 @@ export async function mountPanel(root: HTMLElement): Promise<void> {
         h('p', { class: failed && !notice ? 'status error' : 'status', attrs: { role: 'status', id: failed ? 'page-error' : undefined }, text: view.phase === 'off' ? t('panel_off', undefined, ui) : view.phase === 'working' ? t('popup_working', undefined, ui) : failureText(view, ui) }),
         failed && view.code === 'engine' ? h('p', { class: 'note', text: t('page_analysisFailed', undefined, ui) }) : null,
         failed && view.groups?.length ? renderGroups(view.groups, ui) : null,
-        view.phase === 'working' ? null : h('button', { class: 'primary', text: t('panel_turnOn', undefined, ui), attrs: { type: 'button', id: 'turn-on' }, on: { click: () => void setHighlights(id, true) } }));
+        view.phase === 'working' ? null : h('button', { class: 'primary', text: t('panel_turnOn', undefined, ui), attrs: { type: 'button', id: 'turn-on' }, on: { click: () => void setHighlights(id, true).catch(refresh) } }));
       replace(passagesBox);
       return;
     }
@@ -79,7 +80,15 @@ export async function mountPanel(root: HTMLElement): Promise<void> {
     limitsBox.querySelector<HTMLElement>('button.link')?.focus();
   }));
 
-  const refresh = async () => renderView(tab ? await getState(tab.id) : undefined);
+  let recheck: ReturnType<typeof setTimeout> | undefined;
+  const refresh = async () => {
+    clearTimeout(recheck);
+    const asked = tab?.id;
+    const view = asked !== undefined ? await getState(asked) : undefined;
+    if (tab?.id !== asked) return; // the reader moved to another tab meanwhile: that tab's own answer is shown
+    renderView(view);
+    if (view?.phase === 'working') recheck = setTimeout(() => void refresh(), WORKING_RECHECK_MS);
+  };
 
   const toLimits = h('a', { class: 'skip', text: t('panel_limitsTitle', undefined, ui), attrs: { href: '#limits-title' } });
   const tools = h('nav', { class: 'tools', attrs: { 'aria-label': t('popup_tools', undefined, ui) } },
@@ -94,13 +103,31 @@ export async function mountPanel(root: HTMLElement): Promise<void> {
     if (msg && tab && msg.tabId === tab.id) void refresh();
     return undefined;
   });
-  if (!fixed) {
-    browser.tabs.onActivated.addListener(() => {
-      void targetTab().then((next) => {
-        tab = next;
-        say(undefined);
-        return refresh();
-      });
-    });
-  }
+  followTab(fixed, () => tab, (next) => {
+    if (next?.id !== tab?.id) say(undefined);
+    tab = next;
+    return refresh();
+  }, (name) => {
+    if (tab) tab = { ...tab, title: name };
+    title.textContent = title.title = name;
+  });
+}
+
+type PanelTab = Awaited<ReturnType<typeof targetTab>>;
+
+/** The tab the panel is about: another one brought to the front (unless `fixed`), or this one showing another page
+ * (`retarget`); a retitle alone (a page counting its messages in its title) only renames (`rename`), so the passages
+ * listed stay as the reader left them. */
+function followTab(fixed: boolean, current: () => PanelTab, retarget: (next: PanelTab) => Promise<void>, rename: (title: string) => void): void {
+  let asked = 0;
+  const again = () => {
+    const n = ++asked;
+    void targetTab().then((next) => (n === asked ? retarget(next) : undefined)); // only the latest switch counts
+  };
+  if (!fixed) browser.tabs.onActivated.addListener(again);
+  browser.tabs.onUpdated.addListener((id, info) => {
+    if (id !== current()?.id) return;
+    if (info.url !== undefined) again();
+    else if (info.title !== undefined) rename(info.title);
+  });
 }

@@ -9,7 +9,7 @@ import type { Sensitivity, UiLang } from '../engine';
 import { h, replace } from './h';
 import { t, uiLanguage } from '../shared/i18n';
 import { isNotice, oneLine, renderLegend } from './render';
-import { getState, openSidePanel, panelKey, setHighlights, targetTab } from './tab';
+import { getState, openSidePanel, panelKey, setHighlights, targetTab, WORKING_RECHECK_MS } from './tab';
 import { openAnalysisPage, openLabPage } from '../shared/open-pages';
 import { RESTRICTED_MESSAGE, restrictedReason, type RestrictedReason } from '../shared/restricted';
 import { isPdfDocument, pdfItem } from './popup-pdf';
@@ -99,16 +99,20 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
     line.textContent = restricted ? t(RESTRICTED_MESSAGE[restricted], undefined, ui) : oneLine(view, ui);
     line.classList.toggle('error', !!restricted || (view.phase === 'error' && !isNotice(view)));
   };
+  let recheck: ReturnType<typeof setTimeout> | undefined;
   const refresh = async () => {
+    clearTimeout(recheck);
     view = await getState(tab.id);
     render();
+    if (view.phase === 'working') recheck = setTimeout(() => void refresh(), WORKING_RECHECK_MS);
   };
 
   toggle.addEventListener('change', () => {
     const enabled = toggle.checked;
     view = { ...view, phase: enabled ? 'working' : 'off' };
     render();
-    void setHighlights(tab.id, enabled).then(refresh);
+    // a worker stopped meanwhile answers nothing: ask the new one what the tab is now
+    void setHighlights(tab.id, enabled).then(refresh, refresh);
   });
   sensitivity.addEventListener('change', () => {
     void saveSettings({ sensitivity: sensitivity.value as Sensitivity });
@@ -127,6 +131,7 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
     h('p', { class: 'foot' }, t('popup_notProof', undefined, ui), shortcut ? ` ${t('popup_shortcut', shortcut, ui)}` : ''),
   );
   render();
+  if (view.phase === 'working') recheck = setTimeout(() => void refresh(), WORKING_RECHECK_MS);
 
   browser.runtime.onMessage.addListener((m: unknown) => {
     const msg = parseStateChanged(m);

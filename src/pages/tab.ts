@@ -21,6 +21,10 @@ export async function targetTab(): Promise<{ id: number; url?: string; title?: s
   return tab?.id !== undefined ? { id: tab.id, url: tab.url, title: tab.title } : undefined;
 }
 
+/** While a tab's view says 'working', the popup and side panel ask again this often: a service worker stopped in the
+ * middle of an analysis tells nobody, and the new one answers 'off' (src/background/tab-state.ts). */
+export const WORKING_RECHECK_MS = 3000;
+
 export function getState(tabId: number): Promise<TabView> {
   return browser.runtime.sendMessage<unknown, TabView>({ type: 'mirage:get-state', tabId });
 }

@@ -5,12 +5,14 @@
  * What: nothing is stored unless the teacher presses "Save". Each saved report is one key `SAVED_PREFIX + id`, so
  * two pages saving at once never overwrite each other, and deleting one item is one `remove`.
  * API: `saveReport(model)` -> SavedReport, `listSaved()` (newest first), `getSaved(id)`, `deleteSaved(id)`,
- * `deleteAllSaved()` (removes every saved report and nothing else).
+ * `deleteAllSaved()` (removes every saved report and nothing else), `countUnreadable()`.
+ * An entry this version cannot read (an older report shape, a damaged entry) is neither listed nor opened: it is
+ * counted (`countUnreadable`, which the page says) and "delete all" removes it.
  * Limits: storage.local holds ~10 MB in Chrome without the unlimitedStorage permission; a report with its text is a
  * few tens of kB. A failed write rejects, and the page says so.
  */
 import { browser } from 'wxt/browser';
-import type { TeacherReport } from './teacher';
+import { REPORT_SCHEMA, type TeacherReport } from './teacher';
 
 export const SAVED_PREFIX = 'teacher:saved:';
 
@@ -25,9 +27,17 @@ function newId(): string {
   return Date.now().toString(36) + '-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** A report of this version's shape, as far as the list of saved reports reads it. */
+function isReport(x: unknown): x is TeacherReport {
+  const r = x as Partial<TeacherReport> | null;
+  return !!r && typeof r === 'object' && r.schema === REPORT_SCHEMA && (r.lang === 'en' || r.lang === 'fr')
+    && !!r.fingerprint && typeof r.fingerprint.sha256 === 'string' && typeof r.fingerprint.words === 'number'
+    && (r.score === null || typeof r.score === 'number');
+}
+
 function isSaved(x: unknown): x is SavedReport {
-  const o = x as SavedReport;
-  return !!o && typeof o.id === 'string' && typeof o.savedAt === 'string' && !!o.report && typeof o.report === 'object';
+  const o = x as SavedReport | null;
+  return !!o && typeof o.id === 'string' && typeof o.savedAt === 'string' && isReport(o.report);
 }
 
 export async function saveReport(report: TeacherReport, now = new Date()): Promise<SavedReport> {
@@ -42,6 +52,12 @@ export async function listSaved(): Promise<SavedReport[]> {
     .filter(([k, v]) => k.startsWith(SAVED_PREFIX) && isSaved(v))
     .map(([, v]) => v as SavedReport)
     .sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+}
+
+/** How many entries under SAVED_PREFIX this version cannot read. */
+export async function countUnreadable(): Promise<number> {
+  const all = await browser.storage.local.get(null);
+  return Object.entries(all).filter(([k, v]) => k.startsWith(SAVED_PREFIX) && !isSaved(v)).length;
 }
 
 export async function getSaved(id: string): Promise<SavedReport | undefined> {

@@ -1,6 +1,6 @@
 /** Saved reports: listed newest first; open, download or delete one; delete all (two-step confirmation). */
 import { download, el } from '../dom';
-import { deleteAllSaved, deleteSaved, listSaved, type SavedReport } from '../../report/storage';
+import { countUnreadable, deleteAllSaved, deleteSaved, listSaved, type SavedReport } from '../../report/storage';
 import { reportFileName, reportHtml, reportJson, percentText } from '../../report/teacher';
 import { shortHash } from '../../report/fingerprint';
 import { openHtmlInTab } from './report-panel';
@@ -10,19 +10,21 @@ import { t, tn } from '../../shared/i18n';
 export async function savedSection(lang: UiLang, refresh: () => void): Promise<HTMLElement> {
   const T = (k: string, s?: (string | number)[]) => t(k, s, lang);
   let items: SavedReport[] = [];
+  let unreadable = 0;
   let error = '';
   try {
-    items = await listSaved();
+    [items, unreadable] = await Promise.all([listSaved(), countUnreadable()]);
   } catch (e) {
     error = String(e);
   }
   const when = (iso: string) => new Date(iso).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-  const delAll = el('button', { type: 'button', class: 'danger', id: 'delete-all', disabled: items.length === 0 }, T('analysis_deleteAll'));
+  const stored = items.length + unreadable; // what "delete all" removes
+  const delAll = el('button', { type: 'button', class: 'danger', id: 'delete-all', disabled: stored === 0 }, T('analysis_deleteAll'));
   let armed = false;
   delAll.addEventListener('click', () => void (async () => {
     if (!armed) {
       armed = true;
-      delAll.textContent = tn('analysis_deleteAllConfirm', items.length, [items.length], lang);
+      delAll.textContent = tn('analysis_deleteAllConfirm', stored, [stored], lang);
       setTimeout(() => {
         armed = false;
         delAll.textContent = T('analysis_deleteAll');
@@ -36,6 +38,7 @@ export async function savedSection(lang: UiLang, refresh: () => void): Promise<H
     el('h2', { id: 'saved-title' }, T('analysis_savedTitle')),
     el('p', { class: 'muted' }, T('analysis_savedIntro')),
     error ? el('p', { class: 'notice gate' }, error) : null,
+    unreadable ? el('p', { class: 'muted', id: 'saved-unreadable' }, tn('analysis_savedUnreadable', unreadable, [unreadable], lang)) : null,
     items.length === 0
       ? el('p', { class: 'empty' }, T('analysis_savedEmpty'))
       : el('ul', { class: 'saved-list' }, items.map((s) => {

@@ -1,9 +1,10 @@
 // The background's message hub refuses what the sender may not ask (issue 11, item 3): forged senders, cross-tab
 // requests from a content script, oversize page reports. Runs the real router on WXT's fake browser.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Browser } from 'wxt/browser';
-import { MAX_PAGE_BLOCKS, MAX_PAGE_CHARS, PAGE_PORT_PREFIX, type TabView } from '@/src/messaging';
+import { MAX_PAGE_BLOCKS, MAX_PAGE_CHARS, PAGE_PORT_PREFIX, parseContentRequest, type TabView } from '@/src/messaging';
+import { OWN_TEXTS } from '../engine/score/own-texts';
 import { connect, route } from '@/src/background/router';
 import { record, setView, tabs } from '@/src/background/tab-state';
 
@@ -144,5 +145,36 @@ describe('page layer ports and page-gone (issue 11, item 7)', () => {
     setView(B, onView(B));
     await route({ type: 'mirage:page-gone', instance: 'abc' }, contentOf(A));
     expect(tabs.get(B)!.view.phase).toBe('on');
+  });
+});
+
+describe('router: a page that changes after a service-worker restart', () => {
+  it('the first change report of a tab that was on is answered by reading and scoring the page again, whole', async () => {
+    const T = (await fakeBrowser.tabs.create({ url: 'http://127.0.0.1/feed.html' })).id!;
+    setView(T, onView(T));
+    await expect.poll(async () => (await fakeBrowser.storage.session.get(`tab:${T}`))[`tab:${T}`]).toBeTruthy();
+    tabs.clear(); // what a restart forgets: the page's blocks and analyses went with the old worker
+    const text = OWN_TEXTS.find((t) => t.lang === 'en')!.text;
+    const blocks = text.split(/\n\n+/).map((t, id) => ({ id, text: t, lang: '' }));
+    const asked: string[] = [];
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(((id: number, raw: unknown) => {
+      const m = parseContentRequest(raw);
+      if (id !== T || !m) return Promise.resolve(undefined);
+      asked.push(m.type);
+      if (m.type === 'mirage:extract') return Promise.resolve({ ok: true, blocks, ms: 1, near: [] });
+      if (m.type === 'mirage:paint') return Promise.resolve({ ok: true, painted: m.analyses.reduce((n, a) => n + a.sentences.length, 0), ms: 1, at: Date.now() });
+      return Promise.resolve({ ok: true, active: true });
+    }));
+    // stories appended: in the old worker they were followed; in the new one nothing was known to follow them with
+    const change = { type: 'mirage:content-changed', removed: [], added: [{ id: 99, text: 'A new story appeared.', lang: '' }], full: false };
+    await expect(route(change, contentOf(T))).resolves.toMatchObject({ ok: true });
+    expect(asked).toContain('mirage:extract');
+    expect(tabs.get(T)!.view.phase).toBe('on');
+    expect(tabs.get(T)!.blocks?.size).toBe(blocks.length); // followed from now on
+  });
+
+  it('a tab that is off in storage too is not read', async () => {
+    await expect(route({ type: 'mirage:content-changed', removed: [], added: [], full: false }, contentOf(A))).resolves.toEqual({ ok: false });
+    expect(tabs.get(A)?.view.phase ?? 'off').toBe('off');
   });
 });

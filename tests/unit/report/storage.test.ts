@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { deleteAllSaved, deleteSaved, getSaved, listSaved, saveReport, SAVED_PREFIX } from '@/src/report/storage';
+import { countUnreadable, deleteAllSaved, deleteSaved, getSaved, listSaved, saveReport, SAVED_PREFIX } from '@/src/report/storage';
 import { openAnalysisPage, PENDING_KEY, PENDING_TTL_MS, takePendingAnalysis } from '@/src/shared/open-pages';
 import type { TeacherReport } from '@/src/report/teacher';
 
-const report = (title: string) => ({ schema: 'mirage-lens/teacher-report@1', title, lang: 'en' }) as unknown as TeacherReport;
+const report = (title: string) => ({ schema: 'mirage-lens/teacher-report@1', title, lang: 'en', score: 0.4, fingerprint: { sha256: 'ab'.repeat(32), words: 300 } }) as unknown as TeacherReport;
 
 describe('saved reports', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -33,6 +33,28 @@ describe('saved reports', () => {
     expect((await listSaved()).map((s) => s.report.title).sort()).toEqual(['b', 'c']);
     expect(await deleteAllSaved()).toBe(2);
     expect(await listSaved()).toEqual([]);
+    expect(await fakeBrowser.storage.local.get('other')).toEqual({ other: 1 });
+  });
+});
+
+describe('saved reports this version cannot read', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  // what storage.local may hold under the prefix: an older report shape, a damaged entry, junk written by hand
+  const unreadable: [string, unknown][] = [
+    ['an older shape', { id: 'old', savedAt: '2026-01-01T00:00:00Z', report: { title: 'old', score: 0.5 } }],
+    ['another schema', { id: 'v2', savedAt: '2026-01-01T00:00:00Z', report: { ...report('v2'), schema: 'mirage-lens/teacher-report@2' } }],
+    ['no fingerprint', { id: 'nf', savedAt: '2026-01-01T00:00:00Z', report: { ...report('nf'), fingerprint: null } }],
+    ['a string', 'junk'],
+    ['a number', 42],
+  ];
+  it.each(unreadable)('%s is not listed, is counted, and "delete all" removes it', async (_what, value) => {
+    await saveReport(report('kept'));
+    await fakeBrowser.storage.local.set({ [`${SAVED_PREFIX}x`]: value, other: 1 });
+    expect((await listSaved()).map((s) => s.report.title)).toEqual(['kept']);
+    expect(await countUnreadable()).toBe(1);
+    expect(await deleteAllSaved()).toBe(2);
+    expect(await countUnreadable()).toBe(0);
     expect(await fakeBrowser.storage.local.get('other')).toEqual({ other: 1 });
   });
 });
