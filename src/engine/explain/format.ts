@@ -6,8 +6,6 @@
 import type { UiLang } from '../types';
 import { pct as sharePct } from './messages';
 
-export { count } from './percent';
-
 function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
 }

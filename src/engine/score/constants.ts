@@ -4,7 +4,8 @@
  */
 
 /** 0.3.1: invisible and control characters are taken out before reading (normalise.ts visibleText); 0.3.0: the
- * shown figure is lowered where it would over-claim for human writing scored as unseen (kinds.ts shownPercentile); 0.2.1: sentence levels weigh a sentence's own evidence 0.9 (SENTENCE_BLEND; 0.5 in 0.2.0). */
+ * shown figure is lowered where it would over-claim for human writing scored as unseen (kinds.ts shownPercentile);
+ * 0.2.1: sentence levels weigh a sentence's own evidence 0.9 (SENTENCE_BLEND; 0.5 in 0.2.0). */
 export const ENGINE_VERSION = '0.3.1';
 /** Below this many words nothing meaningful can be said (about 150: statistical measures on a paragraph or two
  * mostly reflect chance). */

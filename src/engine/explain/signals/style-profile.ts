@@ -7,7 +7,8 @@
  * older version) gets the phrases without counts.
  */
 import type { UiLang } from '../../types';
-import { count, fmt, pct, percentileClause } from '../format';
+import { fmt, pct, percentileClause } from '../format';
+import { count } from '../percent';
 import { plural } from '../plural';
 import { STYLE_QUALITY } from './style-lr';
 import type { Measure, SignalWords } from './types';
@@ -103,8 +104,9 @@ function many(n: number, unit: Unit, lang: UiLang): string {
   return `${count(n, lang)} ${plural(n, lang, UNITS[unit][lang])}`;
 }
 
-/** The count over which a share-of-sentences or share-of-words feature is taken, or undefined. */
-function shareBase(name: string, b: ProfileBase): [total: number, unit: Unit] | undefined {
+/** What a share or a figure is taken over (words with letters, sentences, or sentences after the first), or
+ * undefined. */
+function baseOf(name: string, b: ProfileBase): [total: number, unit: Unit] | undefined {
   const of = (n: number | undefined, unit: Unit): [number, Unit] | undefined => (n !== undefined && n > 0 ? [n, unit] : undefined);
   if (/^wl:/.test(name)) return of(b.lettered, 'word');
   if (name === 'init:repeat') return of(b.sentences === undefined ? undefined : b.sentences - 1, 'pair');
@@ -133,12 +135,6 @@ function ratePhrase(label: string, v: number, h: number, lang: UiLang, words?: n
   return fr ? `${label} à peu près aussi souvent${tail}` : `${label} about as often${tail}`;
 }
 
-/** The base a figure that is not a count is taken over ("average sentence length, over 50 sentences"). */
-function figureBase(name: string, b: ProfileBase): [number, Unit] | undefined {
-  const n = /^wl:/.test(name) ? b.lettered : b.sentences;
-  return n !== undefined && n > 0 ? [n, /^wl:/.test(name) ? 'word' : 'sentence'] : undefined;
-}
-
 /** One feature in words: the text's value against the human training texts' median, with the count it comes from
  * when `base` gives what it is counted over. */
 export function featurePhrase(name: string, v: number, h: number, lang: UiLang, base: ProfileBase = {}): string {
@@ -147,7 +143,7 @@ export function featurePhrase(name: string, v: number, h: number, lang: UiLang, 
   if (rate) return ratePhrase(rate, v, h, lang, base.words);
   const share = SHARES[name];
   if (share) {
-    const b = shareBase(name, base);
+    const b = baseOf(name, base);
     const k = b && `${count(Math.round(v * b[0]), lang)} ${fr ? 'sur' : 'of'} ${many(b[0], b[1], lang)}`;
     // a mean over windows is no count: what it was taken over goes with its name
     const inN = name === 'init:distinct' && base.sentences ? (fr ? `, sur ${many(base.sentences, 'sentence', lang)}` : `, in ${many(base.sentences, 'sentence', lang)}`) : '';
@@ -159,7 +155,7 @@ export function featurePhrase(name: string, v: number, h: number, lang: UiLang, 
   if (fig) {
     const [label, unit, digits] = fig;
     const u = unit[fr ? 1 : 0] ? ` ${unit[fr ? 1 : 0]}` : '';
-    const b = figureBase(name, base);
+    const b = baseOf(name, base);
     if (name === 'dm:rate' && b) {
       const k = count(Math.round(v * b[0]), lang);
       return fr

@@ -3,7 +3,8 @@
  * written from its figures (`details`) and its place among human reference texts.
  */
 import type { UiLang } from '../../types';
-import { count, percentileClause } from '../format';
+import { percentileClause } from '../format';
+import { count } from '../percent';
 import type { Measure, SignalWords } from './types';
 
 const pct = (x: number) => Math.round(x * 100);
